@@ -117,7 +117,7 @@ export class CatalogError extends Error {
 
 export const DEFAULT_CATALOG_PATH = resolve(__dirname, '..', '..', 'fixtures', 'requirements.json');
 
-const validate = new Ajv({ allErrors: true }).compile(schema);
+const validate = new Ajv({ allErrors: true }).compile<RawCatalog>(schema);
 
 let cached: Catalog | undefined;
 
@@ -147,7 +147,7 @@ export function parseCatalog(raw: unknown, source = 'requirement catalog'): Cata
     const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
     throw new CatalogError(`${source} does not match requirements.schema.json: ${problems}`);
   }
-  const file = raw as RawCatalog;
+  const file = raw;
   const byId = new Map<string, Requirement>();
   const problems: string[] = [];
   for (const r of file.requirements) {
