@@ -1,0 +1,72 @@
+/**
+ * The connector's outgoing ILP-over-HTTP client (implements SendPrepare). Per peer mode:
+ *   sync:  POST the Prepare; the 200 response body is the Fulfill or Reject (RFC 35 draft 1).
+ *   async: POST with Request-Id (UUIDv4) and Callback-Url; expect 2xx (normally 202); the reply arrives
+ *          later at our callback endpoint and is handed over through PendingReplies (RFC 35 draft 3).
+ * Headers: Content-Type and Accept application/octet-stream (HTTP-004), Authorization Bearer <outgoing token>.
+ * Replies are decoded leniently (RFC 27 lets a receiver accept non-canonical OER, and a Reject relayed
+ * from further away may carry an empty triggeredBy); one that does not decode is an 'invalid-reply'.
+ */
+import { randomUUID } from 'node:crypto';
+import type http from 'node:http';
+import { decodeReply, encodePrepare, isCodecError } from '../../../lib/codec';
+import type { IlpReply } from '../../../lib/codec/types';
+import type { PeerConfig } from '../../../lib/topology';
+import { type SendPrepare, TransportError } from '../transport';
+import { bearer } from './headers';
+import type { PendingReplies } from './pending-replies';
+import { postBytes, type PostOptions } from './post';
+
+export interface HttpTransportOptions {
+  readonly agents: PostOptions['agents'];
+  readonly pending: PendingReplies;
+  /** Where an async peer must POST its reply for this connector: our callback endpoint for that peer. */
+  readonly callbackUrl: (peer: PeerConfig) => string;
+}
+
+export function createHttpTransport(opts: HttpTransportOptions): SendPrepare {
+  const urls = new Map<string, URL>();
+  const urlOf = (peer: PeerConfig) => {
+    let url = urls.get(peer.name);
+    if (!url) urls.set(peer.name, (url = new URL(peer.http.outgoing.url)));
+    return url;
+  };
+  const headersOf = (peer: PeerConfig): http.OutgoingHttpHeaders => ({
+    'Content-Type': 'application/octet-stream',
+    Accept: 'application/octet-stream',
+    Authorization: bearer(peer.http.outgoing.token),
+  });
+
+  return async (peer, prepare, signal) => {
+    const body = encodePrepare(prepare);
+    const post = { agents: opts.agents, signal };
+    if (peer.http.mode === 'sync') {
+      const response = await postBytes(urlOf(peer), headersOf(peer), body, post);
+      if (response.status !== 200) throw new TransportError('status', `HTTP ${response.status}`, response.status);
+      return toReply(response.body);
+    }
+    const requestId = randomUUID();
+    const callback = opts.pending.expect(peer.name, requestId, signal);
+    callback.catch(() => undefined); // observed below; failures before that point are reported by postBytes
+    try {
+      const headers = { ...headersOf(peer), 'Request-Id': requestId, 'Callback-Url': opts.callbackUrl(peer) };
+      const response = await postBytes(urlOf(peer), headers, body, post);
+      if (response.status < 200 || response.status > 299) {
+        throw new TransportError('status', `HTTP ${response.status} (async mode expects 202)`, response.status);
+      }
+    } catch (error) {
+      opts.pending.fail(peer.name, requestId, error as Error);
+      throw error;
+    }
+    return toReply(await callback);
+  };
+}
+
+function toReply(bytes: Uint8Array): IlpReply {
+  try {
+    return decodeReply(bytes, { mode: 'lenient' });
+  } catch (error) {
+    if (!isCodecError(error)) throw error;
+    throw new TransportError('invalid-reply', `${bytes.length}-byte body is not an ILP reply: ${error.message}`);
+  }
+}

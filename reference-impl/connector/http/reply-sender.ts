@@ -1,0 +1,85 @@
+/**
+ * Delivers our Fulfill or Reject to an async-mode peer's Callback-Url (RFC 35 draft 3, HTTP-009, HTTP-011):
+ * POST with Content-Type application/octet-stream, the peer's Request-Id and our outgoing token.
+ * Stops at the first 2xx or 4xx. Retries after a 5xx, a failed connection or no answer within
+ * ATTEMPT_TIMEOUT_MS, with doubling pauses, at most MAX_ATTEMPTS times and only while the next attempt
+ * would start before the deadline (the Prepare's expiry, but never less than MIN_BUDGET_MS from now, so
+ * a Reject for an expired or undecodable Prepare is still delivered).
+ */
+import { setMaxListeners } from 'node:events';
+import { bearer } from './headers';
+import { postBytes, type PostOptions } from './post';
+
+export const MAX_ATTEMPTS = 6;
+export const ATTEMPT_TIMEOUT_MS = 1000;
+export const FIRST_PAUSE_MS = 50;
+export const MIN_BUDGET_MS = 2000;
+
+export interface ReplySenderOptions {
+  readonly agents: PostOptions['agents'];
+  /** Told when a reply could not be delivered (no tokens in the line). */
+  readonly log?: (line: string) => void;
+  readonly now?: () => number;
+}
+
+export class ReplySender {
+  private readonly closing = new AbortController();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly now: () => number;
+
+  constructor(private readonly opts: ReplySenderOptions) {
+    this.now = opts.now ?? Date.now;
+    setMaxListeners(0, this.closing.signal); // one listener per callback in flight, many at load
+  }
+
+  /** Resolves when delivered or given up; never rejects. */
+  send(callbackUrl: string, token: string, requestId: string, body: Uint8Array, expiresAt?: Date): Promise<void> {
+    const deadline = Math.max(expiresAt?.getTime() ?? 0, this.now() + MIN_BUDGET_MS);
+    const delivery = this.deliver(new URL(callbackUrl), token, requestId, body, deadline);
+    this.inFlight.add(delivery);
+    void delivery.finally(() => this.inFlight.delete(delivery));
+    return delivery;
+  }
+
+  /** Stops every retry and in-flight callback. */
+  async close(): Promise<void> {
+    this.closing.abort();
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    await Promise.all([...this.inFlight]);
+  }
+
+  private async deliver(url: URL, token: string, requestId: string, body: Uint8Array, deadline: number): Promise<void> {
+    const headers = { 'Content-Type': 'application/octet-stream', Authorization: bearer(token), 'Request-Id': requestId };
+    let pause = FIRST_PAUSE_MS;
+    let outcome = '';
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS && !this.closing.signal.aborted; attempt++) {
+      try {
+        const response = await postBytes(url, headers, body, { agents: this.opts.agents, signal: this.closing.signal, timeoutMs: ATTEMPT_TIMEOUT_MS });
+        if (response.status < 500) return; // 2xx delivered; 4xx: the peer refuses it, retrying cannot help
+        outcome = `HTTP ${response.status}`;
+      } catch (error) {
+        outcome = (error as Error).message;
+      }
+      if (attempt === MAX_ATTEMPTS || this.now() + pause >= deadline) break;
+      await this.sleep(pause);
+      pause *= 2;
+    }
+    this.opts.log?.(`callback ${url.origin}${url.pathname} Request-Id=${requestId} not delivered: ${outcome || 'connector closing'}`);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const signal = this.closing.signal;
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      const onAbort = () => resolve();
+      this.timers.add(timer);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The bundled reference connector, started in-process over real loopback HTTP.
+ * Configured entirely from a Topology (fixtures/topology.json): its address, peers with their tokens,
+ * modes, assets, limits, routes and rates. See /connector-contract in the project docs for what the
+ * harness relies on; pipeline.ts for the packet rules; http/ for the ILP-over-HTTP edges.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { Topology } from '../../lib/topology';
+import { createConnector } from './connector';
+import { parseFaults } from './faults';
+import { createHttpTransport } from './http/client';
+import { PendingReplies } from './http/pending-replies';
+import { ReplySender } from './http/reply-sender';
+import { createIlpHttpServer } from './http/server';
+import { TransportError } from './transport';
+
+export interface ReferenceConnectorOptions {
+  readonly topology: Topology;
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** 0 = an ephemeral port; default: the port of topology sut.url. */
+  readonly port?: number;
+  /** Named fault switches (faults.ts); unknown names are refused. */
+  readonly faults?: readonly string[];
+  /** One line per packet and per delivery problem; never carries tokens. */
+  readonly log?: (line: string) => void;
+}
+
+export interface RunningConnector {
+  /** Base URL, e.g. http://127.0.0.1:54321 (plus the path of sut.url, if it has one). */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function startReferenceConnector(opts: ReferenceConnectorOptions): Promise<RunningConnector> {
+  parseFaults(opts.faults ?? []);
+  const { topology, log } = opts;
+  const sutUrl = new URL(topology.sut.url);
+  const basePath = sutUrl.pathname.replace(/\/+$/, '');
+  const host = opts.host ?? '127.0.0.1';
+  const port = opts.port ?? (sutUrl.port ? Number(sutUrl.port) : 80);
+
+  const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  const pending = new PendingReplies();
+  let url = '';
+  const send = createHttpTransport({ agents, pending, callbackUrl: (peer) => `${url}${peer.http.incoming.path}/callback` });
+  const connector = createConnector({ topology, send, log });
+  const replies = new ReplySender({ agents, log });
+  const server = createIlpHttpServer({ peers: topology.peers, connector, pending, replies, basePath, log });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const bound = server.address() as AddressInfo;
+  url = `http://${urlHost(host)}:${bound.port}${basePath}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    close() {
+      closing ??= (async () => {
+        const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        pending.failAll(new TransportError('aborted', 'the connector is closing'));
+        agents.http.destroy();
+        agents.https.destroy();
+        await Promise.all([serverClosed, replies.close()]);
+      })();
+      return closing;
+    },
+  };
+}
+
+/** The host as it goes into a URL: wildcard binds are reached on loopback, IPv6 gets brackets. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}

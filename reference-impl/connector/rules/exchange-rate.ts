@@ -1,0 +1,51 @@
+import type { PeerConfig } from '../../../lib/topology';
+import { createConverter } from '../amount-conversion';
+import type { IlpRule } from '../context';
+import { required } from '../context';
+import { InsufficientSourceAmountError, InvalidAmountError } from '../errors';
+
+export interface ExchangeRateOptions {
+  /** Value of one whole unit of each asset code in a common base (topology rates). */
+  readonly rates: Readonly<Record<string, string>>;
+}
+
+const MAX_UINT64 = 18446744073709551615n;
+
+/**
+ * Converts the amount into the next hop's asset and scale (RFC 27 step 6, PKT-010, AMT-003), rounding
+ * down, and sets ctx.outgoingAmount. A non-zero amount that converts to zero answers R01 (AMT-005); a
+ * zero amount stays zero and is forwarded (peer protocols and probes use zero-amount packets). A result
+ * above UInt64 answers F03.
+ *
+ * Position: after route and incoming-balance, before outgoing-balance (which charges the converted amount).
+ * Does not: apply a spread or fee; the topology's rates are used as they are.
+ */
+export function createExchangeRateRule(opts: ExchangeRateOptions): IlpRule {
+  const converters = new Map<string, (amount: bigint) => bigint>();
+  const converterFor = (from: PeerConfig, to: PeerConfig) => {
+    const key = `${from.asset.code}/${from.asset.scale}>${to.asset.code}/${to.asset.scale}`;
+    let convert = converters.get(key);
+    if (!convert) converters.set(key, (convert = createConverter(opts.rates, from.asset, to.asset)));
+    return convert;
+  };
+  return {
+    name: 'exchange-rate',
+    async handle(ctx, next) {
+      const to = required(ctx.nextHop, 'nextHop', 'route');
+      const amount = ctx.prepare.amount;
+      const converted = converterFor(ctx.from, to)(amount);
+      if (amount > 0n && converted === 0n) {
+        throw new InsufficientSourceAmountError('the amount converts to zero on the next link', {
+          amount,
+          from: `${ctx.from.asset.code}/${ctx.from.asset.scale}`,
+          to: `${to.asset.code}/${to.asset.scale}`,
+        });
+      }
+      if (converted > MAX_UINT64) {
+        throw new InvalidAmountError('the converted amount does not fit in UInt64', { amount, converted });
+      }
+      ctx.outgoingAmount = converted;
+      return next(ctx);
+    },
+  };
+}

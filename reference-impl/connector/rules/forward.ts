@@ -1,0 +1,52 @@
+import type { IlpRule } from '../context';
+import { required } from '../context';
+import { InternalError, PeerUnreachableError, TransferTimedOutError } from '../errors';
+import { TransportError, type SendPrepare } from '../transport';
+
+export interface ForwardOptions {
+  readonly send: SendPrepare;
+}
+
+/**
+ * Sends the Prepare to the next hop with only amount and expiresAt changed (PKT-011..014: condition,
+ * destination and data go on unchanged) and returns its reply as it came (ERR-011, ERR-012).
+ * Transport failures become T-class Rejects (RFC 35 Error Handling, ERR-014, HTTP-013); our choice:
+ *   - unreachable (refused, reset, closed) and HTTP 4xx or other unexpected status -> T01 Peer Unreachable:
+ *     a route exists but the next hop would not take the packet;
+ *   - HTTP 5xx and a body that is no ILP reply -> T00, the code RFC 35 names for a server error;
+ *   - aborted (the forwarded expiry passed) -> R00.
+ *
+ * Position: last; it never calls next.
+ * Does not: time the next hop out (outgoing-expiry) or check the fulfillment (check-fulfillment).
+ */
+export function createForwardRule(opts: ForwardOptions): IlpRule {
+  return {
+    name: 'forward',
+    async handle(ctx) {
+      const peer = required(ctx.nextHop, 'nextHop', 'route');
+      const prepare = {
+        ...ctx.prepare,
+        amount: required(ctx.outgoingAmount, 'outgoingAmount', 'exchange-rate'),
+        expiresAt: required(ctx.outgoingExpiresAt, 'outgoingExpiresAt', 'reduce-expiry'),
+      };
+      const signal = required(ctx.signal, 'signal', 'outgoing-expiry');
+      try {
+        return await opts.send(peer, prepare, signal);
+      } catch (error) {
+        if (!(error instanceof TransportError)) throw error;
+        const details = { peer: peer.name, reason: error.message };
+        switch (error.kind) {
+          case 'aborted':
+            throw new TransferTimedOutError('the request to the next hop was aborted', details);
+          case 'invalid-reply':
+            throw new InternalError('the next hop sent something that is not an ILP reply', details);
+          case 'status':
+            if (error.status !== undefined && error.status >= 500) throw new InternalError('the next hop failed', { ...details, status: error.status });
+            throw new PeerUnreachableError('the next hop refused the request', { ...details, status: error.status ?? 0 });
+          case 'unreachable':
+            throw new PeerUnreachableError('the next hop cannot be reached', details);
+        }
+      }
+    },
+  };
+}

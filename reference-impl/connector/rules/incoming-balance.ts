@@ -1,0 +1,47 @@
+import type { IlpRule } from '../context';
+import { InsufficientLiquidityError } from '../errors';
+import type { BalanceBook } from '../balance-book';
+
+export interface IncomingBalanceOptions {
+  readonly book: BalanceBook;
+}
+
+/**
+ * Charges the incoming peer (the account of the channel the Prepare came in on, PKT-015, AMT-001):
+ * reserves the amount while the packet is in flight, refusing with T04 when balance + pending + amount
+ * would exceed the peer's balance.maximum (ERR-013, AMT-002). On the way back it settles: a Fulfill
+ * commits the amount to the balance, a Reject or a thrown error releases it (AMT-004, COND-003).
+ *
+ * Position: after route (so unroutable packets reserve nothing), before exchange-rate; it wraps
+ * check-fulfillment, so only a verified Fulfill is ever committed.
+ * Does not: touch the outgoing peer's account (outgoing-balance).
+ */
+export function createIncomingBalanceRule(opts: IncomingBalanceOptions): IlpRule {
+  return {
+    name: 'incoming-balance',
+    async handle(ctx, next) {
+      const amount = ctx.prepare.amount;
+      const account = opts.book.account(ctx.from.name);
+      const maximum = ctx.from.balance.maximum;
+      if (account.balance + account.pendingIncoming + amount > maximum) {
+        throw new InsufficientLiquidityError('the packet would exceed the maximum balance', {
+          peer: ctx.from.name,
+          balance: account.balance,
+          pending: account.pendingIncoming,
+          amount,
+          maximum,
+        });
+      }
+      account.pendingIncoming += amount;
+      let fulfilled = false;
+      try {
+        const reply = await next(ctx);
+        fulfilled = reply.type === 13;
+        return reply;
+      } finally {
+        account.pendingIncoming -= amount;
+        if (fulfilled) account.balance += amount;
+      }
+    },
+  };
+}

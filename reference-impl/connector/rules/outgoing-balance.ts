@@ -1,0 +1,48 @@
+import type { IlpRule } from '../context';
+import { required } from '../context';
+import { InsufficientLiquidityError } from '../errors';
+import type { BalanceBook } from '../balance-book';
+
+export interface OutgoingBalanceOptions {
+  readonly book: BalanceBook;
+}
+
+/**
+ * Charges the next hop's account with the converted amount: reserves it while the packet is in flight,
+ * refusing with T04 when balance - pending - amount would fall below the next hop's balance.minimum.
+ * On the way back a Fulfill commits (the balance falls by the amount), a Reject or error releases it.
+ *
+ * Position: after exchange-rate (it needs ctx.outgoingAmount), before reduce-expiry; like
+ * incoming-balance it wraps check-fulfillment, so only a verified Fulfill is committed.
+ * Does not: touch the incoming peer's account (incoming-balance).
+ */
+export function createOutgoingBalanceRule(opts: OutgoingBalanceOptions): IlpRule {
+  return {
+    name: 'outgoing-balance',
+    async handle(ctx, next) {
+      const peer = required(ctx.nextHop, 'nextHop', 'route');
+      const amount = required(ctx.outgoingAmount, 'outgoingAmount', 'exchange-rate');
+      const account = opts.book.account(peer.name);
+      const minimum = peer.balance.minimum;
+      if (account.balance - account.pendingOutgoing - amount < minimum) {
+        throw new InsufficientLiquidityError('the packet would take the next hop below its minimum balance', {
+          peer: peer.name,
+          balance: account.balance,
+          pending: account.pendingOutgoing,
+          amount,
+          minimum,
+        });
+      }
+      account.pendingOutgoing += amount;
+      let fulfilled = false;
+      try {
+        const reply = await next(ctx);
+        fulfilled = reply.type === 13;
+        return reply;
+      } finally {
+        account.pendingOutgoing -= amount;
+        if (fulfilled) account.balance -= amount;
+      }
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { decodePrepare, isCodecError } from '../../../lib/codec';
+import type { IlpRule } from '../context';
+import { InvalidPacketError } from '../errors';
+
+/**
+ * Decodes the body into the incoming Prepare. Decoding is lenient (RFC 27 lets a receiver accept
+ * non-canonical OER lengths) but still refuses what is not a valid Prepare: a wrong type byte, truncation,
+ * an invalid timestamp, data above 32767 bytes, an invalid destination address. Those answer F01 with the
+ * codec's kind, field and offset in the message.
+ *
+ * Position: right after reject-on-error; every later rule reads ctx.prepare.
+ * Does not: judge expiry, amount or destination semantics (later rules do); canonical output is the
+ * encoder's job when the Prepare is forwarded.
+ */
+export function createValidatePrepareRule(): IlpRule {
+  return {
+    name: 'validate-prepare',
+    async handle(ctx, next) {
+      if (!ctx.hasPrepare) {
+        try {
+          ctx.prepare = decodePrepare(ctx.raw, { mode: 'lenient' });
+        } catch (error) {
+          if (!isCodecError(error)) throw error;
+          throw new InvalidPacketError('invalid Prepare', { reason: error.message });
+        }
+      }
+      return next(ctx);
+    },
+  };
+}
