@@ -10,3 +10,6 @@ export * from './time';
 export * from './address';
 export * from './error-codes';
 export * from './packets';
+export * from './ildcp';
+export * from './json';
+export * from './forge';
