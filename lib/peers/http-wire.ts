@@ -1,0 +1,185 @@
+/**
+ * The HTTP plumbing every harness peer shares: reading a bounded request body, checking a bearer token,
+ * copying headers for the transcript with credentials masked, and one bounded client request.
+ * Nothing here knows ILP; lib/peers/peer-server.ts and lib/peers/sender.ts give the bytes meaning.
+ */
+import http from 'node:http';
+
+/** A request or response body larger than this is cut off and reported; ILP packets stay below 40 KB. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export const OCTET_STREAM = 'application/octet-stream';
+
+export type HeaderRecord = Readonly<Record<string, string>>;
+
+/** Lower-cased header names, repeated headers joined with ", ", Authorization masked to its scheme. */
+export function maskedHeaders(headers: http.IncomingHttpHeaders | http.OutgoingHttpHeaders): HeaderRecord {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    const text = Array.isArray(value) ? value.join(', ') : String(value);
+    out[name.toLowerCase()] = name.toLowerCase() === 'authorization' ? maskAuthorization(text) : text;
+  }
+  return out;
+}
+
+export function maskAuthorization(value: string): string {
+  const space = value.indexOf(' ');
+  return space > 0 ? `${value.slice(0, space)} ***` : '***';
+}
+
+/** True when the request presents exactly `Bearer <token>` (the scheme name is case-insensitive, RFC 6750). */
+export function hasBearerToken(req: http.IncomingMessage, token: string): boolean {
+  const value = req.headers.authorization;
+  if (typeof value !== 'string') return false;
+  const match = /^bearer\s+(.+)$/i.exec(value.trim());
+  return match !== null && match[1] === token;
+}
+
+/** The media type of a Content-Type or Accept entry, without parameters, lower-cased. */
+export function mediaType(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return value.split(';')[0]!.trim().toLowerCase();
+}
+
+export function readBody(req: http.IncomingMessage, limit = MAX_BODY_BYTES): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new Error(`request body larger than ${limit} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    req.on('error', reject);
+    req.on('aborted', () => reject(new Error('the client closed the connection before the body ended')));
+  });
+}
+
+export interface HttpResult {
+  readonly status: number;
+  readonly headers: HeaderRecord;
+  readonly body: Uint8Array;
+  readonly elapsedMs: number;
+}
+
+export type HttpAttempt =
+  | ({ readonly ok: true } & HttpResult)
+  | { readonly ok: false; readonly reason: string; readonly timedOut: boolean; readonly elapsedMs: number };
+
+/**
+ * One POST, bounded by `timeoutMs`. Never throws: a refused connection, a reset or the bound running out
+ * come back as `{ ok: false }` with a reason a failure message can show.
+ */
+export function postBytes(
+  url: string,
+  headers: Record<string, string>,
+  body: Uint8Array,
+  timeoutMs: number,
+  agent?: http.Agent,
+): Promise<HttpAttempt> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (attempt: HttpAttempt) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(attempt);
+    };
+    let target: URL;
+    try {
+      target = new URL(url);
+    } catch {
+      finish({ ok: false, reason: `not a URL: ${JSON.stringify(url)}`, timedOut: false, elapsedMs: 0 });
+      return;
+    }
+    if (target.protocol !== 'http:') {
+      finish({ ok: false, reason: `only http: URLs are supported on loopback, got ${target.protocol}`, timedOut: false, elapsedMs: 0 });
+      return;
+    }
+    const req = http.request(target, {
+      method: 'POST',
+      agent,
+      headers: { ...headers, 'content-length': String(body.length) },
+    });
+    const timer = setTimeout(() => {
+      finish({ ok: false, reason: `no HTTP response within ${timeoutMs} ms`, timedOut: true, elapsedMs: Date.now() - started });
+      req.destroy();
+    }, timeoutMs);
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      });
+      res.on('end', () =>
+        finish({
+          ok: true,
+          status: res.statusCode ?? 0,
+          headers: maskedHeaders(res.headers),
+          body: new Uint8Array(Buffer.concat(chunks)),
+          elapsedMs: Date.now() - started,
+        }),
+      );
+      res.on('error', (error) => finish({ ok: false, reason: `response broke off: ${error.message}`, timedOut: false, elapsedMs: Date.now() - started }));
+      res.on('aborted', () => finish({ ok: false, reason: 'the server closed the connection mid-response', timedOut: false, elapsedMs: Date.now() - started }));
+    });
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      finish({ ok: false, reason: describeSocketError(error), timedOut: false, elapsedMs: Date.now() - started }),
+    );
+    req.end(Buffer.from(body));
+  });
+}
+
+function describeSocketError(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ECONNREFUSED':
+      return `connection refused (${error.message})`;
+    case 'ECONNRESET':
+      return 'the connection was reset before a response arrived';
+    case 'EPIPE':
+      return 'the connection closed while the request was being written';
+    default:
+      return error.message;
+  }
+}
+
+/** Starts an HTTP server on host:port (0 = ephemeral) and says clearly when the port is taken. */
+export function listen(server: http.Server, host: string, port: number, who: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      reject(
+        new Error(
+          error.code === 'EADDRINUSE'
+            ? `${who}: port ${port} on ${host} is already in use (another run, or --parallel against an external connector, which needs the topology's fixed ports)`
+            : `${who}: cannot listen on ${host}:${port}: ${error.message}`,
+        ),
+      );
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+/** Closes a server and every connection it still holds (held requests, keep-alive sockets). */
+export function closeServer(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.listening) {
+      resolve();
+      return;
+    }
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
