@@ -20,7 +20,10 @@ export interface ScenarioTags {
   readonly line: number;
   /** The line of the Scenario / Scenario Outline keyword. */
   readonly scenarioLine: number;
+  /** The pickle's name (an outline's placeholders filled in from its row). */
   readonly name: string;
+  /** The name as the Scenario / Scenario Outline line writes it. */
+  readonly scenarioName: string;
   /** Tags shaped like catalog IDs (`@PKT-007`, `@ADDR-L01`), without the `@`. */
   readonly requirementIds: readonly string[];
   /** Upper-case tags that look meant as IDs but are not shaped like one (`@PKT-7`, `@PKT-007a`), with the `@`. */
@@ -72,21 +75,23 @@ export function parseFeature(text: string, uri: string): { scenarios: ScenarioTa
   });
   const scenarios: ScenarioTags[] = [];
   const parseErrors: FeatureParseError[] = [];
-  let scenarioLines = new Map<string, number>();
+  let scenarioNodes = new Map<string, ScenarioNode>();
   for (const envelope of envelopes) {
     if (envelope.parseError) {
       parseErrors.push({ uri, line: envelope.parseError.source.location?.line ?? 0, message: envelope.parseError.message });
     } else if (envelope.gherkinDocument) {
-      scenarioLines = scenarioLinesOf(envelope.gherkinDocument);
+      scenarioNodes = scenarioNodesOf(envelope.gherkinDocument);
     } else if (envelope.pickle) {
       const pickle = envelope.pickle;
       const tags = pickle.tags.map((t) => t.name);
-      const scenarioLine = scenarioLines.get(pickle.astNodeIds[0] ?? '') ?? 0;
+      const node = scenarioNodes.get(pickle.astNodeIds[0] ?? '');
+      const scenarioLine = node?.line ?? 0;
       scenarios.push({
         uri,
         line: pickle.location?.line ?? scenarioLine,
         scenarioLine,
         name: pickle.name,
+        scenarioName: node?.name ?? pickle.name,
         requirementIds: unique(tags.filter((t) => REQUIREMENT_ID.test(t.slice(1))).map((t) => t.slice(1))),
         malformedIdTags: unique(tags.filter((t) => ID_LIKE.test(t) && !REQUIREMENT_ID.test(t.slice(1)))),
         levelTags: tags.filter((t): t is LevelTag => (LEVEL_TAGS as readonly string[]).includes(t)),
@@ -98,15 +103,21 @@ export function parseFeature(text: string, uri: string): { scenarios: ScenarioTa
   return { scenarios, parseErrors };
 }
 
-function scenarioLinesOf(document: GherkinDocument): Map<string, number> {
-  const lines = new Map<string, number>();
+interface ScenarioNode {
+  readonly line: number;
+  readonly name: string;
+}
+
+function scenarioNodesOf(document: GherkinDocument): Map<string, ScenarioNode> {
+  const nodes = new Map<string, ScenarioNode>();
+  const add = (s: { id: string; name: string; location: { line: number } }): void => {
+    nodes.set(s.id, { line: s.location.line, name: s.name });
+  };
   for (const child of document.feature?.children ?? []) {
-    if (child.scenario) lines.set(child.scenario.id, child.scenario.location.line);
-    for (const ruleChild of child.rule?.children ?? []) {
-      if (ruleChild.scenario) lines.set(ruleChild.scenario.id, ruleChild.scenario.location.line);
-    }
+    if (child.scenario) add(child.scenario);
+    for (const ruleChild of child.rule?.children ?? []) if (ruleChild.scenario) add(ruleChild.scenario);
   }
-  return lines;
+  return nodes;
 }
 
 function listFeatureFiles(dir: string): string[] {
