@@ -1,0 +1,481 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import WebSocket from 'ws';
+import type { Transcript } from '../evidence/transcript';
+
+/**
+ * The harness's client for a ledger's HTTP API (fixtures/openapi/ledger.openapi.yaml). Every JSON body the
+ * ledger sends, HTTP or WebSocket, is checked against fixtures/schemas/ledger before anything reads it:
+ * a body that does not match is an `invalid-response` (a conformance failure of the ledger), never a value
+ * a step goes on to trust. Nothing here throws on a refusal: a 4xx with an Error body is an answer.
+ */
+
+// ---------------------------------------------------------------------------------------------------------
+// Wire types (the shapes the schemas describe; the reference ledger produces exactly these)
+
+export interface LedgerMetadata {
+  currency_code: string;
+  currency_symbol?: string;
+  scale: number;
+  ilp_prefix: string;
+  connectors: Array<{ name: string; ilp_address: string }>;
+  max_memo_bytes?: number;
+  max_message_bytes?: number;
+  urls?: { websocket?: string };
+  version?: string;
+}
+
+export interface LedgerAccount {
+  name: string;
+  owner: string;
+  ilp_address: string;
+  balance: string;
+  held: string;
+  minimum_allowed_balance: string;
+  connector: boolean;
+}
+
+export interface LedgerAccountRequest {
+  name?: string;
+  owner?: string;
+  balance?: string;
+  minimum_allowed_balance?: string;
+  connector?: boolean;
+  token: string;
+}
+
+export type TransferState = 'proposed' | 'prepared' | 'executed' | 'rejected';
+export type RejectionReason = 'expired' | 'rejected_by_receiver' | 'cancelled';
+
+export interface LedgerTransfer {
+  id: string;
+  debit_account: string;
+  credit_account: string;
+  amount: string;
+  execution_condition?: string;
+  expires_at?: string;
+  memo?: string;
+  state: TransferState;
+  rejection_reason?: RejectionReason;
+  rejection_message?: string;
+  timeline: { proposed_at: string; prepared_at?: string; executed_at?: string; rejected_at?: string };
+}
+
+export interface LedgerTransferRequest {
+  id?: string;
+  debit_account: string;
+  credit_account: string;
+  amount: string;
+  execution_condition?: string;
+  expires_at?: string;
+  memo?: string;
+}
+
+export interface LedgerFulfillment {
+  transfer_id: string;
+  execution_condition: string;
+  fulfillment: string;
+}
+
+export interface LedgerMessage {
+  from: string;
+  to: string;
+  data: string;
+}
+
+export interface LedgerErrorBody {
+  id: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+export type LedgerNotification =
+  | {
+      event: 'transfer.prepared' | 'transfer.executed' | 'transfer.rejected';
+      resource: LedgerTransfer;
+      related_resources?: { fulfillment?: LedgerFulfillment };
+    }
+  | { event: 'message.send'; resource: LedgerMessage };
+
+// ---------------------------------------------------------------------------------------------------------
+// Schemas
+
+export const LEDGER_SCHEMA_DIR = resolve(__dirname, '..', '..', 'fixtures', 'schemas', 'ledger');
+const SCHEMA_BASE = 'https://ilp-conformance.local/schemas/ledger/';
+
+export type LedgerSchemaName =
+  | 'metadata'
+  | 'account'
+  | 'account-request'
+  | 'transfer'
+  | 'transfer-request'
+  | 'fulfillment'
+  | 'fulfillment-request'
+  | 'rejection-request'
+  | 'message'
+  | 'error'
+  | 'notification'
+  | 'subscribe-request';
+
+let ajv: Ajv2020 | undefined;
+
+/** The compiled validator of fixtures/schemas/ledger/<name>.schema.json (all files loaded once, refs resolved). */
+export function ledgerSchema(name: LedgerSchemaName): ValidateFunction {
+  if (!ajv) {
+    ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, strictTypes: false });
+    addFormats(ajv);
+    for (const file of readdirSync(LEDGER_SCHEMA_DIR).filter((f) => f.endsWith('.schema.json'))) {
+      ajv.addSchema(JSON.parse(readFileSync(resolve(LEDGER_SCHEMA_DIR, file), 'utf8')));
+    }
+  }
+  const validate = ajv.getSchema(`${SCHEMA_BASE}${name}.schema.json`);
+  if (!validate) throw new Error(`no ledger schema ${name}.schema.json in ${LEDGER_SCHEMA_DIR}`);
+  return validate;
+}
+
+/** undefined when `value` matches the schema; otherwise every problem, with the JSON path of each. */
+export function schemaProblems(name: LedgerSchemaName, value: unknown): string | undefined {
+  const validate = ledgerSchema(name);
+  if (validate(value)) return undefined;
+  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Replies
+
+export type LedgerReply<T> =
+  | { readonly kind: 'ok'; readonly status: number; readonly body: T; readonly elapsedMs: number }
+  /** A 4xx/5xx carrying a valid Error body. */
+  | { readonly kind: 'refused'; readonly status: number; readonly error: LedgerErrorBody; readonly elapsedMs: number }
+  /** The ledger answered, but not as the API says (schema mismatch, wrong status class, not JSON). */
+  | { readonly kind: 'invalid-response'; readonly status: number; readonly problem: string; readonly body: string; readonly elapsedMs: number }
+  | { readonly kind: 'transport-failure'; readonly reason: string; readonly elapsedMs: number };
+
+/** One line for "Actual: ..." in a failure message. */
+export function describeLedgerReply(reply: LedgerReply<unknown>): string {
+  switch (reply.kind) {
+    case 'ok':
+      return `HTTP ${reply.status} ${reply.body === undefined ? '(no body)' : abbreviate(JSON.stringify(reply.body), 600)}`;
+    case 'refused':
+      return `HTTP ${reply.status} ${reply.error.id}: ${reply.error.message}`;
+    case 'invalid-response':
+      return `HTTP ${reply.status} that breaks the API: ${reply.problem}; body ${abbreviate(reply.body, 400)}`;
+    case 'transport-failure':
+      return `no HTTP answer: ${reply.reason}`;
+  }
+}
+
+export interface LedgerClientOptions {
+  /** Base URL of the ledger API, e.g. http://127.0.0.1:7790 */
+  readonly baseUrl: string;
+  readonly transcript?: Transcript;
+  /** Bound on every request and on opening a socket; default 5000 ms. */
+  readonly timeoutMs?: number;
+}
+
+type Expect = LedgerSchemaName | 'no-body';
+
+// ---------------------------------------------------------------------------------------------------------
+// The client
+
+export class LedgerHttpClient {
+  readonly baseUrl: string;
+  private readonly transcript: Transcript | undefined;
+  private readonly timeoutMs: number;
+
+  constructor(options: LedgerClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.transcript = options.transcript;
+    this.timeoutMs = options.timeoutMs ?? 5000;
+  }
+
+  metadata(): Promise<LedgerReply<LedgerMetadata>> {
+    return this.call('GET', '/', undefined, undefined, 'metadata');
+  }
+
+  createAccount(adminToken: string | undefined, name: string, body: LedgerAccountRequest): Promise<LedgerReply<LedgerAccount>> {
+    this.transcript?.addSecret(body.token);
+    return this.call('PUT', `/accounts/${encodeURIComponent(name)}`, adminToken, body, 'account');
+  }
+
+  getAccount(token: string | undefined, name: string): Promise<LedgerReply<LedgerAccount>> {
+    return this.call('GET', `/accounts/${encodeURIComponent(name)}`, token, undefined, 'account');
+  }
+
+  prepareTransfer(token: string | undefined, id: string, body: LedgerTransferRequest): Promise<LedgerReply<LedgerTransfer>> {
+    return this.call('PUT', `/transfers/${encodeURIComponent(id)}`, token, body, 'transfer');
+  }
+
+  getTransfer(token: string | undefined, id: string): Promise<LedgerReply<LedgerTransfer>> {
+    return this.call('GET', `/transfers/${encodeURIComponent(id)}`, token, undefined, 'transfer');
+  }
+
+  /** Presents a preimage; given bytes are sent as unpadded base64url, a string is sent as it is. */
+  fulfill(token: string | undefined, id: string, preimage: Uint8Array | string): Promise<LedgerReply<LedgerFulfillment>> {
+    const fulfillment = typeof preimage === 'string' ? preimage : Buffer.from(preimage).toString('base64url');
+    return this.call('PUT', `/transfers/${encodeURIComponent(id)}/fulfillment`, token, { fulfillment }, 'fulfillment');
+  }
+
+  getFulfillment(token: string | undefined, id: string): Promise<LedgerReply<LedgerFulfillment>> {
+    return this.call('GET', `/transfers/${encodeURIComponent(id)}/fulfillment`, token, undefined, 'fulfillment');
+  }
+
+  fulfillmentByCondition(token: string | undefined, condition: string): Promise<LedgerReply<LedgerFulfillment>> {
+    return this.call('GET', `/fulfillments/${encodeURIComponent(condition)}`, token, undefined, 'fulfillment');
+  }
+
+  reject(token: string | undefined, id: string, message?: Uint8Array): Promise<LedgerReply<LedgerTransfer>> {
+    const body = message === undefined ? {} : { message: Buffer.from(message).toString('base64') };
+    return this.call('PUT', `/transfers/${encodeURIComponent(id)}/rejection`, token, body, 'transfer');
+  }
+
+  sendMessage(token: string | undefined, message: LedgerMessage): Promise<LedgerReply<undefined>> {
+    return this.call('POST', '/messages', token, message, 'no-body');
+  }
+
+  /**
+   * Opens the notification socket and follows `accounts`. Resolves once the ledger has confirmed the
+   * subscription, so nothing the caller does afterwards can be missed; a refused subscription or a socket
+   * that never opens comes back as a reply, with the socket closed.
+   */
+  async subscribe(token: string | undefined, accounts: readonly string[], websocketUrl?: string): Promise<LedgerReply<NotificationStream>> {
+    const url = websocketUrl ?? `${this.baseUrl.replace(/^http/, 'ws')}/websocket`;
+    const started = Date.now();
+    const stream = new NotificationStream(url, token, this.transcript);
+    const opened = await stream.open(this.timeoutMs);
+    const elapsed = () => Date.now() - started;
+    if (opened.kind === 'failed') {
+      await stream.close();
+      return opened.status === undefined
+        ? { kind: 'transport-failure', reason: opened.reason, elapsedMs: elapsed() }
+        : { kind: 'invalid-response', status: opened.status, problem: opened.reason, body: '', elapsedMs: elapsed() };
+    }
+    const answer = await stream.request({ method: 'subscribe_account', params: { accounts: [...accounts] } }, this.timeoutMs);
+    if (answer.kind === 'result') return { kind: 'ok', status: 101, body: stream, elapsedMs: elapsed() };
+    await stream.close();
+    if (answer.kind === 'error') {
+      return { kind: 'refused', status: 101, error: { id: `JsonRpcError${answer.code}`, message: answer.message }, elapsedMs: elapsed() };
+    }
+    return { kind: 'transport-failure', reason: answer.reason, elapsedMs: elapsed() };
+  }
+
+  private async call<T>(method: string, path: string, token: string | undefined, body: unknown, expect: Expect): Promise<LedgerReply<T>> {
+    const started = Date.now();
+    const elapsed = () => Date.now() - started;
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (token !== undefined) {
+      headers.authorization = `Bearer ${token}`;
+      this.transcript?.addSecret(token);
+    }
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    this.transcript?.record({ direction: 'sent', channel: 'ledger', label: `HTTP ${method} ${path}`, headers, decoded: shorten(body) });
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      text = await response.text();
+    } catch (error) {
+      const reason = describeFetchError(error, this.timeoutMs);
+      this.transcript?.record({ direction: 'received', channel: 'ledger', label: `no answer to ${method} ${path}`, decoded: reason });
+      return { kind: 'transport-failure', reason, elapsedMs: elapsed() };
+    }
+    const reply = interpret<T>(response.status, response.headers.get('content-type') ?? '', text, expect, elapsed());
+    this.transcript?.record({
+      direction: 'received',
+      channel: 'ledger',
+      label: `HTTP ${response.status} for ${method} ${path} (${reply.elapsedMs} ms)`,
+      decoded: reply.kind === 'invalid-response' ? { problem: reply.problem, body: abbreviate(text, 2000) } : shorten(safeJson(text)),
+    });
+    return reply;
+  }
+}
+
+function interpret<T>(status: number, contentType: string, text: string, expect: Expect, elapsedMs: number): LedgerReply<T> {
+  const invalid = (problem: string): LedgerReply<T> => ({ kind: 'invalid-response', status, problem, body: text, elapsedMs });
+  const success = status >= 200 && status < 300;
+  if (!success && (status < 400 || status > 599)) return invalid(`status ${status} is neither 2xx nor 4xx/5xx`);
+  if (success && expect === 'no-body') {
+    return text.length === 0 ? { kind: 'ok', status, body: undefined as T, elapsedMs } : invalid(`expected no body, got ${text.length} characters`);
+  }
+  if (!/^application\/json\b/i.test(contentType)) return invalid(`Content-Type ${JSON.stringify(contentType)} is not application/json`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return invalid('body is not JSON');
+  }
+  const schema: LedgerSchemaName = success ? (expect as LedgerSchemaName) : 'error';
+  const problems = schemaProblems(schema, parsed);
+  if (problems) return invalid(`body does not match ${schema}.schema.json: ${problems}`);
+  return success ? { kind: 'ok', status, body: parsed as T, elapsedMs } : { kind: 'refused', status, error: parsed as LedgerErrorBody, elapsedMs };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Notifications
+
+type RpcAnswer =
+  | { kind: 'result'; result: unknown }
+  | { kind: 'error'; code: number; message: string }
+  | { kind: 'no-answer'; reason: string };
+
+/**
+ * One open notification socket. Every frame is schema-checked; a frame that breaks the schema is kept in
+ * `problems` (a Then-step reports it) and never delivered as a notification.
+ */
+export class NotificationStream {
+  readonly notifications: LedgerNotification[] = [];
+  readonly problems: string[] = [];
+  private socket: WebSocket | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<number, (answer: RpcAnswer) => void>();
+  private readonly waiters = new Set<() => void>();
+  private closedReason: string | undefined;
+
+  constructor(
+    private readonly url: string,
+    private readonly token: string | undefined,
+    private readonly transcript: Transcript | undefined,
+  ) {}
+
+  open(timeoutMs: number): Promise<{ kind: 'open' } | { kind: 'failed'; reason: string; status?: number }> {
+    return new Promise((resolveOpen) => {
+      const headers: Record<string, string> = this.token === undefined ? {} : { authorization: `Bearer ${this.token}` };
+      const socket = new WebSocket(this.url, { headers, handshakeTimeout: timeoutMs });
+      this.socket = socket;
+      this.transcript?.record({ direction: 'sent', channel: 'ledger', label: `WebSocket open ${this.url}` });
+      socket.on('open', () => resolveOpen({ kind: 'open' }));
+      socket.on('unexpected-response', (_request, response) => {
+        response.resume();
+        resolveOpen({ kind: 'failed', reason: `upgrade refused with HTTP ${response.statusCode}`, status: response.statusCode ?? 0 });
+      });
+      socket.on('error', (error) => resolveOpen({ kind: 'failed', reason: `WebSocket error: ${error.message}` }));
+      socket.on('message', (data) => this.onFrame(String(data)));
+      socket.on('close', (code) => {
+        this.closedReason = `socket closed (code ${code})`;
+        for (const answer of this.pending.values()) answer({ kind: 'no-answer', reason: this.closedReason });
+        this.pending.clear();
+        this.wake();
+      });
+    });
+  }
+
+  /** Sends a JSON-RPC request and waits (bounded) for its answer. */
+  request(call: { method: string; params: unknown }, timeoutMs: number): Promise<RpcAnswer> {
+    const id = this.nextId++;
+    const frame = { jsonrpc: '2.0', id, ...call };
+    this.transcript?.record({ direction: 'sent', channel: 'ledger', label: `WebSocket ${call.method}`, decoded: frame });
+    return new Promise((resolveAnswer) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        resolveAnswer({ kind: 'no-answer', reason: `no answer to ${call.method} within ${timeoutMs} ms` });
+      }, timeoutMs);
+      this.pending.set(id, (answer) => {
+        clearTimeout(timer);
+        resolveAnswer(answer);
+      });
+      this.socket?.send(JSON.stringify(frame), (error) => {
+        if (error) this.pending.get(id)?.({ kind: 'no-answer', reason: `could not send: ${error.message}` });
+      });
+    });
+  }
+
+  /** The first notification (already received or arriving within `timeoutMs`) that `match` accepts. */
+  async waitFor(match: (n: LedgerNotification) => boolean, timeoutMs: number): Promise<LedgerNotification | undefined> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.notifications.find(match);
+      if (found || this.closedReason !== undefined) return found;
+      const left = deadline - Date.now();
+      if (left <= 0) return undefined;
+      await new Promise<void>((wake) => {
+        const timer = setTimeout(done, left);
+        const waiters = this.waiters;
+        function done() {
+          clearTimeout(timer);
+          waiters.delete(done);
+          wake();
+        }
+        waiters.add(done);
+      });
+    }
+  }
+
+  async close(): Promise<void> {
+    const socket = this.socket;
+    if (!socket || socket.readyState === WebSocket.CLOSED) return;
+    await new Promise<void>((closed) => {
+      const timer = setTimeout(() => {
+        socket.terminate();
+        closed();
+      }, 1000);
+      socket.once('close', () => {
+        clearTimeout(timer);
+        closed();
+      });
+      if (socket.readyState === WebSocket.CONNECTING) socket.terminate();
+      else socket.close();
+    });
+  }
+
+  private onFrame(text: string): void {
+    const frame = safeJson(text);
+    this.transcript?.record({ direction: 'received', channel: 'ledger', label: 'WebSocket frame', decoded: shorten(frame) });
+    const problems = frame === undefined ? 'frame is not JSON' : schemaProblems('notification', frame);
+    if (problems) {
+      this.problems.push(`${problems} in frame ${abbreviate(text, 300)}`);
+      this.wake();
+      return;
+    }
+    const f = frame as { id: unknown; method?: string; params?: LedgerNotification; result?: unknown; error?: { code: number; message: string } };
+    if (f.method === 'notify' && f.params) this.notifications.push(f.params);
+    else if (f.method === undefined && typeof f.id === 'number') {
+      const answer = this.pending.get(f.id);
+      this.pending.delete(f.id);
+      answer?.(f.error ? { kind: 'error', code: f.error.code, message: f.error.message } : { kind: 'result', result: f.result });
+    }
+    this.wake();
+  }
+
+  private wake(): void {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Helpers
+
+function describeFetchError(error: unknown, timeoutMs: number): string {
+  const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return `no answer within ${timeoutMs} ms`;
+  const cause = e.cause?.code ?? e.cause?.message;
+  return cause ? `${e.message ?? 'fetch failed'} (${cause})` : String(e.message ?? error);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return text.length === 0 ? undefined : JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function abbreviate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}... (${text.length} characters)`;
+}
+
+/** Keeps transcripts readable: long strings (a 64 KiB memo) are cut, with their length noted. */
+function shorten(value: unknown): unknown {
+  if (typeof value === 'string') return abbreviate(value, 200);
+  if (Array.isArray(value)) return value.map(shorten);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shorten(v)]));
+  }
+  return value;
+}

@@ -1,0 +1,92 @@
+import { timingSafeEqual } from 'node:crypto';
+import { parseAmount, formatAmount } from './amount';
+import { digestOf, inTransaction, sha256, type LedgerContext, type Principal } from './context';
+import { fail, ok, type Result } from './errors';
+import type { AccountRow } from './store';
+import { accountView, type AccountView } from './views';
+
+/** The body of PUT /accounts/{name}, already schema-checked (account-request.schema.json). */
+export interface AccountRequest {
+  readonly name?: string;
+  readonly owner?: string;
+  readonly balance?: string;
+  readonly minimum_allowed_balance?: string;
+  readonly connector?: boolean;
+  readonly token: string;
+}
+
+/**
+ * Opens an account. Only the admin may: opening an account with a balance issues money.
+ * Repeating the same request is answered with the account as it is; a different request for an existing
+ * name, or a token another account already uses, is a conflict and changes nothing.
+ */
+export function createAccount(
+  ctx: LedgerContext,
+  principal: Principal,
+  name: string,
+  request: AccountRequest,
+): Result<{ view: AccountView; created: boolean }> {
+  if (principal.kind !== 'admin') return fail({ kind: 'forbidden', reason: 'only the admin opens accounts' });
+  if (request.name !== undefined && request.name !== name) {
+    return fail({ kind: 'invalid-body', problems: `body name ${JSON.stringify(request.name)} differs from the path's ${JSON.stringify(name)}` });
+  }
+  const balance = parseAmount(request.balance ?? '0', ctx.scale);
+  if (!balance.ok) return balance;
+  const minimum = parseAmount(request.minimum_allowed_balance ?? '0', ctx.scale);
+  if (!minimum.ok) return minimum;
+  if (balance.value < minimum.value) {
+    return fail({
+      kind: 'invalid-amount',
+      reason: `opening balance ${formatAmount(balance.value, ctx.scale)} is below the minimum ${formatAmount(minimum.value, ctx.scale)}`,
+    });
+  }
+  const tokenHash = sha256(request.token).toString('hex');
+  const row = {
+    name,
+    owner: request.owner ?? name,
+    balance: balance.value,
+    minimum_balance: minimum.value,
+    connector: request.connector ? 1 : 0,
+    token_hash: tokenHash,
+  };
+  const digest = digestOf({ ...row, balance: String(row.balance), minimum_balance: String(row.minimum_balance) });
+
+  return inTransaction(ctx, () => {
+    const existing = ctx.q.accountByName.get(name) as AccountRow | undefined;
+    if (existing) {
+      if (existing.request_digest !== digest) return fail({ kind: 'already-exists', what: `account ${name}` });
+      return ok({ view: accountView(ctx, existing), created: false });
+    }
+    if (ctx.q.accountByTokenHash.get(tokenHash)) return fail({ kind: 'already-exists', what: 'another account uses this token' });
+    ctx.q.insertAccount.run({ ...row, request_digest: digest });
+    return ok({ view: accountView(ctx, ctx.q.accountByName.get(name) as AccountRow), created: true });
+  });
+}
+
+/** An account as its owner or the admin sees it. */
+export function getAccount(ctx: LedgerContext, principal: Principal, name: string): Result<AccountView> {
+  if (principal.kind === 'account' && principal.name !== name) {
+    return fail({ kind: 'forbidden', reason: `only the owner of ${name} or the admin may read it` });
+  }
+  const row = ctx.q.accountByName.get(name) as AccountRow | undefined;
+  if (!row) return fail({ kind: 'not-found', what: `account ${name}` });
+  return ok(accountView(ctx, row));
+}
+
+export function accountExists(ctx: LedgerContext, name: string): boolean {
+  return ctx.q.accountByName.get(name) !== undefined;
+}
+
+/** Names of the accounts opened as connector accounts, for the metadata. */
+export function connectorNames(ctx: LedgerContext): string[] {
+  return (ctx.q.connectorAccounts.all() as Array<{ name: string }>).map((r) => r.name);
+}
+
+/** Maps a bearer token to the admin or an account; undefined when it matches neither. */
+export function authenticate(ctx: LedgerContext, adminToken: string, token: string | undefined): Principal | undefined {
+  if (!token) return undefined;
+  const given = sha256(token);
+  if (timingSafeEqual(given, sha256(adminToken))) return { kind: 'admin' };
+  const row = ctx.q.accountByTokenHash.get(given.toString('hex')) as AccountRow | undefined;
+  return row ? { kind: 'account', name: row.name } : undefined;
+}

@@ -1,0 +1,45 @@
+/**
+ * Named ways to break the reference ledger on purpose (DESIGN decision 13). Each one disables exactly one
+ * duty, so running the ledger features with it on must turn the scenarios of that duty red:
+ *
+ *   ILP_REFERENCE_LEDGER_FAULTS=skip-fulfillment-check npx cucumber-js --profile ledger
+ *
+ * Never enabled unless asked for; the README lists which requirement catches which fault.
+ */
+export const LEDGER_FAULTS = {
+  'credit-on-prepare': 'LEDGER-002: credit the receiver when preparing instead of holding the funds',
+  'ignore-minimum-balance': 'LEDGER-002: let a hold take a balance below its minimum',
+  'allow-foreign-debit': 'LEDGER-002: let any account holder prepare transfers from any account',
+  'no-idempotency': 'LEDGER-002: treat a repeated transfer id as a new transfer (holds twice)',
+  'lose-unconditional-credit': 'LEDGER-001: debit an unconditional transfer without crediting the receiver',
+  'reopen-final-transfers': 'LEDGER-003: let an executed transfer be rejected and a rejected one executed',
+  'skip-fulfillment-check': 'LEDGER-004 / COND-L01: execute with any 32-byte fulfillment',
+  'accept-any-preimage-length': 'LEDGER-005: accept preimages that are not 32 bytes',
+  'no-expiry': 'LEDGER-006: never return held funds at expiry, and execute after it',
+  'truncate-memo': 'LEDGER-007 / LEDGER-009: keep only the first 1024 bytes of a memo',
+  'drop-notifications': 'LEDGER-008: send no transfer notifications',
+  'spoof-message-sender': 'LEDGER-010: deliver messages under whatever sender the body names',
+  'forget-fulfillments': 'LEDGER-011: no fulfillment lookup by condition and no automatic rejection',
+  'wrong-ilp-address': 'LEDGER-013: give accounts addresses outside the ledger prefix',
+  'allow-sender-reject': 'LEDGER-014: let the sender (or anyone) reject a transfer',
+  'drop-rejection-message': 'LEDGER-014: lose the receiver\'s rejection message',
+} as const;
+
+export type LedgerFault = keyof typeof LEDGER_FAULTS;
+
+export type FaultSet = ReadonlySet<LedgerFault>;
+
+export function isLedgerFault(name: string): name is LedgerFault {
+  return Object.prototype.hasOwnProperty.call(LEDGER_FAULTS, name);
+}
+
+/** Parses a comma-separated list (the env variable's form). Throws naming an unknown fault and the known ones. */
+export function parseFaults(list: string | undefined): FaultSet {
+  const names = (list ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const name of names) {
+    if (!isLedgerFault(name)) {
+      throw new Error(`unknown reference-ledger fault "${name}"; known: ${Object.keys(LEDGER_FAULTS).join(', ')}`);
+    }
+  }
+  return new Set(names as LedgerFault[]);
+}

@@ -1,0 +1,154 @@
+import type { LedgerMessage, LedgerMetadata } from '../../lib/targets/ledger-http';
+import { accountExists, authenticate, connectorNames, createAccount, getAccount, type AccountRequest } from './accounts';
+import { createContext, takeEvents, type LedgerContext, type Principal } from './context';
+import { fail, ok, type Result } from './errors';
+import { ExpiryScheduler } from './expiry-scheduler';
+import type { FaultSet } from './faults';
+import { createNotifier, type Notifier } from './notifier';
+import { openStore } from './store';
+import * as transfers from './transfers';
+import { accountAddress } from './views';
+
+export interface LedgerSettings {
+  /** SQLite file, or ':memory:'. */
+  readonly dbPath: string;
+  readonly adminToken: string;
+  /** Ledger prefix in the ILP Addresses v1 form, ending in '.'; accounts are prefix + name. */
+  readonly ilpPrefix: string;
+  readonly currencyCode: string;
+  readonly scale: number;
+  readonly faults: FaultSet;
+  readonly now?: () => number;
+}
+
+export const MAX_PAYLOAD_BYTES = 65535;
+
+/**
+ * The reference ledger without its HTTP skin: operations in, results out. It publishes the events each
+ * operation committed, and keeps the expiry timer armed for every hold it creates.
+ */
+export class ReferenceLedger {
+  readonly ctx: LedgerContext;
+  readonly notifier: Notifier;
+  private readonly scheduler: ExpiryScheduler;
+
+  constructor(private readonly settings: LedgerSettings) {
+    if (!/^(g|private|example|peer|self|test[1-3]?|local)[.]([A-Za-z0-9_~-]+[.])*$/.test(settings.ilpPrefix)) {
+      throw new Error(`ilpPrefix ${JSON.stringify(settings.ilpPrefix)} is not an ILP address prefix ending in "." (e.g. test1.ledger.)`);
+    }
+    if (!Number.isInteger(settings.scale) || settings.scale < 0 || settings.scale > 18) {
+      throw new Error(`scale ${settings.scale} must be an integer from 0 to 18`);
+    }
+    if (settings.adminToken.length < 16) throw new Error('adminToken must be at least 16 characters');
+    const now = settings.now ?? Date.now;
+    this.ctx = createContext(openStore(settings.dbPath), {
+      scale: settings.scale,
+      ilpPrefix: settings.ilpPrefix,
+      currencyCode: settings.currencyCode,
+      now,
+      faults: settings.faults,
+    });
+    this.notifier = createNotifier(this.ctx, (name) => accountExists(this.ctx, name));
+    this.scheduler = new ExpiryScheduler({
+      sweep: () => transfers.expireDue(this.ctx),
+      nextExpiry: () => transfers.nextExpiry(this.ctx),
+      now,
+      onSwept: (_expired, error) => {
+        if (error) process.emitWarning(`reference ledger: expiry sweep failed: ${String(error)}`);
+        this.flush();
+      },
+    });
+    this.scheduler.start();
+  }
+
+  authenticate(token: string | undefined): Principal | undefined {
+    return authenticate(this.ctx, this.settings.adminToken, token);
+  }
+
+  metadata(websocketUrl: string | undefined): LedgerMetadata {
+    return {
+      currency_code: this.settings.currencyCode,
+      scale: this.settings.scale,
+      ilp_prefix: this.settings.ilpPrefix,
+      connectors: connectorNames(this.ctx).map((name) => ({ name, ilp_address: accountAddress(this.ctx, name) })),
+      max_memo_bytes: MAX_PAYLOAD_BYTES,
+      max_message_bytes: MAX_PAYLOAD_BYTES,
+      ...(websocketUrl ? { urls: { websocket: websocketUrl } } : {}),
+      version: 'ilp-conformance-reference-ledger/1',
+    };
+  }
+
+  createAccount(principal: Principal, name: string, request: AccountRequest) {
+    return this.run(() => createAccount(this.ctx, principal, name, request));
+  }
+
+  getAccount(principal: Principal, name: string) {
+    return this.run(() => getAccount(this.ctx, principal, name));
+  }
+
+  prepareTransfer(principal: Principal, id: string, request: transfers.TransferRequest) {
+    const result = this.run(() => transfers.prepareTransfer(this.ctx, principal, id, request));
+    if (result.ok && result.value.view.state === 'prepared' && result.value.view.expires_at) {
+      this.scheduler.expiresAt(Date.parse(result.value.view.expires_at));
+    }
+    return result;
+  }
+
+  getTransfer(principal: Principal, id: string) {
+    return this.run(() => transfers.getTransfer(this.ctx, principal, id));
+  }
+
+  executeTransfer(id: string, fulfillment: string) {
+    return this.run(() => transfers.executeTransfer(this.ctx, id, fulfillment));
+  }
+
+  rejectTransfer(principal: Principal, id: string, message: string | undefined) {
+    return this.run(() => transfers.rejectTransfer(this.ctx, principal, id, message));
+  }
+
+  getFulfillment(principal: Principal, id: string) {
+    return this.run(() => transfers.getFulfillment(this.ctx, principal, id));
+  }
+
+  fulfillmentByCondition(condition: string) {
+    return this.run(() => transfers.fulfillmentByCondition(this.ctx, condition));
+  }
+
+  /** POST /messages: `from` must be the caller's own account (LEDGER-010). */
+  sendMessage(principal: Principal, message: LedgerMessage): Result<{ delivered: number }> {
+    const spoofable = this.ctx.faults.has('spoof-message-sender');
+    if (!spoofable && (principal.kind !== 'account' || principal.name !== message.from)) {
+      return fail({ kind: 'forbidden', reason: `messages can be sent only from the caller's own account, not ${message.from}` });
+    }
+    if (!accountExists(this.ctx, message.to)) return fail({ kind: 'unknown-account', name: message.to });
+    const delivered = this.notifier.deliver(message);
+    return delivered === 0 ? fail({ kind: 'no-subscriptions', account: message.to }) : ok({ delivered });
+  }
+
+  async close(): Promise<void> {
+    this.scheduler.stop();
+    await this.notifier.close();
+    this.ctx.db.close();
+  }
+
+  /**
+   * Runs an operation after expiring whatever is due (so no caller ever sees a hold past its expiry),
+   * then publishes what committed. A thrown error (a broken invariant) becomes an internal error value.
+   */
+  private run<T>(operation: () => Result<T>): Result<T> {
+    let result: Result<T>;
+    try {
+      transfers.expireDue(this.ctx);
+      result = operation();
+    } catch (error) {
+      result = fail({ kind: 'internal', message: error instanceof Error ? error.message : String(error) });
+    }
+    this.flush();
+    return result;
+  }
+
+  private flush(): void {
+    const events = takeEvents(this.ctx);
+    if (events.length > 0) this.notifier.publish(events);
+  }
+}

@@ -1,0 +1,124 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { schemaProblems, type LedgerMessage, type LedgerNotification } from '../../lib/targets/ledger-http';
+import type { LedgerContext, LedgerEvent, Principal } from './context';
+import { ERROR_HTTP, describeLedgerError } from './errors';
+import { fulfillmentView, transferView } from './views';
+
+/**
+ * Notifications over WebSocket (LEDGER-008). A socket authenticates on upgrade with its bearer token, then
+ * follows accounts with subscribe_account (JSON-RPC 2.0 shaped, as Five Bells did). An account holder may
+ * follow only their own account; the admin any. Every committed transfer state change goes to each socket
+ * following its debit or credit account, once.
+ */
+
+export const RPC_ERRORS = {
+  invalidRequest: -32600,
+  parseError: -32700,
+  unknownAccount: 40001,
+  forbidden: 40300,
+} as const;
+
+interface Subscriber {
+  readonly socket: WebSocket;
+  readonly principal: Principal;
+  accounts: ReadonlySet<string>;
+}
+
+export interface Notifier {
+  /** Handles an HTTP upgrade to /websocket; the caller has authenticated the request (undefined: refuse). */
+  upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, principal: Principal | undefined): void;
+  publish(events: readonly LedgerEvent[]): void;
+  /** Delivers a message to the sockets following `message.to`; returns how many received it. */
+  deliver(message: LedgerMessage): number;
+  close(): Promise<void>;
+}
+
+export function createNotifier(ctx: LedgerContext, accountExists: (name: string) => boolean): Notifier {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const subscribers = new Set<Subscriber>();
+
+  const send = (socket: WebSocket, frame: object) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+  };
+  const notify = (accounts: readonly string[], params: LedgerNotification): number => {
+    let delivered = 0;
+    for (const s of subscribers) {
+      if (accounts.some((a) => s.accounts.has(a))) {
+        send(s.socket, { jsonrpc: '2.0', id: null, method: 'notify', params });
+        delivered++;
+      }
+    }
+    return delivered;
+  };
+
+  const onRequest = (subscriber: Subscriber, text: string) => {
+    let frame: unknown;
+    try {
+      frame = JSON.parse(text);
+    } catch {
+      return send(subscriber.socket, { jsonrpc: '2.0', id: null, error: { code: RPC_ERRORS.parseError, message: 'frame is not JSON' } });
+    }
+    const id = (frame as { id?: unknown }).id;
+    const replyId = typeof id === 'string' || typeof id === 'number' ? id : null;
+    const problems = schemaProblems('subscribe-request', frame);
+    if (problems) {
+      return send(subscriber.socket, { jsonrpc: '2.0', id: replyId, error: { code: RPC_ERRORS.invalidRequest, message: `invalid request: ${problems}` } });
+    }
+    const accounts = (frame as { params: { accounts: string[] } }).params.accounts;
+    const principal = subscriber.principal;
+    const foreign = principal.kind === 'account' ? accounts.find((a) => a !== principal.name) : undefined;
+    if (foreign !== undefined) {
+      return send(subscriber.socket, { jsonrpc: '2.0', id: replyId, error: { code: RPC_ERRORS.forbidden, message: `not permitted to follow account ${foreign}` } });
+    }
+    const unknown = accounts.find((a) => !accountExists(a));
+    if (unknown !== undefined) {
+      return send(subscriber.socket, { jsonrpc: '2.0', id: replyId, error: { code: RPC_ERRORS.unknownAccount, message: `no account named ${unknown}` } });
+    }
+    subscriber.accounts = new Set(accounts);
+    send(subscriber.socket, { jsonrpc: '2.0', id: replyId, result: subscriber.accounts.size });
+  };
+
+  return {
+    upgrade(request, socket, head, principal) {
+      if (!principal) {
+        const error = { kind: 'unauthenticated' } as const;
+        const body = JSON.stringify({ id: ERROR_HTTP.unauthenticated.id, message: describeLedgerError(error) });
+        socket.end(
+          `HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        );
+        return;
+      }
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        const subscriber: Subscriber = { socket: ws, principal, accounts: new Set() };
+        subscribers.add(subscriber);
+        ws.on('message', (data) => onRequest(subscriber, String(data)));
+        ws.on('close', () => subscribers.delete(subscriber));
+        ws.on('error', () => subscribers.delete(subscriber));
+        send(ws, { jsonrpc: '2.0', id: null, method: 'connect' });
+      });
+    },
+
+    publish(events) {
+      if (ctx.faults.has('drop-notifications')) return;
+      for (const { event, transfer } of events) {
+        const params: LedgerNotification = { event, resource: transferView(ctx, transfer) };
+        if (event === 'transfer.executed' && transfer.condition !== null && transfer.fulfillment !== null) {
+          params.related_resources = { fulfillment: fulfillmentView({ ...transfer, condition: transfer.condition, fulfillment: transfer.fulfillment }) };
+        }
+        notify([...new Set([transfer.debit_account, transfer.credit_account])], params);
+      }
+    },
+
+    deliver(message) {
+      return notify([message.to], { event: 'message.send', resource: message });
+    },
+
+    async close() {
+      for (const s of subscribers) s.socket.terminate();
+      subscribers.clear();
+      await new Promise<void>((done) => wss.close(() => done()));
+    },
+  };
+}

@@ -1,0 +1,278 @@
+import { parseAmount, formatAmount } from './amount';
+import { digestOf, emit, inTransaction, sha256, type LedgerContext, type Principal, type TransferEvent } from './context';
+import { fail, ok, type Result } from './errors';
+import type { AccountRow, RejectionReason, TransferRow } from './store';
+import { decodeBase64Url, fulfillmentView, transferView, type FulfillmentView, type TransferView } from './views';
+
+/**
+ * Conditional transfers (IL-RFC 17 basic and full support). Every operation is one SQLite transaction that
+ * reads the rows it needs, decides, and writes; a refusal writes nothing. Money moves only between an
+ * account's `balance` and `held` columns and the other account's `balance`:
+ *
+ *   prepare  debit.balance -= amount, debit.held += amount            (state prepared)
+ *   execute  debit.held    -= amount, credit.balance += amount        (state executed)
+ *   reject   debit.held    -= amount, debit.balance += amount         (state rejected: by receiver or expiry)
+ *   direct   debit.balance -= amount, credit.balance += amount        (no condition: executed at once)
+ *
+ * State changes are emitted into the context's outbox, published once the transaction has committed.
+ */
+
+export interface TransferRequest {
+  readonly id?: string;
+  readonly debit_account: string;
+  readonly credit_account: string;
+  readonly amount: string;
+  readonly execution_condition?: string;
+  readonly expires_at?: string;
+  readonly memo?: string;
+}
+
+export interface Changed<T> {
+  readonly view: T;
+  /** false when the request repeated one already applied (200 instead of 201). */
+  readonly created: boolean;
+}
+
+const TRUNCATED_MEMO_BYTES = 1024;
+
+/** PUT /transfers/{id}: only the debit account's owner; idempotent on an identical body. */
+export function prepareTransfer(
+  ctx: LedgerContext,
+  principal: Principal,
+  id: string,
+  request: TransferRequest,
+): Result<Changed<TransferView>> {
+  if (request.id !== undefined && request.id.toLowerCase() !== id) {
+    return fail({ kind: 'invalid-body', problems: `body id ${request.id} differs from the path's ${id}` });
+  }
+  const isOwner = principal.kind === 'account' && principal.name === request.debit_account;
+  if (!isOwner && !(ctx.faults.has('allow-foreign-debit') && principal.kind === 'account')) {
+    return fail({ kind: 'forbidden', reason: `only the owner of ${request.debit_account} may transfer from it` });
+  }
+  const amount = parseAmount(request.amount, ctx.scale);
+  if (!amount.ok) return amount;
+  if (amount.value <= 0n) return fail({ kind: 'invalid-amount', reason: 'a transfer moves more than zero' });
+  const expiresAt = request.expires_at === undefined ? null : Date.parse(request.expires_at);
+  if (expiresAt !== null && !Number.isFinite(expiresAt)) {
+    return fail({ kind: 'invalid-body', problems: `expires_at ${request.expires_at} is not a valid instant` });
+  }
+  let memo = request.memo === undefined ? null : Buffer.from(request.memo, 'base64');
+  if (memo && ctx.faults.has('truncate-memo')) memo = memo.subarray(0, TRUNCATED_MEMO_BYTES);
+  const digest = digestOf({
+    id,
+    debit: request.debit_account,
+    credit: request.credit_account,
+    amount: String(amount.value),
+    condition: request.execution_condition ?? null,
+    expires_at: expiresAt,
+    memo: request.memo ?? null,
+  });
+
+  return inTransaction(ctx, () => {
+    const now = ctx.now();
+    const existing = ctx.q.transferById.get(id) as TransferRow | undefined;
+    if (existing && !ctx.faults.has('no-idempotency')) {
+      if (existing.request_digest !== digest) return fail({ kind: 'already-exists', what: `transfer ${id}` });
+      expireIfDue(ctx, existing, now);
+      return ok({ view: transferView(ctx, reload(ctx, id)), created: false });
+    }
+    const debit = ctx.q.accountByName.get(request.debit_account) as AccountRow | undefined;
+    if (!debit) return fail({ kind: 'unknown-account', name: request.debit_account });
+    if (!ctx.q.accountByName.get(request.credit_account)) return fail({ kind: 'unknown-account', name: request.credit_account });
+    const conditional = request.execution_condition !== undefined;
+    if (expiresAt !== null && expiresAt <= now) {
+      return fail({ kind: 'expired', id, expiresAt: new Date(expiresAt).toISOString() });
+    }
+    const base = {
+      id,
+      debit_account: request.debit_account,
+      credit_account: request.credit_account,
+      amount: amount.value,
+      condition: request.execution_condition ?? null,
+      expires_at: expiresAt,
+      memo,
+      proposed_at: now,
+      request_digest: digest,
+    };
+    if (conditional && !ctx.faults.has('forget-fulfillments') && ctx.q.executedByCondition.get(request.execution_condition)) {
+      // LEDGER-011: the condition's preimage is already public, so holding funds against it would let anyone take them.
+      ctx.q.insertTransfer.run({ ...base, state: 'rejected', rejection_reason: 'cancelled', prepared_at: null, executed_at: null, rejected_at: now });
+      return created(ctx, id, 'transfer.rejected');
+    }
+    if (debit.balance - amount.value < debit.minimum_balance && !ctx.faults.has('ignore-minimum-balance')) {
+      return fail({
+        kind: 'insufficient-funds',
+        account: debit.name,
+        balance: formatAmount(debit.balance, ctx.scale),
+        minimum: formatAmount(debit.minimum_balance, ctx.scale),
+        amount: formatAmount(amount.value, ctx.scale),
+      });
+    }
+    if (existing) ctx.db.prepare('DELETE FROM transfers WHERE id = ?').run(id); // fault no-idempotency only
+    if (!conditional) {
+      move(ctx, debit.name, -amount.value, 0n);
+      if (!ctx.faults.has('lose-unconditional-credit')) move(ctx, request.credit_account, amount.value, 0n);
+      ctx.q.insertTransfer.run({ ...base, state: 'executed', rejection_reason: null, prepared_at: now, executed_at: now, rejected_at: null });
+      return created(ctx, id, 'transfer.executed');
+    }
+    if (ctx.faults.has('credit-on-prepare')) {
+      move(ctx, debit.name, -amount.value, 0n);
+      move(ctx, request.credit_account, amount.value, 0n);
+    } else {
+      move(ctx, debit.name, -amount.value, amount.value);
+    }
+    ctx.q.insertTransfer.run({ ...base, state: 'prepared', rejection_reason: null, prepared_at: now, executed_at: null, rejected_at: null });
+    return created(ctx, id, 'transfer.prepared');
+  });
+}
+
+/** PUT /transfers/{id}/fulfillment: any authenticated caller; the preimage is the authority. */
+export function executeTransfer(ctx: LedgerContext, id: string, fulfillmentText: string): Result<Changed<FulfillmentView>> {
+  const preimage = decodeBase64Url(fulfillmentText);
+  if (!preimage) return fail({ kind: 'invalid-body', problems: 'fulfillment is not canonical unpadded base64url' });
+  return inTransaction(ctx, () => {
+    const now = ctx.now();
+    const row = ctx.q.transferById.get(id) as TransferRow | undefined;
+    if (!row) return fail({ kind: 'not-found', what: `transfer ${id}` });
+    if (row.condition === null) return fail({ kind: 'not-conditional', id });
+    const reopen = ctx.faults.has('reopen-final-transfers');
+    if (row.state === 'executed') {
+      return row.fulfillment === fulfillmentText
+        ? ok({ view: fulfillmentView({ ...row, condition: row.condition, fulfillment: row.fulfillment }), created: false })
+        : fail({ kind: 'unmet-condition', id });
+    }
+    if (row.state === 'rejected' && !reopen) return fail({ kind: 'already-rejected', id, reason: row.rejection_reason ?? 'unknown' });
+    if (expireIfDue(ctx, row, now)) return fail({ kind: 'expired', id, expiresAt: new Date(Number(row.expires_at)).toISOString() });
+    if (preimage.length !== 32 && !ctx.faults.has('accept-any-preimage-length')) {
+      return fail({ kind: 'invalid-fulfillment', lengthBytes: preimage.length });
+    }
+    if (sha256(preimage).toString('base64url') !== row.condition && !ctx.faults.has('skip-fulfillment-check')) {
+      return fail({ kind: 'unmet-condition', id });
+    }
+    if (row.state === 'rejected') {
+      // fault reopen-final-transfers: the funds already went back, so take them again from the sender
+      move(ctx, row.debit_account, -row.amount, row.amount);
+      ctx.db.prepare("UPDATE transfers SET state = 'prepared', rejection_reason = NULL, rejection_message = NULL WHERE id = ?").run(id);
+    }
+    move(ctx, row.debit_account, 0n, -row.amount);
+    move(ctx, row.credit_account, row.amount, 0n);
+    ctx.q.markExecuted.run({ id, fulfillment: fulfillmentText, at: now });
+    const done = reload(ctx, id);
+    emit(ctx, 'transfer.executed', done);
+    return ok({ view: fulfillmentView({ ...done, condition: row.condition, fulfillment: fulfillmentText }), created: true });
+  });
+}
+
+/** PUT /transfers/{id}/rejection: only the credit account's owner, and only while the transfer is prepared. */
+export function rejectTransfer(
+  ctx: LedgerContext,
+  principal: Principal,
+  id: string,
+  message: string | undefined,
+): Result<Changed<TransferView>> {
+  return inTransaction(ctx, () => {
+    const now = ctx.now();
+    const row = ctx.q.transferById.get(id) as TransferRow | undefined;
+    if (!row) return fail({ kind: 'not-found', what: `transfer ${id}` });
+    const isReceiver = principal.kind === 'account' && principal.name === row.credit_account;
+    if (!isReceiver && !ctx.faults.has('allow-sender-reject')) {
+      return fail({ kind: 'forbidden', reason: `only the owner of the credit account ${row.credit_account} may reject this transfer` });
+    }
+    const reopen = ctx.faults.has('reopen-final-transfers');
+    if (row.state === 'executed' && !reopen) return fail({ kind: 'already-executed', id });
+    if (row.state === 'rejected') {
+      if (row.rejection_reason === 'rejected_by_receiver') return ok({ view: transferView(ctx, row), created: false });
+      return fail({ kind: 'already-rejected', id, reason: row.rejection_reason ?? 'unknown' });
+    }
+    if (expireIfDue(ctx, row, now)) return fail({ kind: 'already-rejected', id, reason: 'expired' });
+    if (row.state === 'executed') {
+      // fault reopen-final-transfers: take the credit back and put the amount on hold again, then reject as usual
+      move(ctx, row.credit_account, -row.amount, 0n);
+      move(ctx, row.debit_account, 0n, row.amount);
+      ctx.db.prepare("UPDATE transfers SET state = 'prepared', fulfillment = NULL, executed_at = NULL WHERE id = ?").run(id);
+    }
+    const kept = message === undefined || ctx.faults.has('drop-rejection-message') ? null : Buffer.from(message, 'base64');
+    releaseHold(ctx, row, 'rejected_by_receiver', kept, now);
+    const done = reload(ctx, id);
+    emit(ctx, 'transfer.rejected', done);
+    return ok({ view: transferView(ctx, done), created: true });
+  });
+}
+
+/** Rejects every prepared transfer whose expiry has passed, returning the held funds (LEDGER-006). */
+export function expireDue(ctx: LedgerContext): number {
+  if (ctx.faults.has('no-expiry')) return 0;
+  return inTransaction(ctx, () => {
+    const now = ctx.now();
+    const due = ctx.q.dueTransfers.all(now) as TransferRow[];
+    return due.filter((row) => expireIfDue(ctx, row, now)).length;
+  });
+}
+
+/** When the next prepared transfer expires (ms since the epoch), if any is pending. */
+export function nextExpiry(ctx: LedgerContext): number | undefined {
+  const row = ctx.q.nextExpiry.get() as { at: bigint | null };
+  return row.at === null ? undefined : Number(row.at);
+}
+
+/** GET /transfers/{id}: its debit or credit account's owner, or the admin. */
+export function getTransfer(ctx: LedgerContext, principal: Principal, id: string): Result<TransferView> {
+  const row = readable(ctx, principal, id);
+  return row.ok ? ok(transferView(ctx, row.value)) : row;
+}
+
+/** GET /transfers/{id}/fulfillment. */
+export function getFulfillment(ctx: LedgerContext, principal: Principal, id: string): Result<FulfillmentView> {
+  const row = readable(ctx, principal, id);
+  if (!row.ok) return row;
+  const { condition, fulfillment } = row.value;
+  if (row.value.state !== 'executed' || condition === null || fulfillment === null) {
+    return fail({ kind: 'missing-fulfillment', what: `transfer ${id} (state ${row.value.state})` });
+  }
+  return ok(fulfillmentView({ ...row.value, condition, fulfillment }));
+}
+
+/** GET /fulfillments/{condition}: any authenticated caller (LEDGER-011). */
+export function fulfillmentByCondition(ctx: LedgerContext, condition: string): Result<FulfillmentView> {
+  const row = ctx.faults.has('forget-fulfillments') ? undefined : (ctx.q.executedByCondition.get(condition) as TransferRow | undefined);
+  if (!row || row.fulfillment === null || row.condition === null) return fail({ kind: 'missing-fulfillment', what: `condition ${condition}` });
+  return ok(fulfillmentView({ ...row, condition: row.condition, fulfillment: row.fulfillment }));
+}
+
+function readable(ctx: LedgerContext, principal: Principal, id: string): Result<TransferRow> {
+  const row = ctx.q.transferById.get(id) as TransferRow | undefined;
+  if (!row) return fail({ kind: 'not-found', what: `transfer ${id}` });
+  if (principal.kind === 'account' && principal.name !== row.debit_account && principal.name !== row.credit_account) {
+    return fail({ kind: 'forbidden', reason: `only the owners of ${row.debit_account} and ${row.credit_account} or the admin may read transfer ${id}` });
+  }
+  return ok(row);
+}
+
+/** Expires the transfer if it is prepared and its time has come; true if it did. */
+function expireIfDue(ctx: LedgerContext, row: TransferRow, now: number): boolean {
+  if (row.state !== 'prepared' || row.expires_at === null || Number(row.expires_at) > now || ctx.faults.has('no-expiry')) return false;
+  releaseHold(ctx, row, 'expired', null, now);
+  emit(ctx, 'transfer.rejected', reload(ctx, row.id));
+  return true;
+}
+
+function releaseHold(ctx: LedgerContext, row: TransferRow, reason: RejectionReason, message: Buffer | null, now: number): void {
+  move(ctx, row.debit_account, row.amount, -row.amount);
+  const changed = ctx.q.markRejected.run({ id: row.id, reason, message, at: now });
+  if (changed.changes !== 1) throw new Error(`transfer ${row.id} was not prepared when releasing its hold`);
+}
+
+function move(ctx: LedgerContext, account: string, balance: bigint, held: bigint): void {
+  const changed = ctx.q.addToAccount.run({ name: account, balance, held });
+  if (changed.changes !== 1) throw new Error(`account ${account} vanished during a transfer`);
+}
+
+function reload(ctx: LedgerContext, id: string): TransferRow {
+  return ctx.q.transferById.get(id) as TransferRow;
+}
+
+function created(ctx: LedgerContext, id: string, event: TransferEvent): Result<Changed<TransferView>> {
+  const row = reload(ctx, id);
+  emit(ctx, event, row);
+  return ok({ view: transferView(ctx, row), created: true });
+}
