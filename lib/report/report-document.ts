@@ -1,0 +1,139 @@
+import type { ExpectationReport } from './expectations';
+import type { MaskedEntry } from './redaction';
+import type { CatalogView, Level, RequirementStatus, RunModel, ScenarioResult } from './run-model';
+import type { ScenarioStatus } from './status';
+import type { Verdict } from './verdict';
+
+/**
+ * conformance.json: the one document every other report is rendered from (schema:
+ * fixtures/schemas/report.schema.json). Built from the run model, the verdict and the run's identity.
+ */
+export const REPORT_FORMAT_VERSION = '1.0';
+
+export interface TargetIdentity {
+  /** "bundled reference", or the URL(s) given (credentials removed). */
+  readonly identity: string;
+  readonly kind: 'bundled-reference' | 'external';
+  readonly connectorUrl?: string;
+  readonly ledgerUrl?: string;
+  readonly reached: boolean;
+  readonly reachability: string;
+}
+
+export interface RunIdentity {
+  readonly runId: string;
+  readonly suite: { readonly name: string; readonly version: string };
+  readonly catalog: { readonly version: string; readonly rfcRevisions: Readonly<Record<string, string>> };
+  readonly target: TargetIdentity;
+  readonly profile: string;
+  readonly selection: { readonly tags: string; readonly requirements: readonly string[] };
+  readonly masked: readonly MaskedEntry[];
+  readonly expectations?: ExpectationReport;
+  readonly allure: { readonly results: string; readonly report: string | null; readonly note: string };
+}
+
+export type Counts = Record<RequirementStatus, number> & { total: number };
+
+export interface ReportScenario extends Omit<ScenarioResult, 'attachments'> {}
+
+export interface ConformanceReport {
+  readonly reportFormat: string;
+  readonly runId: string;
+  readonly suite: RunIdentity['suite'];
+  readonly catalog: RunIdentity['catalog'];
+  readonly target: TargetIdentity;
+  readonly profile: string;
+  readonly selection: RunIdentity['selection'];
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly durationMs: number;
+  readonly environment: { readonly node: string; readonly platform: string; readonly cucumber: string };
+  readonly verdict: Verdict;
+  readonly expectations: ExpectationReport | null;
+  readonly summary: {
+    readonly scenarios: Counts;
+    readonly requirements: Counts;
+    readonly byLevel: Record<Level, Counts>;
+    readonly byArea: Record<string, Counts>;
+  };
+  readonly requirements: ReadonlyArray<{
+    readonly id: string;
+    readonly level: Level;
+    readonly catalogLevel: string;
+    readonly summary: string;
+    readonly source: string;
+    readonly area: string;
+    readonly status: RequirementStatus;
+    readonly scenarios: readonly string[];
+    readonly evidence: readonly string[];
+    readonly unknown: boolean;
+  }>;
+  readonly scenarios: readonly ReportScenario[];
+  readonly untested: readonly string[];
+  readonly runProblems: RunModel['runProblems'];
+  readonly masked: readonly MaskedEntry[];
+  readonly files: Readonly<Record<string, string | null>>;
+  readonly allureNote: string;
+}
+
+export function emptyCounts(): Counts {
+  return { passed: 0, failed: 0, errored: 0, skipped: 0, untested: 0, total: 0 };
+}
+
+function count(counts: Counts, status: RequirementStatus): void {
+  counts[status] += 1;
+  counts.total += 1;
+}
+
+export function buildReport(model: RunModel, verdict: Verdict, id: RunIdentity, catalog: CatalogView): ConformanceReport {
+  const scenarioCounts = emptyCounts();
+  for (const s of model.scenarios) count(scenarioCounts, s.status);
+  const requirementCounts = emptyCounts();
+  const byLevel: Record<Level, Counts> = { must: emptyCounts(), should: emptyCounts(), may: emptyCounts() };
+  const byArea: Record<string, Counts> = {};
+  const evidenceOf = new Map<string, string[]>();
+  for (const s of model.scenarios) evidenceOf.set(s.key, s.evidence.map((e) => e.path));
+  const requirements = model.requirements.map((r) => {
+    count(requirementCounts, r.status);
+    count(byLevel[r.level], r.status);
+    count((byArea[r.area] ??= emptyCounts()), r.status);
+    return { ...r, evidence: [...new Set(r.scenarios.flatMap((k) => evidenceOf.get(k) ?? []))] };
+  });
+  return {
+    reportFormat: REPORT_FORMAT_VERSION,
+    runId: id.runId,
+    suite: id.suite,
+    catalog: { version: catalog.version, rfcRevisions: id.catalog.rfcRevisions },
+    target: id.target,
+    profile: id.profile,
+    selection: id.selection,
+    startedAt: model.startedAt,
+    finishedAt: model.finishedAt,
+    durationMs: model.durationMs,
+    environment: { node: process.version, platform: `${process.platform}-${process.arch}`, cucumber: model.cucumberVersion },
+    verdict,
+    expectations: id.expectations ?? null,
+    summary: { scenarios: scenarioCounts, requirements: requirementCounts, byLevel, byArea },
+    requirements,
+    scenarios: model.scenarios.map(({ attachments: _attachments, ...rest }) => rest),
+    untested: requirements.filter((r) => r.status === 'untested').map((r) => r.id),
+    runProblems: model.runProblems,
+    masked: id.masked,
+    files: {
+      json: 'conformance.json',
+      html: 'conformance.html',
+      junit: 'junit.xml',
+      messages: 'messages.ndjson',
+      cucumberHtml: 'cucumber.html',
+      allureResults: id.allure.results,
+      allureReport: id.allure.report,
+      badge: 'badge.svg',
+      shieldsEndpoint: 'badge.json',
+      summary: 'summary.md',
+    },
+    allureNote: id.allure.note,
+  };
+}
+
+export const STATUS_ORDER: readonly RequirementStatus[] = ['failed', 'errored', 'passed', 'skipped', 'untested'];
+export type { ScenarioStatus };

@@ -1,0 +1,64 @@
+import type * as messages from '@cucumber/messages';
+
+/**
+ * How a scenario ended, in the suite's four words (DESIGN §9):
+ * - passed:  every step and hook passed.
+ * - failed:  the target did something a requirement forbids. A step failed with an assertion:
+ *            node:assert's AssertionError (or any error type ending in "AssertionError"), or an error whose
+ *            message carries a `Requirement: <ID>` line, the suite's judgement format.
+ * - errored: the harness broke: any other exception (a TypeError in a step, a hook that could not start a
+ *            server, a Cucumber step timeout, the After hook finding an outcome no step judged), an
+ *            undefined, ambiguous or pending step. Never blamed on the target.
+ * - skipped: a step returned 'skipped' (a capability the target does not declare) and nothing failed.
+ * The first step or hook that did not pass decides; skips that follow a failure do not count.
+ */
+export type ScenarioStatus = 'passed' | 'failed' | 'skipped' | 'errored';
+
+export interface StepJudgement {
+  readonly status: ScenarioStatus;
+  readonly message: string | undefined;
+}
+
+const ASSERTION_TYPE = /AssertionError$/;
+const REQUIREMENT_LINE = /^\s*Requirement:\s*\S/m;
+
+export function isAssertionFailure(exception: messages.Exception | undefined, message: string | undefined): boolean {
+  if (exception && ASSERTION_TYPE.test(exception.type)) return true;
+  return REQUIREMENT_LINE.test(exception?.message ?? message ?? '');
+}
+
+export function classifyStep(result: messages.TestStepResult): StepJudgement {
+  const message = result.exception?.message ?? result.message;
+  switch (result.status) {
+    case 'PASSED':
+      return { status: 'passed', message: undefined };
+    case 'SKIPPED':
+      return { status: 'skipped', message: undefined };
+    case 'FAILED':
+      return { status: isAssertionFailure(result.exception, result.message) ? 'failed' : 'errored', message: firstLines(message) };
+    case 'UNDEFINED':
+      return { status: 'errored', message: 'No step definition matches this step (the suite is incomplete).' };
+    case 'AMBIGUOUS':
+      return { status: 'errored', message: firstLines(message) ?? 'More than one step definition matches this step.' };
+    case 'PENDING':
+      return { status: 'errored', message: 'The step is marked pending (not implemented yet).' };
+    default:
+      return { status: 'errored', message: firstLines(message) ?? `The step ended with status ${result.status}.` };
+  }
+}
+
+/** The scenario's status from its steps and hooks in run order. */
+export function scenarioStatus(steps: readonly StepJudgement[]): { status: ScenarioStatus; index: number } {
+  const decisive = steps.findIndex((s) => s.status === 'failed' || s.status === 'errored');
+  if (decisive >= 0) return { status: steps[decisive]!.status, index: decisive };
+  const skipped = steps.findIndex((s) => s.status === 'skipped');
+  if (skipped >= 0) return { status: 'skipped', index: skipped };
+  return { status: 'passed', index: -1 };
+}
+
+/** Messages keep their lines (Expected/Actual); Cucumber appends stack frames after a blank line on some errors. */
+function firstLines(message: string | undefined): string | undefined {
+  if (message === undefined) return undefined;
+  const trimmed = message.replace(/\n\s+at [^\n]+/g, '').trim();
+  return trimmed.length > 4000 ? `${trimmed.slice(0, 4000)}... (${trimmed.length} characters)` : trimmed;
+}
