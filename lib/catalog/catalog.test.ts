@@ -62,13 +62,15 @@ test('combined level cells keep every level and grade by the strongest', () => {
   assert.equal(levelTag('info'), undefined);
 });
 
-test('parseCatalog refuses a duplicate ID, a wrong area, an unknown source and a wrong count', () => {
+test('parseCatalog refuses a duplicate ID, a wrong area, an unknown source, a wrong count, level or profile', () => {
   const base = raw();
   const first = base.requirements[0]!;
   assert.throws(() => parseCatalog({ ...base, requirements: [...base.requirements, first] }, 'x'), /ADDR-001 appears twice/);
   assert.throws(() => parseCatalog({ ...base, requirements: [{ ...first, area: 'OER' }, ...base.requirements.slice(1)] }), /ADDR-001 has area OER/);
   assert.throws(() => parseCatalog({ ...base, requirements: [{ ...first, sources: ['R99'] }, ...base.requirements.slice(1)] }), /cites source R99/);
   assert.throws(() => parseCatalog({ ...base, requirementCount: 205 }), /requirementCount says 205/);
+  assert.throws(() => parseCatalog({ ...base, requirements: [{ ...first, blackBox: false }, ...base.requirements.slice(1)] }), /ADDR-001 belongs to profile codec but is marked not black-box/);
+  assert.throws(() => parseCatalog({ ...base, requirements: [{ ...first, level: 'MUST NOT' }, ...base.requirements.slice(1)] }), /ADDR-001 has level MUST NOT but the strongest of its levels is MUST/);
 });
 
 test('the schema refuses a verdict level that contradicts the catalog level, and unknown fields', () => {

@@ -6,7 +6,8 @@ import schema from '../../fixtures/schemas/requirements.schema.json';
 /**
  * The requirement catalog (fixtures/requirements.json): what the suite grades, keyed by the research
  * catalog's IDs. Loading validates the file against requirements.schema.json and then checks what a
- * schema cannot: unique IDs, ID prefix = area, sources named in rfcRevisions, the declared count.
+ * schema cannot: unique IDs, ID prefix = area, sources named in rfcRevisions, level = strongest of levels,
+ * a test profile only for black-box observable items, the declared count.
  */
 
 /** A level as the catalog cell writes it; lower case with `*` means the source has no RFC 2119 keyword. */
@@ -155,6 +156,7 @@ export function parseCatalog(raw: unknown, source = 'requirement catalog'): Cata
     byId.set(r.id, r);
     if (!r.id.startsWith(`${r.area}-`)) problems.push(`${r.id} has area ${r.area}, not its ID prefix`);
     for (const key of r.sources) if (!(key in file.rfcRevisions)) problems.push(`${r.id} cites source ${key}, which rfcRevisions does not list`);
+    if (r.profile !== 'none' && !r.blackBox) problems.push(`${r.id} belongs to profile ${r.profile} but is marked not black-box observable`);
     const strongest = r.levels.reduce((a, b) => (compareVerdictLevels(verdictLevelOf(b), verdictLevelOf(a)) > 0 ? b : a));
     if (r.level !== strongest) problems.push(`${r.id} has level ${r.level} but the strongest of its levels is ${strongest}`);
   }
