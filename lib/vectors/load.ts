@@ -91,13 +91,21 @@ export function loadAllVectors(dir: string = VECTORS_DIR): VectorFile[] {
   return vectorFileNames(dir).map((file) => loadVectorFile(file, dir));
 }
 
+let cached: VectorFile[] | undefined;
+
+/** All vectors from the default directory, read once per process (vectors are read-only data). */
+export function allVectors(): readonly VectorFile[] {
+  cached ??= loadAllVectors();
+  return cached;
+}
+
 /** Every suite with the given subject across all files, flattened. */
-export function suitesFor(subject: VectorSubject, files: readonly VectorFile[] = loadAllVectors()): VectorSuite[] {
+export function suitesFor(subject: VectorSubject, files: readonly VectorFile[] = allVectors()): VectorSuite[] {
   return files.flatMap((f) => f.suites.filter((s) => s.subject === subject));
 }
 
 /** Looks a vector up by name (names are unique across files). */
-export function findVector(name: string, files: readonly VectorFile[] = loadAllVectors()): ValidVector | InvalidVector {
+export function findVector(name: string, files: readonly VectorFile[] = allVectors()): ValidVector | InvalidVector {
   for (const file of files) {
     for (const suite of file.suites) {
       const found = [...suite.valid, ...suite.invalid].find((v) => v.name === name);
