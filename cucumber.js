@@ -16,6 +16,6 @@ module.exports = {
   default: { ...common, format: ['progress'] },
   test: { ...common, format: ['summary'] },
   codec: { ...common, tags: '@codec' },
-  connector: { ...common, tags: '@connector' },
+  connector: { ...common, tags: '@connector or @http' },
   ledger: { ...common, tags: '@ledger' },
 };

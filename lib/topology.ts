@@ -41,7 +41,7 @@ export class TopologyError extends Error {
 
 export const DEFAULT_TOPOLOGY_PATH = resolve(__dirname, '..', 'fixtures', 'topology.json');
 
-const validate = new Ajv({ allErrors: true }).compile(schema);
+const validate = new Ajv({ allErrors: true }).compile<RawTopology>(schema);
 
 /** Reads, schema-checks and resolves a topology file. Throws TopologyError naming the file and the problem. */
 export function loadTopology(path: string = DEFAULT_TOPOLOGY_PATH, env: NodeJS.ProcessEnv = process.env): Topology {
@@ -59,7 +59,7 @@ export function parseTopology(raw: unknown, env: NodeJS.ProcessEnv = process.env
     const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
     throw new TopologyError(`${source} does not match topology.schema.json: ${problems}`);
   }
-  const t = raw as RawTopology;
+  const t = raw;
   const names = new Set<string>();
   for (const peer of t.peers) {
     if (names.has(peer.name)) throw new TopologyError(`${source}: peer name "${peer.name}" appears twice`);
