@@ -141,7 +141,11 @@ export function executeTransfer(ctx: LedgerContext, id: string, fulfillmentText:
         ? ok({ view: fulfillmentView({ ...row, condition: row.condition, fulfillment: row.fulfillment }), created: false })
         : fail({ kind: 'unmet-condition', id });
     }
-    if (row.state === 'rejected' && !reopen) return fail({ kind: 'already-rejected', id, reason: row.rejection_reason ?? 'unknown' });
+    if (row.state === 'rejected' && !reopen) {
+      return row.rejection_reason === 'expired'
+        ? fail({ kind: 'expired', id, expiresAt: new Date(Number(row.expires_at)).toISOString() })
+        : fail({ kind: 'already-rejected', id, reason: row.rejection_reason ?? 'unknown' });
+    }
     if (expireIfDue(ctx, row, now)) return fail({ kind: 'expired', id, expiresAt: new Date(Number(row.expires_at)).toISOString() });
     if (preimage.length !== 32 && !ctx.faults.has('accept-any-preimage-length')) {
       return fail({ kind: 'invalid-fulfillment', lengthBytes: preimage.length });

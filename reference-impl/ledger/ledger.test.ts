@@ -1,0 +1,185 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Principal } from './context';
+import type { LedgerErrorKind, Result } from './errors';
+import { parseFaults, type LedgerFault } from './faults';
+import { ReferenceLedger } from './ledger';
+
+const ADMIN: Principal = { kind: 'admin' };
+const as = (name: string): Principal => ({ kind: 'account', name });
+
+/** A ledger on a controllable clock with alice (100), bob (0) and carol (0). */
+function setup(options: { faults?: LedgerFault[]; dbPath?: string; clock?: { t: number } } = {}) {
+  const clock = options.clock ?? { t: Date.parse('2030-01-01T00:00:00.000Z') };
+  const ledger = new ReferenceLedger({
+    dbPath: options.dbPath ?? ':memory:',
+    adminToken: 'admin-token-0123456789',
+    ilpPrefix: 'test1.unit.',
+    currencyCode: 'USD',
+    scale: 2,
+    faults: parseFaults((options.faults ?? []).join(',')),
+    now: () => clock.t,
+  });
+  for (const [name, balance] of [['alice', '100'], ['bob', '0'], ['carol', '0']] as const) {
+    must(ledger.createAccount(ADMIN, name, { balance, token: `${name}-token-0123456789` }));
+  }
+  const preimage = randomBytes(32);
+  const condition = createHash('sha256').update(preimage).digest('base64url');
+  const prepare = (amount = '10', extra: { id?: string; expiresInMs?: number; condition?: string } = {}) =>
+    ledger.prepareTransfer(as('alice'), extra.id ?? randomUUID(), {
+      debit_account: 'alice',
+      credit_account: 'bob',
+      amount,
+      execution_condition: extra.condition ?? condition,
+      expires_at: new Date(clock.t + (extra.expiresInMs ?? 5000)).toISOString(),
+    });
+  const balances = () =>
+    Object.fromEntries(['alice', 'bob', 'carol'].map((n) => {
+      const a = must(ledger.getAccount(ADMIN, n));
+      return [n, `${a.balance}/${a.held}`];
+    }));
+  return { ledger, clock, preimage, condition, prepare, balances };
+}
+
+function must<T>(result: Result<T>): T {
+  if (!result.ok) assert.fail(`expected success, got ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+function refusedAs(result: Result<unknown>, kind: LedgerErrorKind): void {
+  assert.equal(result.ok, false, `expected ${kind}, got success`);
+  if (!result.ok) assert.equal(result.error.kind, kind, JSON.stringify(result.error));
+}
+
+test('a prepared transfer holds the debit; the right preimage moves it to the receiver', async () => {
+  const { ledger, prepare, preimage, balances } = setup();
+  const t = must(prepare()).view;
+  assert.equal(t.state, 'prepared');
+  assert.deepEqual(balances(), { alice: '90/10', bob: '0/0', carol: '0/0' });
+  const f = must(ledger.executeTransfer(t.id, preimage.toString('base64url')));
+  assert.equal(f.created, true);
+  assert.deepEqual(balances(), { alice: '90/0', bob: '10/0', carol: '0/0' });
+  const again = must(ledger.executeTransfer(t.id, preimage.toString('base64url')));
+  assert.equal(again.created, false, 'the same fulfillment again is a replay');
+  assert.deepEqual(balances(), { alice: '90/0', bob: '10/0', carol: '0/0' }, 'and moves nothing');
+  await ledger.close();
+});
+
+test('a wrong or wrong-length preimage is refused and changes nothing', async () => {
+  const { ledger, prepare, balances } = setup();
+  const t = must(prepare()).view;
+  refusedAs(ledger.executeTransfer(t.id, randomBytes(32).toString('base64url')), 'unmet-condition');
+  for (const length of [31, 33]) {
+    const short = randomBytes(length);
+    const other = must(prepare('1', { condition: createHash('sha256').update(short).digest('base64url') })).view;
+    refusedAs(ledger.executeTransfer(other.id, short.toString('base64url')), 'invalid-fulfillment');
+  }
+  refusedAs(ledger.executeTransfer(t.id, 'not=base64url'), 'invalid-body');
+  assert.deepEqual(balances(), { alice: '88/12', bob: '0/0', carol: '0/0' });
+  await ledger.close();
+});
+
+test('holds never take a balance below its minimum: 100 of 100 is fine, 100.01 is not', async () => {
+  const { ledger, prepare, balances } = setup();
+  refusedAs(prepare('100.01'), 'insufficient-funds');
+  refusedAs(prepare('0.001'), 'invalid-amount');
+  must(prepare('100'));
+  refusedAs(prepare('0.01'), 'insufficient-funds');
+  assert.deepEqual(balances(), { alice: '0/100', bob: '0/0', carol: '0/0' });
+  await ledger.close();
+});
+
+test('at expiry the hold returns to the sender and the preimage no longer executes', async () => {
+  const { ledger, prepare, preimage, clock, balances } = setup();
+  const t = must(prepare('10', { expiresInMs: 1000 })).view;
+  clock.t += 999;
+  assert.equal(must(ledger.getTransfer(ADMIN, t.id)).state, 'prepared');
+  clock.t += 1;
+  refusedAs(ledger.executeTransfer(t.id, preimage.toString('base64url')), 'expired');
+  const after = must(ledger.getTransfer(ADMIN, t.id));
+  assert.equal(after.state, 'rejected');
+  assert.equal(after.rejection_reason, 'expired');
+  assert.deepEqual(balances(), { alice: '100/0', bob: '0/0', carol: '0/0' });
+  await ledger.close();
+});
+
+test('only the receiver rejects; executed and rejected are final', async () => {
+  const { ledger, prepare, preimage, balances } = setup();
+  const t = must(prepare()).view;
+  refusedAs(ledger.rejectTransfer(as('alice'), t.id, undefined), 'forbidden');
+  refusedAs(ledger.rejectTransfer(as('carol'), t.id, undefined), 'forbidden');
+  refusedAs(ledger.rejectTransfer(ADMIN, t.id, undefined), 'forbidden');
+  const rejected = must(ledger.rejectTransfer(as('bob'), t.id, Buffer.from('no thanks').toString('base64'))).view;
+  assert.equal(rejected.rejection_reason, 'rejected_by_receiver');
+  assert.equal(Buffer.from(rejected.rejection_message ?? '', 'base64').toString(), 'no thanks');
+  refusedAs(ledger.executeTransfer(t.id, preimage.toString('base64url')), 'already-rejected');
+  const done = must(prepare('5', { condition: createHash('sha256').update(preimage).digest('base64url') })).view;
+  must(ledger.executeTransfer(done.id, preimage.toString('base64url')));
+  refusedAs(ledger.rejectTransfer(as('bob'), done.id, undefined), 'already-executed');
+  assert.deepEqual(balances(), { alice: '95/0', bob: '5/0', carol: '0/0' });
+  await ledger.close();
+});
+
+test('only the debit account owner prepares; a repeated id is a replay or a conflict', async () => {
+  const { ledger, prepare, condition, balances, clock } = setup();
+  const body = { debit_account: 'alice', credit_account: 'bob', amount: '3', execution_condition: condition, expires_at: new Date(clock.t + 5000).toISOString() };
+  refusedAs(ledger.prepareTransfer(as('bob'), randomUUID(), body), 'forbidden');
+  refusedAs(ledger.prepareTransfer(ADMIN, randomUUID(), body), 'forbidden');
+  const id = randomUUID();
+  assert.equal(must(ledger.prepareTransfer(as('alice'), id, body)).created, true);
+  assert.equal(must(ledger.prepareTransfer(as('alice'), id, body)).created, false);
+  refusedAs(ledger.prepareTransfer(as('alice'), id, { ...body, amount: '4' }), 'already-exists');
+  refusedAs(prepare('1', { id }), 'already-exists');
+  assert.deepEqual(balances(), { alice: '97/3', bob: '0/0', carol: '0/0' });
+  await ledger.close();
+});
+
+test('a condition whose fulfillment is known cancels new transfers and can be looked up', async () => {
+  const { ledger, prepare, preimage, condition, balances } = setup();
+  must(ledger.executeTransfer(must(prepare('1')).view.id, preimage.toString('base64url')));
+  assert.equal(must(ledger.fulfillmentByCondition(condition)).fulfillment, preimage.toString('base64url'));
+  const cancelled = must(prepare('7')).view;
+  assert.equal(cancelled.state, 'rejected');
+  assert.equal(cancelled.rejection_reason, 'cancelled');
+  assert.deepEqual(balances(), { alice: '99/0', bob: '1/0', carol: '0/0' });
+  await ledger.close();
+});
+
+test('holds that expired while the ledger was down are returned when it starts', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ledger-unit-'));
+  try {
+    const dbPath = join(dir, 'ledger.sqlite');
+    const first = setup({ dbPath });
+    must(first.prepare('10', { expiresInMs: 1000 }));
+    await first.ledger.close();
+    const clock = { t: first.clock.t + 60_000 };
+    const second = new ReferenceLedger({
+      dbPath,
+      adminToken: 'admin-token-0123456789',
+      ilpPrefix: 'test1.unit.',
+      currencyCode: 'USD',
+      scale: 2,
+      faults: new Set(),
+      now: () => clock.t,
+    });
+    const rows = second.ctx.db.prepare("SELECT state, rejection_reason FROM transfers").all();
+    assert.deepEqual(rows, [{ state: 'rejected', rejection_reason: 'expired' }], 'the startup sweep ran before any request');
+    const alice = second.ctx.db.prepare("SELECT balance, held FROM accounts WHERE name = 'alice'").get();
+    assert.deepEqual(alice, { balance: 10000n, held: 0n });
+    await second.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the fault switches break what they name', async () => {
+  const broken = setup({ faults: ['skip-fulfillment-check'] });
+  const t = must(broken.prepare()).view;
+  assert.equal(broken.ledger.executeTransfer(t.id, randomBytes(32).toString('base64url')).ok, true);
+  await broken.ledger.close();
+  assert.throws(() => parseFaults('no-such-fault'), /unknown reference-ledger fault "no-such-fault"/);
+});
