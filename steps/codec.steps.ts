@@ -1,0 +1,672 @@
+/**
+ * Steps of the codec features (features/addresses, features/oer, features/packets), run in-process through
+ * the codec target (steps/support/codec-target.ts). When-steps store what the codec did, a value or a typed
+ * CodecError, and never throw on a refusal; Then-steps judge it and, when it is wrong, print the scenario's
+ * requirement IDs, what was expected and the actual result in full.
+ */
+import { Before, Given, Then, When, type DataTable } from '@cucumber/cucumber';
+import { createHash } from 'node:crypto';
+import type { AddressCheck, AmountTooLargeData, CodecError, CodecErrorKind, DecodeMode, IlpPacket, IlpPrepare, IldcpResponse, UIntBits } from '../lib/codec';
+import type { IlpWorld } from './world';
+import { CodecTarget, type Attempt, type Read } from './support/codec-target';
+import { parseAnnotatedHex, type AddressRule, type PacketKind } from './support/codec-vocabulary';
+import { comparePacket, defaultPacket, describePacket, expectationsFromTable, kindOf, packetFromTable, sameValue, showValue, typeOf } from './support/packet-tables';
+
+// ------------------------------------------------------------------------------------------- state
+
+/** What the last When-step asked of the codec, and what came of it. */
+interface Result {
+  /** The action, in words, for failure messages ("decode packet (strict)"). */
+  readonly action: string;
+  readonly error?: CodecError;
+  readonly packet?: IlpPacket;
+  /** Bytes the codec wrote (an encoded packet, OER output). */
+  readonly written?: Uint8Array;
+  /** The packet that was encoded into `written`. */
+  readonly source?: IlpPacket;
+  /** A value read from bytes, and how many input bytes the reader left. */
+  readonly read?: Read<bigint | Uint8Array>;
+  readonly instant?: Date;
+  readonly text?: string;
+  readonly f08?: AmountTooLargeData;
+  readonly ildcp?: IldcpResponse;
+}
+
+interface AddressVerdict {
+  readonly address: string;
+  readonly rules: 'rfc15' | 'legacy2017';
+  readonly verdict: AddressCheck;
+}
+
+class CodecScenario {
+  readonly target: CodecTarget;
+  requirementIds: readonly string[] = [];
+  result: Result | undefined;
+  /** Bytes a Given-step prepared for a later "decodes it". */
+  prepared: Uint8Array | undefined;
+  address: AddressVerdict | undefined;
+  errorCode: { code: string; lookup: ReturnType<CodecTarget['lookUpErrorCode']> } | undefined;
+  condition: { fulfillment: Uint8Array; condition: Uint8Array } | undefined;
+
+  constructor(world: IlpWorld) {
+    this.target = new CodecTarget(world.transcript);
+  }
+}
+
+function state(world: IlpWorld): CodecScenario {
+  return world.scoped('codec', () => new CodecScenario(world));
+}
+
+const REQUIREMENT_TAG = /^@([A-Z]+-L?\d+)$/;
+
+Before({ tags: '@codec' }, function (this: IlpWorld, { pickle }) {
+  state(this).requirementIds = pickle.tags.map((t) => REQUIREMENT_TAG.exec(t.name)?.[1]).filter((id): id is string => !!id);
+});
+
+/** Stores an attempt as the scenario's result; a refusal waits for a Then-step to judge it. */
+function store<T>(world: IlpWorld, action: string, attempt: Attempt<T>, onValue: (value: T) => Omit<Result, 'action'>): void {
+  const s = state(world);
+  if (attempt.ok) {
+    s.result = { action, ...onValue(attempt.value) };
+    world.inspected();
+  } else {
+    s.result = { action, error: attempt.error };
+    world.awaitInspection(`the codec refused to ${action}: ${attempt.error.message}`);
+  }
+}
+
+// ------------------------------------------------------------------------------------------- judging
+
+/** Throws the failure every Then-step prints: Requirement / Expected / Actual. */
+function fail(world: IlpWorld, expected: string, actual: string): never {
+  const ids = state(world).requirementIds;
+  throw new Error(`Requirement: ${ids.length ? ids.join(', ') : '(none tagged)'}\nExpected: ${expected}\nActual: ${actual}`);
+}
+
+function describeResult(result: Result): string {
+  if (result.error) return `the codec refused to ${result.action}: ${result.error.message}`;
+  if (result.packet) return `${result.action} gave ${describePacket(result.packet)}`;
+  if (result.read) return `${result.action} read ${showValue(result.read.value)}${result.read.unread ? ` and left ${result.read.unread} bytes unread` : ''}`;
+  if (result.written) return `${result.action} wrote ${showValue(result.written)}`;
+  if (result.instant) return `${result.action} gave ${showValue(result.instant)}`;
+  if (result.text !== undefined) return `${result.action} gave ${showValue(result.text)}`;
+  if (result.f08) return `${result.action} gave received amount ${result.f08.receivedAmount}, maximum amount ${result.f08.maximumAmount}`;
+  if (result.ildcp) return `${result.action} gave ${JSON.stringify(result.ildcp)}`;
+  return `${result.action} succeeded`;
+}
+
+/** The last result, or a "bad step sequence" failure naming what the step needed. */
+function lastResult(world: IlpWorld, needed: string): Result {
+  const result = state(world).result;
+  if (!result) throw new Error(`Bad step sequence: no codec result to judge (this step needs ${needed}); put a When-step first`);
+  return result;
+}
+
+/** The last result when it succeeded with the wanted part; otherwise fails, showing the actual result. */
+function succeeded<K extends keyof Result>(world: IlpWorld, part: K, expected: string): NonNullable<Result[K]> {
+  const result = lastResult(world, expected);
+  world.inspected();
+  const value = result[part];
+  if (result.error || value === undefined) fail(world, expected, describeResult(result));
+  return value as NonNullable<Result[K]>;
+}
+
+function hex(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('hex');
+}
+
+function indexOfBytes(haystack: Uint8Array, needle: Uint8Array): number {
+  return Buffer.from(haystack).indexOf(Buffer.from(needle));
+}
+
+/** The contents of an encoded packet: after the type byte and the contents length determinant. */
+function contentsOf(packet: Uint8Array): Uint8Array {
+  const first = packet[1] ?? 0;
+  return packet.subarray(first < 0x80 ? 2 : 2 + (first & 0x7f));
+}
+
+function judgeRefusal(world: IlpWorld, kind: CodecErrorKind, field: string, offset?: number): void {
+  const result = lastResult(world, 'a refusal');
+  world.inspected();
+  const where = `${kind} in "${field}"${offset === undefined ? '' : ` at byte ${offset}`}`;
+  const error = result.error;
+  if (!error) fail(world, `the codec refuses it as ${where}`, describeResult(result));
+  const matches = error.kind === kind && error.field === field && (offset === undefined || error.offset === offset);
+  if (!matches) fail(world, `the codec refuses it as ${where}`, `${error.kind} in "${error.field}" at byte ${error.offset}: ${error.message}`);
+}
+
+// ------------------------------------------------------------------------------------------- addresses
+
+/** RFC 15 v2.0.0 "Address Requirements": the regular expression (without look-ahead) and the length check. */
+const RFC15_ADDRESS = /^(g|private|example|peer|self|test[1-3]?|local)([.][a-zA-Z0-9_~-]+)+$/;
+/** RFC 15 v1.0.0 draft 2 (2018-02-02): all addresses, prefixes, destinations. */
+const V1_SCHEME = '(g|private|example|peer|self|test[1-3]?)';
+const V1_ANY = new RegExp(`^${V1_SCHEME}[.]([a-zA-Z0-9_~-]+[.])*([a-zA-Z0-9_~-]+)?$`);
+const V1_PREFIX = new RegExp(`^${V1_SCHEME}[.]([a-zA-Z0-9_~-]+[.])*$`);
+const V1_DESTINATION = new RegExp(`^${V1_SCHEME}[.]([a-zA-Z0-9_~-]+[.])+[a-zA-Z0-9_~-]+$`);
+
+function withinLength(address: string): boolean {
+  return address.length >= 1 && address.length <= 1023;
+}
+
+function checkAddress(world: IlpWorld, address: string, rules: 'rfc15' | 'legacy2017'): void {
+  const s = state(world);
+  const verdict = s.target.checkAddress(address, rules);
+  s.address = { address, rules, verdict };
+  if (verdict.valid) world.inspected();
+  else world.awaitInspection(`the codec refused the address ${JSON.stringify(address)}: ${verdict.reason}`);
+}
+
+function addressVerdict(world: IlpWorld): AddressVerdict {
+  const verdict = state(world).address;
+  if (!verdict) throw new Error('Bad step sequence: no address was checked; put "When the codec checks the address ..." first');
+  world.inspected();
+  return verdict;
+}
+
+function describeVerdict(v: AddressVerdict): string {
+  const subject = `${JSON.stringify(v.address)}${v.rules === 'legacy2017' ? ' (2017 rules)' : ''}`;
+  if (!v.verdict.valid) return `${subject} refused: ${v.verdict.reason} (index ${v.verdict.index})`;
+  return `${subject} accepted${v.verdict.legacyKind ? ` as ${v.verdict.legacyKind}` : ''}`;
+}
+
+When('the codec checks the address {string}', function (this: IlpWorld, address: string) {
+  checkAddress(this, address, 'rfc15');
+});
+
+When('the codec checks the address {string} under the 2017 rules', function (this: IlpWorld, address: string) {
+  checkAddress(this, address, 'legacy2017');
+});
+
+When('the codec checks an address made of {string} and {int} {string} characters', function (this: IlpWorld, start: string, count: number, fill: string) {
+  checkAddress(this, start + fill.repeat(count), 'rfc15');
+});
+
+When(
+  'the codec checks an address made of {string} and {int} {string} characters under the 2017 rules',
+  function (this: IlpWorld, start: string, count: number, fill: string) {
+    checkAddress(this, start + fill.repeat(count), 'legacy2017');
+  },
+);
+
+Then('the address is accepted', function (this: IlpWorld) {
+  const v = addressVerdict(this);
+  if (!v.verdict.valid) fail(this, `${JSON.stringify(v.address)} is a valid address`, describeVerdict(v));
+});
+
+Then('the address is refused', function (this: IlpWorld) {
+  const v = addressVerdict(this);
+  if (v.verdict.valid) fail(this, `${JSON.stringify(v.address)} is refused`, describeVerdict(v));
+});
+
+Then('the address is refused for {address rule}', function (this: IlpWorld, rule: AddressRule) {
+  const v = addressVerdict(this);
+  if (v.verdict.valid || !rule.reason.test(v.verdict.reason)) {
+    fail(this, `${JSON.stringify(v.address)} is refused for ${rule.words}`, describeVerdict(v));
+  }
+});
+
+Then('the address is refused for the character {string} at index {int}', function (this: IlpWorld, character: string, index: number) {
+  const v = addressVerdict(this);
+  const expected = `${JSON.stringify(v.address)} is refused for the character ${JSON.stringify(character)} at index ${index}`;
+  if (v.verdict.valid || !/^character /.test(v.verdict.reason) || v.verdict.index !== index || v.address[index] !== character) {
+    fail(this, expected, describeVerdict(v));
+  }
+});
+
+Then('the verdict agrees with the RFC 15 regular expression', function (this: IlpWorld) {
+  const v = addressVerdict(this);
+  const rfc = withinLength(v.address) && RFC15_ADDRESS.test(v.address);
+  if (v.verdict.valid !== rfc) {
+    fail(this, `the verdict of the RFC 15 regular expression and length check: ${rfc ? 'valid' : 'invalid'}`, describeVerdict(v));
+  }
+});
+
+Then('the address is accepted as a 2017 {legacy kind}', function (this: IlpWorld, kind: 'destination' | 'prefix') {
+  const v = addressVerdict(this);
+  if (!v.verdict.valid || v.verdict.legacyKind !== kind) fail(this, `${JSON.stringify(v.address)} is a 2017 ${kind}`, describeVerdict(v));
+});
+
+Then('the address is accepted as neither a 2017 destination nor a prefix', function (this: IlpWorld) {
+  const v = addressVerdict(this);
+  if (!v.verdict.valid || v.verdict.legacyKind !== 'other') {
+    fail(this, `${JSON.stringify(v.address)} is a valid 2017 address, neither destination nor prefix`, describeVerdict(v));
+  }
+});
+
+Then('the verdict agrees with the 2017 regular expressions', function (this: IlpWorld) {
+  const v = addressVerdict(this);
+  const a = v.address;
+  const any = withinLength(a) && V1_ANY.test(a);
+  const kind = !any ? undefined : V1_PREFIX.test(a) ? 'prefix' : V1_DESTINATION.test(a) ? 'destination' : 'other';
+  const actualKind = v.verdict.valid ? v.verdict.legacyKind : undefined;
+  if (v.verdict.valid !== any || actualKind !== kind) {
+    fail(this, `the 2017 regular expressions' verdict: ${any ? `valid, ${kind}` : 'invalid'}`, describeVerdict(v));
+  }
+});
+
+// ------------------------------------------------------------------------------------------- OER primitives
+
+When('{decoder} reads {hex} as a {uint type}', function (this: IlpWorld, mode: DecodeMode, bytes: Uint8Array, bits: UIntBits) {
+  store(this, `read ${hex(bytes)} as a UInt${bits}`, state(this).target.readUInt(bytes, bits, mode), (read) => ({ read }));
+});
+
+When('the codec writes {uint} as a {uint type}', function (this: IlpWorld, value: bigint, bits: UIntBits) {
+  store(this, `write ${value} as a UInt${bits}`, state(this).target.writeUInt(value, bits), (written) => ({ written }));
+});
+
+When('{decoder} reads the length determinant {hex}', function (this: IlpWorld, mode: DecodeMode, bytes: Uint8Array) {
+  store(this, `read the length determinant ${hex(bytes)} (${mode})`, state(this).target.readLengthDeterminant(bytes, mode), (read) => ({ read }));
+});
+
+When('the codec writes the length determinant for {uint}', function (this: IlpWorld, length: bigint) {
+  store(this, `write the length determinant for ${length}`, state(this).target.writeLengthDeterminant(length), (written) => ({ written }));
+});
+
+When('{decoder} reads the variable-length unsigned integer {hex}', function (this: IlpWorld, mode: DecodeMode, bytes: Uint8Array) {
+  store(this, `read the VarUInt ${hex(bytes)} (${mode})`, state(this).target.readVarUInt(bytes, mode), (read) => ({ read }));
+});
+
+When('{decoder} reads the variable-length octet string {hex}', function (this: IlpWorld, mode: DecodeMode, bytes: Uint8Array) {
+  store(this, `read the VarOctetString ${hex(bytes)} (${mode})`, state(this).target.readVarOctetString(bytes, mode), (read) => ({ read }));
+});
+
+When('the codec writes an octet string of {int} bytes', function (this: IlpWorld, size: number) {
+  store(this, `write an octet string of ${size} bytes`, state(this).target.writeVarOctetString(new Uint8Array(size)), (written) => ({ written }));
+});
+
+When('the codec writes a SEQUENCE OF the octet strings {hex} and {hex}', function (this: IlpWorld, a: Uint8Array, b: Uint8Array) {
+  store(this, 'write a SEQUENCE OF two octet strings', state(this).target.writeSequenceOfOctetStrings([a, b]), (written) => ({ written }));
+});
+
+/** A value read from the whole input: the reader must not leave bytes unread. */
+function readValue(world: IlpWorld, what: string): bigint | Uint8Array {
+  const read = succeeded(world, 'read', `${what} read from the whole input`);
+  if (read.unread !== 0) fail(world, `${what} read from the whole input`, describeResult(lastResult(world, what)));
+  return read.value;
+}
+
+Then('the value is {uint}', function (this: IlpWorld, value: bigint) {
+  const actual = readValue(this, `the value ${value}`);
+  if (actual !== value) fail(this, `the value ${value}`, describeResult(lastResult(this, 'a value')));
+});
+
+Then('the length is {uint}', function (this: IlpWorld, length: bigint) {
+  const actual = readValue(this, `the length ${length}`);
+  if (actual !== length) fail(this, `the length ${length}`, describeResult(lastResult(this, 'a length')));
+});
+
+Then('the octets read are {hex}', function (this: IlpWorld, octets: Uint8Array) {
+  const actual = readValue(this, `the octets ${hex(octets)}`);
+  if (!sameValue(actual, octets)) fail(this, `the octets ${showValue(octets)}`, describeResult(lastResult(this, 'octets')));
+});
+
+/** Then-steps that write as a second check: the write must succeed and give exactly `expected`. */
+function judgeWrite(world: IlpWorld, what: string, attempt: Attempt<Uint8Array>, expected: Uint8Array): void {
+  const actual = attempt.ok ? `wrote ${showValue(attempt.value)}` : `refused: ${attempt.error.message}`;
+  if (!attempt.ok || !sameValue(attempt.value, expected)) fail(world, `${what} gives ${showValue(expected)}`, actual);
+}
+
+Then('writing {uint} as a {uint type} gives {hex}', function (this: IlpWorld, value: bigint, bits: UIntBits, expected: Uint8Array) {
+  judgeWrite(this, `writing ${value} as a UInt${bits}`, state(this).target.writeUInt(value, bits), expected);
+});
+
+Then('writing {uint} as a variable-length unsigned integer gives {hex}', function (this: IlpWorld, value: bigint, expected: Uint8Array) {
+  judgeWrite(this, `writing ${value} as a VarUInt`, state(this).target.writeVarUInt(value), expected);
+});
+
+Then('writing the octets {hex} as a variable-length octet string gives {hex}', function (this: IlpWorld, octets: Uint8Array, expected: Uint8Array) {
+  judgeWrite(this, `writing ${showValue(octets)} as a VarOctetString`, state(this).target.writeVarOctetString(octets), expected);
+});
+
+// ------------------------------------------------------------------------------------------- refusals
+
+Then('it is refused as {codec error} in {string}', function (this: IlpWorld, kind: CodecErrorKind, field: string) {
+  judgeRefusal(this, kind, field);
+});
+
+Then('it is refused as {codec error} in {string} at byte {int}', function (this: IlpWorld, kind: CodecErrorKind, field: string, offset: number) {
+  judgeRefusal(this, kind, field, offset);
+});
+
+// ------------------------------------------------------------------------------------------- packets
+
+function decode(world: IlpWorld, mode: DecodeMode, bytes: Uint8Array, expected?: PacketKind): void {
+  const action = `decode ${expected ? `the bytes as a ${expected}` : 'the packet'} (${mode})`;
+  store(world, action, state(world).target.decodePacket(bytes, mode, expected), (packet) => ({ packet }));
+}
+
+function encode(world: IlpWorld, packet: IlpPacket): void {
+  store(world, `encode the ${kindOf(packet)}`, state(world).target.encodePacket(packet), (written) => ({ written, source: packet }));
+}
+
+When('{decoder} decodes the packet:', function (this: IlpWorld, mode: DecodeMode, docString: string) {
+  decode(this, mode, parseAnnotatedHex(docString));
+});
+
+When('{decoder} decodes the packet {hex}', function (this: IlpWorld, mode: DecodeMode, bytes: Uint8Array) {
+  decode(this, mode, bytes);
+});
+
+When('{decoder} decodes the packet {hex} as a {packet kind}', function (this: IlpWorld, mode: DecodeMode, bytes: Uint8Array, kind: PacketKind) {
+  decode(this, mode, bytes, kind);
+});
+
+Given('a lenient decoder has decoded the packet:', function (this: IlpWorld, docString: string) {
+  decode(this, 'lenient', parseAnnotatedHex(docString));
+  succeeded(this, 'packet', 'the lenient decoder accepts the packet');
+});
+
+When('the codec encodes a {packet kind} with:', function (this: IlpWorld, kind: PacketKind, table: DataTable) {
+  encode(this, packetFromTable(kind, table));
+});
+
+When('the codec encodes that {packet kind} again', function (this: IlpWorld, kind: PacketKind) {
+  const packet = succeeded(this, 'packet', `a decoded ${kind}`);
+  if (packet.type !== typeOf(kind)) fail(this, `a decoded ${kind}`, describePacket(packet));
+  encode(this, packet);
+});
+
+When('the codec encodes a Prepare to {string} followed by {int} {string} characters', function (this: IlpWorld, start: string, count: number, fill: string) {
+  encode(this, { ...defaultPrepare(), destination: start + fill.repeat(count) });
+});
+
+function defaultPrepare(): IlpPrepare {
+  return defaultPacket('Prepare') as IlpPrepare;
+}
+
+function forgedPrepare(world: IlpWorld, destination: string, flaw: Parameters<CodecTarget['forgePrepare']>[1]): void {
+  state(world).prepared = state(world).target.forgePrepare({ ...defaultPrepare(), destination }, flaw);
+}
+
+Given('a Prepare to {string} forged to carry {int} bytes of data', function (this: IlpWorld, destination: string, length: number) {
+  forgedPrepare(this, destination, { kind: 'data-length', length });
+});
+
+Given('a Prepare forged with a destination of {string} followed by {int} {string} characters', function (this: IlpWorld, start: string, count: number, fill: string) {
+  forgedPrepare(this, 'test.bob', { kind: 'raw-destination', text: start + fill.repeat(count) });
+});
+
+When('{decoder} decodes it', function (this: IlpWorld, mode: DecodeMode) {
+  const bytes = state(this).prepared;
+  if (!bytes) throw new Error('Bad step sequence: nothing to decode; put a Given-step that forges a packet first');
+  decode(this, mode, bytes);
+});
+
+Then('it is a {packet kind}', function (this: IlpWorld, kind: PacketKind) {
+  const packet = succeeded(this, 'packet', `a ${kind}`);
+  if (packet.type !== typeOf(kind)) fail(this, `a ${kind}`, describePacket(packet));
+});
+
+Then('it is a {packet kind} with:', function (this: IlpWorld, kind: PacketKind, table: DataTable) {
+  const expectations = expectationsFromTable(kind, table);
+  const packet = succeeded(this, 'packet', `a ${kind}`);
+  if (packet.type !== typeOf(kind)) fail(this, `a ${kind}`, describePacket(packet));
+  const differences = comparePacket(packet, expectations);
+  if (differences.length) fail(this, `a ${kind} with ${expectations.map((e) => `${e.key}=${showValue(e.expected)}`).join(' ')}`, `${describePacket(packet)}\n  ${differences.join('\n  ')}`);
+});
+
+function written(world: IlpWorld, expected: string): Uint8Array {
+  return succeeded(world, 'written', expected);
+}
+
+function judgeBytes(world: IlpWorld, expected: Uint8Array): void {
+  const actual = written(world, `the bytes ${showValue(expected)}`);
+  if (!sameValue(actual, expected)) {
+    const at = firstDifference(actual, expected);
+    fail(world, `the bytes ${hex(expected)}`, `${hex(actual)}\n  (first difference at byte ${at}: expected ${hex(expected.subarray(at, at + 8)) || 'the end'}, actual ${hex(actual.subarray(at, at + 8)) || 'the end'})`);
+  }
+}
+
+function firstDifference(a: Uint8Array, b: Uint8Array): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+Then('the bytes written are {hex}', function (this: IlpWorld, expected: Uint8Array) {
+  judgeBytes(this, expected);
+});
+
+Then('the bytes written are:', function (this: IlpWorld, docString: string) {
+  judgeBytes(this, parseAnnotatedHex(docString));
+});
+
+Then('the bytes written start with {hex}', function (this: IlpWorld, start: Uint8Array) {
+  const actual = written(this, `bytes starting with ${hex(start)}`);
+  if (!sameValue(actual.subarray(0, start.length), start)) fail(this, `bytes starting with ${hex(start)}`, showValue(actual));
+});
+
+Then('the bytes written contain {hex}', function (this: IlpWorld, part: Uint8Array) {
+  const actual = written(this, `bytes containing ${hex(part)}`);
+  if (indexOfBytes(actual, part) < 0) fail(this, `bytes containing ${hex(part)}`, showValue(actual));
+});
+
+Then('the contents written begin with {hex}', function (this: IlpWorld, start: Uint8Array) {
+  const actual = written(this, `a packet whose contents begin with ${hex(start)}`);
+  const contents = contentsOf(actual);
+  if (!sameValue(contents.subarray(0, start.length), start)) fail(this, `contents beginning with ${hex(start)}`, `packet ${showValue(actual)}, contents ${showValue(contents)}`);
+});
+
+Then('decoding the bytes gives back the same {packet kind}', function (this: IlpWorld, kind: PacketKind) {
+  const s = state(this);
+  const bytes = written(this, `an encoded ${kind}`);
+  const source = s.result?.source;
+  const decoded = s.target.decodePacket(bytes, 'strict', kind);
+  if (!decoded.ok) fail(this, `the bytes written decode strictly as a ${kind}`, `refused: ${decoded.error.message}`);
+  if (source) {
+    const fields = Object.keys(source).filter((prop) => prop !== 'type');
+    const differences = comparePacket(decoded.value, fields.map((prop) => ({ key: prop, prop, expected: (source as unknown as Record<string, unknown>)[prop] })));
+    if (differences.length) fail(this, `decoding gives back the ${describePacket(source)}`, `${describePacket(decoded.value)}\n  ${differences.join('\n  ')}`);
+  }
+  const again = s.target.encodePacket(decoded.value);
+  if (!again.ok || !sameValue(again.value, bytes)) {
+    fail(this, `the decoded ${kind} encodes to the same bytes again`, again.ok ? showValue(again.value) : `refused: ${again.error.message}`);
+  }
+});
+
+// ------------------------------------------------------------------------------------------- timestamps
+
+When('the codec writes {instant} as an ILP timestamp', function (this: IlpWorld, instant: Date) {
+  store(this, `write ${instant.toISOString()} as an ILP timestamp`, state(this).target.encodeIlpTimestamp(instant), (text) => ({ text }));
+});
+
+When('{decoder} reads the ILP timestamp {string}', function (this: IlpWorld, _mode: DecodeMode, text: string) {
+  store(this, `read the ILP timestamp ${JSON.stringify(text)}`, state(this).target.decodeIlpTimestamp(text), (instant) => ({ instant }));
+});
+
+When('the codec writes {instant} as a variable-length timestamp', function (this: IlpWorld, instant: Date) {
+  store(this, `write ${instant.toISOString()} as a variable-length timestamp`, state(this).target.encodeGeneralizedTime(instant), (v) => ({ text: v.text, written: v.bytes }));
+});
+
+When('{decoder} reads the variable-length timestamp {string}', function (this: IlpWorld, _mode: DecodeMode, text: string) {
+  store(this, `read the variable-length timestamp ${JSON.stringify(text)}`, state(this).target.decodeGeneralizedTime(text), (instant) => ({ instant }));
+});
+
+Then('the timestamp written is {string}', function (this: IlpWorld, expected: string) {
+  const text = succeeded(this, 'text', `the timestamp ${JSON.stringify(expected)}`);
+  if (text !== expected) fail(this, `the timestamp ${JSON.stringify(expected)}`, JSON.stringify(text));
+});
+
+Then('the instant read is {instant}', function (this: IlpWorld, expected: Date) {
+  const instant = succeeded(this, 'instant', `the instant ${expected.toISOString()}`);
+  if (!sameValue(instant, expected)) fail(this, `the instant ${expected.toISOString()}`, showValue(instant));
+});
+
+// ------------------------------------------------------------------------------------------- error codes
+
+const ERROR_CLASSES = ['final', 'temporary', 'relative'] as const;
+
+function errorCodeLookup(world: IlpWorld): NonNullable<CodecScenario['errorCode']> {
+  const found = state(world).errorCode;
+  if (!found) throw new Error('Bad step sequence: no error code was looked up; put "When the codec looks up the error code ..." first');
+  return found;
+}
+
+function describeLookup(found: NonNullable<CodecScenario['errorCode']>): string {
+  const l = found.lookup;
+  const assigned = l.assigned ? `assigned: ${l.assigned.class} "${l.assigned.name}"` : 'not assigned';
+  return `${JSON.stringify(found.code)}: ${assigned}, ${l.wellFormed ? 'well-formed' : 'not well-formed'}, class by letter ${l.class ?? 'none'}`;
+}
+
+function errorClassWord(word: string): (typeof ERROR_CLASSES)[number] {
+  const found = ERROR_CLASSES.find((c) => c === word);
+  if (!found) throw new Error(`"${word}" is not an error class (classes: ${ERROR_CLASSES.join(', ')})`);
+  return found;
+}
+
+When('the codec looks up the error code {word}', function (this: IlpWorld, code: string) {
+  const s = state(this);
+  s.errorCode = { code, lookup: s.target.lookUpErrorCode(code) };
+});
+
+Then('it is a {word} error named {string}', function (this: IlpWorld, classWord: string, name: string) {
+  const errorClass = errorClassWord(classWord);
+  const found = errorCodeLookup(this);
+  const l = found.lookup;
+  if (!l.assigned || l.assigned.class !== errorClass || l.assigned.name !== name || !l.wellFormed || l.class !== errorClass) {
+    fail(this, `${found.code}: assigned, ${errorClass}, named "${name}"`, describeLookup(found));
+  }
+});
+
+Then('it is a well-formed {word} code that RFC 27 does not assign', function (this: IlpWorld, classWord: string) {
+  const errorClass = errorClassWord(classWord);
+  const found = errorCodeLookup(this);
+  const l = found.lookup;
+  if (l.assigned || !l.wellFormed || l.class !== errorClass) fail(this, `${found.code}: well-formed, ${errorClass}, not assigned`, describeLookup(found));
+});
+
+Then('it is not a well-formed ILP error code', function (this: IlpWorld) {
+  const found = errorCodeLookup(this);
+  if (found.lookup.wellFormed || found.lookup.assigned) fail(this, `${JSON.stringify(found.code)} is not a well-formed ILP error code`, describeLookup(found));
+});
+
+Then(
+  'either it is refused as {codec error} in {string} or its code is not a well-formed ILP error code',
+  function (this: IlpWorld, kind: CodecErrorKind, field: string) {
+    const result = lastResult(this, 'a decoded Reject or a refusal');
+    if (result.error) return judgeRefusal(this, kind, field);
+    const packet = succeeded(this, 'packet', 'a Reject');
+    const expected = `a refusal as ${kind} in "${field}", or a Reject whose code is not a well-formed ILP error code`;
+    if (packet.type !== 14 || state(this).target.isWellFormedErrorCode(packet.code)) fail(this, expected, describePacket(packet));
+  },
+);
+
+// ------------------------------------------------------------------------------------------- F08 data
+
+When('the codec writes the F08 data for received amount {amount} and maximum amount {amount}', function (this: IlpWorld, received: bigint, maximum: bigint) {
+  store(this, `write F08 data (received ${received}, maximum ${maximum})`, state(this).target.encodeAmountTooLargeData(received, maximum), (written) => ({ written }));
+});
+
+When('{decoder} reads the F08 data {hex}', function (this: IlpWorld, _mode: DecodeMode, bytes: Uint8Array) {
+  store(this, `read the F08 data ${hex(bytes)}`, state(this).target.decodeAmountTooLargeData(bytes), (f08) => ({ f08 }));
+});
+
+Then('the F08 data holds received amount {amount} and maximum amount {amount}', function (this: IlpWorld, received: bigint, maximum: bigint) {
+  const expected = `F08 data holding received amount ${received} and maximum amount ${maximum}`;
+  const result = lastResult(this, expected);
+  this.inspected();
+  // The data to read: what the decoder read, else the data of a decoded Reject, else the bytes written.
+  let data: AmountTooLargeData | undefined = result.f08;
+  if (!data && !result.error) {
+    const bytes = result.packet?.type === 14 ? result.packet.data : result.written;
+    if (bytes) {
+      const read = state(this).target.decodeAmountTooLargeData(bytes);
+      if (!read.ok) fail(this, expected, `${showValue(bytes)}, refused: ${read.error.message}`);
+      data = read.value;
+    }
+  }
+  if (!data) fail(this, expected, describeResult(result));
+  if (data.receivedAmount !== received || data.maximumAmount !== maximum) {
+    fail(this, expected, `received amount ${data.receivedAmount}, maximum amount ${data.maximumAmount}`);
+  }
+});
+
+// ------------------------------------------------------------------------------------------- conditions
+
+When('the codec computes the condition for the fulfillment {hex}', function (this: IlpWorld, fulfillment: Uint8Array) {
+  const s = state(this);
+  s.condition = { fulfillment, condition: s.target.conditionOf(fulfillment) };
+});
+
+When('the codec makes a random fulfillment', function (this: IlpWorld) {
+  const s = state(this);
+  const fulfillment = s.target.randomFulfillment();
+  s.condition = { fulfillment, condition: s.target.conditionOf(fulfillment) };
+});
+
+When('the codec computes the peer-protocol condition', function (this: IlpWorld) {
+  const s = state(this);
+  s.condition = s.target.peerProtocol();
+});
+
+function conditionPair(world: IlpWorld): NonNullable<CodecScenario['condition']> {
+  const pair = state(world).condition;
+  if (!pair) throw new Error('Bad step sequence: no fulfillment or condition yet; put a When-step that computes one first');
+  return pair;
+}
+
+Then('the condition is {hex}', function (this: IlpWorld, expected: Uint8Array) {
+  const pair = conditionPair(this);
+  if (!sameValue(pair.condition, expected)) fail(this, `the condition ${hex(expected)}`, `${hex(pair.condition)} for the fulfillment ${hex(pair.fulfillment)}`);
+});
+
+Then('the peer-protocol fulfillment is {hex}', function (this: IlpWorld, expected: Uint8Array) {
+  const pair = conditionPair(this);
+  if (!sameValue(pair.fulfillment, expected)) fail(this, `the peer-protocol fulfillment ${hex(expected)}`, hex(pair.fulfillment));
+});
+
+Then('it is {int} bytes long', function (this: IlpWorld, length: number) {
+  const pair = conditionPair(this);
+  if (pair.fulfillment.length !== length) fail(this, `a fulfillment of ${length} bytes`, `${pair.fulfillment.length} bytes: ${hex(pair.fulfillment)}`);
+});
+
+Then('its condition is its SHA-256 digest', function (this: IlpWorld) {
+  const pair = conditionPair(this);
+  const digest = createHash('sha256').update(pair.fulfillment).digest();
+  if (!sameValue(pair.condition, digest)) fail(this, `the condition ${digest.toString('hex')} (SHA-256 of ${hex(pair.fulfillment)})`, hex(pair.condition));
+});
+
+// ------------------------------------------------------------------------------------------- IL-DCP
+
+When('the codec builds an IL-DCP request expiring at {instant}', function (this: IlpWorld, expiresAt: Date) {
+  store(this, `build an IL-DCP request expiring at ${expiresAt.toISOString()}`, state(this).target.buildIldcpRequest(expiresAt), (written) => ({ written }));
+});
+
+When(
+  'the codec writes the IL-DCP response for {string} with asset scale {int} and asset code {string}',
+  function (this: IlpWorld, clientAddress: string, assetScale: number, assetCode: string) {
+    const info = { clientAddress, assetScale, assetCode };
+    store(this, `write the IL-DCP response ${JSON.stringify(info)}`, state(this).target.encodeIldcpResponse(info), (written) => ({ written, ildcp: info }));
+  },
+);
+
+When('{decoder} reads the IL-DCP response {hex}', function (this: IlpWorld, mode: DecodeMode, bytes: Uint8Array) {
+  store(this, `read the IL-DCP response ${hex(bytes)} (${mode})`, state(this).target.decodeIldcpResponse(bytes, mode), (ildcp) => ({ ildcp }));
+});
+
+function judgeIldcp(world: IlpWorld, expected: IldcpResponse, data: Uint8Array): void {
+  const read = state(world).target.decodeIldcpResponse(data, 'strict');
+  const wanted = `IL-DCP response data for ${JSON.stringify(expected)}`;
+  if (!read.ok) fail(world, wanted, `${showValue(data)}, refused: ${read.error.message}`);
+  const actual = read.value;
+  if (actual.clientAddress !== expected.clientAddress || actual.assetScale !== expected.assetScale || actual.assetCode !== expected.assetCode) {
+    fail(world, wanted, JSON.stringify(actual));
+  }
+}
+
+Then(
+  'its data is an IL-DCP response for {string} with asset scale {int} and asset code {string}',
+  function (this: IlpWorld, clientAddress: string, assetScale: number, assetCode: string) {
+    const packet = succeeded(this, 'packet', 'a Fulfill carrying an IL-DCP response');
+    if (packet.type !== 13) fail(this, 'a Fulfill carrying an IL-DCP response', describePacket(packet));
+    judgeIldcp(this, { clientAddress, assetScale, assetCode }, packet.data);
+  },
+);
+
+Then('the IL-DCP response read back has the same address, scale and code', function (this: IlpWorld) {
+  const bytes = written(this, 'written IL-DCP response data');
+  const source = state(this).result?.ildcp;
+  if (!source) throw new Error('Bad step sequence: no IL-DCP response was written');
+  judgeIldcp(this, source, bytes);
+});

@@ -1,0 +1,97 @@
+/**
+ * Words only the codec features use, as parameter types (the shared ones are in steps/parameter-types.ts):
+ *
+ *   {decoder}       `the decoder` / `a strict decoder` (strict) or `a lenient decoder` -> DecodeMode
+ *   {packet kind}   `Prepare` | `Fulfill` | `Reject`
+ *   {codec error}   a CodecError kind as the codec names it: `NonCanonicalLength`, `Truncated`, ...
+ *   {uint type}     `UInt8` | `UInt16` | `UInt32` | `UInt64` -> bits
+ *   {address rule}  why an address is refused: `its scheme`, `an empty segment`, `its length`, ...
+ *   {legacy kind}   `destination` | `prefix` (RFC 15 v1, 2017)
+ *
+ * and the reader of annotated hex doc strings (one field per line, `# note` after it).
+ */
+import { defineParameterType } from '@cucumber/cucumber';
+import type { CodecErrorKind, DecodeMode, UIntBits } from '../../lib/codec';
+import { parseHex } from '../parameter-types';
+
+export type PacketKind = 'Prepare' | 'Fulfill' | 'Reject';
+
+/** Every kind the codec can raise; `satisfies` makes a new kind in lib/codec fail to compile until listed. */
+const CODEC_ERROR_KINDS = {
+  Truncated: true, NonCanonicalLength: true, NonCanonicalVarUInt: true, IndefiniteLength: true, LengthTooLarge: true,
+  TrailingBytes: true, WrongPacketType: true, UnknownPacketType: true, InvalidTimestamp: true, InvalidAddress: true,
+  DataTooLong: true, MessageTooLong: true, InvalidErrorCode: true, InvalidUtf8: true, InvalidIa5: true,
+  ValueOutOfRange: true, WrongFixedLength: true,
+} as const satisfies Record<CodecErrorKind, true>;
+
+/** An address refusal, by the rule the codec's reason names (reasons are `lib/codec/address.ts` wording). */
+export interface AddressRule {
+  readonly words: string;
+  readonly reason: RegExp;
+}
+
+const ADDRESS_RULES: readonly AddressRule[] = [
+  { words: 'its scheme', reason: /^scheme / },
+  { words: 'an empty segment', reason: /^empty segment/ },
+  { words: 'its length', reason: /^length \d+ > 1023/ },
+  { words: 'ending in a period', reason: /trailing dot/ },
+  { words: 'having no segment after the scheme', reason: /^no segment after the scheme/ },
+  { words: 'being empty', reason: /^empty address/ },
+];
+
+defineParameterType({
+  name: 'decoder',
+  regexp: /the decoder|a strict decoder|a lenient decoder/,
+  transformer: (text: string): DecodeMode => (text === 'a lenient decoder' ? 'lenient' : 'strict'),
+});
+
+defineParameterType({
+  name: 'packet kind',
+  regexp: /Prepare|Fulfill|Reject/,
+  transformer: (text: string) => text as PacketKind,
+});
+
+defineParameterType({
+  name: 'codec error',
+  regexp: /[A-Z][A-Za-z0-9]+/,
+  transformer: (text: string): CodecErrorKind => {
+    if (!Object.prototype.hasOwnProperty.call(CODEC_ERROR_KINDS, text)) {
+      throw new Error(`"${text}" is not a codec error kind (kinds: ${Object.keys(CODEC_ERROR_KINDS).join(', ')})`);
+    }
+    return text as CodecErrorKind;
+  },
+});
+
+defineParameterType({
+  name: 'uint type',
+  regexp: /UInt(8|16|32|64)/,
+  transformer: (bits: string) => Number(bits) as UIntBits,
+});
+
+defineParameterType({
+  name: 'address rule',
+  regexp: new RegExp(ADDRESS_RULES.map((r) => r.words).join('|')),
+  transformer: (text: string): AddressRule => ADDRESS_RULES.find((r) => r.words === text)!,
+});
+
+defineParameterType({
+  name: 'legacy kind',
+  regexp: /destination|prefix/,
+  transformer: (text: string) => text as 'destination' | 'prefix',
+});
+
+/**
+ * Bytes from a doc string laid out like an RFC byte diagram: hex with any spacing, one field per line,
+ * and `#` starting a note that runs to the end of its line.
+ */
+export function parseAnnotatedHex(docString: string): Uint8Array {
+  const lines = docString.split('\n');
+  const hex = lines.map((line) => line.replace(/#.*$/, '')).join(' ');
+  try {
+    return parseHex(hex);
+  } catch (error) {
+    const bad = lines.findIndex((line) => !/^[\s0-9A-Fa-f]*$/.test(line.replace(/#.*$/, '')));
+    const where = bad >= 0 ? ` (line ${bad + 1}: ${JSON.stringify(lines[bad])})` : '';
+    throw new Error(`the doc string is not annotated hex${where}: ${(error as Error).message}`);
+  }
+}
