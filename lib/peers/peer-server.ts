@@ -107,15 +107,41 @@ export class PeerServer {
     if (!hasBearerToken(req, this.peer.http.outgoing.token)) {
       const body = await readBody(req).catch(() => new Uint8Array());
       res.writeHead(401, { 'content-type': 'text/plain' }).end('harness peer: missing or wrong bearer token');
-      const script = scriptOf(this.registry, body);
-      const note = `${req.method} ${path} refused with 401: Authorization ${req.headers.authorization ? 'did not match' : 'missing'}`;
-      if (script) script.transcript.record({ direction: 'received', channel: this.peer.name, label: note, bytes: body, headers: maskedHeaders(req.headers) });
-      else this.registry.recordStray(this.peer.name, note, body);
+      this.recordRefused(req, path, body);
       return;
     }
     const body = await readBody(req);
     if (path === this.callbackPath) return this.handleCallback(req, res, body);
     return this.handlePrepare(req, res, path, body);
+  }
+
+  /** A request refused with 401 still counts as something the SUT sent (it is evidence, and not silence). */
+  private recordRefused(req: http.IncomingMessage, path: string, body: Uint8Array): void {
+    const note = `HTTP POST ${path} refused with 401: Authorization ${req.headers.authorization ? 'did not match' : 'missing'}`;
+    let prepare: IlpPrepare | undefined;
+    try {
+      prepare = path === this.path ? copyPrepare(decodePrepare(body, { mode: 'lenient' })) : undefined;
+    } catch {
+      prepare = undefined;
+    }
+    const script = prepare ? this.registry.scenarioFor(prepare.destination, prepare.data) : scriptOf(this.registry, body);
+    if (!script) {
+      this.registry.recordStray(this.peer.name, note, body);
+      return;
+    }
+    script.transcript.record({ direction: 'received', channel: this.peer.name, label: note, bytes: body, headers: maskedHeaders(req.headers) });
+    if (prepare) {
+      const forwarded = script.recordForwarded({
+        peer: this.peer.name,
+        receivedAt: Date.now(),
+        path,
+        headers: maskedHeaders(req.headers),
+        raw: body,
+        prepare,
+        behaviour: { kind: 'http-status', status: 401 },
+      });
+      forwarded.reply = { kind: 'http', status: 401, raw: new Uint8Array(), at: Date.now() };
+    }
   }
 
   private handleCallback(req: http.IncomingMessage, res: http.ServerResponse, body: Uint8Array): void {

@@ -190,7 +190,7 @@ export class ScenarioScript {
   }
 
   /**
-   * Waits until `predicate` holds over the forwarded list (checked at every arrival) or `timeoutMs` passes.
+   * Waits until `predicate` holds (checked at every `event` and every 25 ms) or `timeoutMs` passes.
    * Returns whether it held; never throws.
    */
   waitUntil(predicate: () => boolean, timeoutMs: number, event: keyof ScriptEvents = 'forwarded'): Promise<boolean> {
@@ -198,6 +198,7 @@ export class ScenarioScript {
     return new Promise((resolve) => {
       const done = (result: boolean) => {
         clearTimeout(timer);
+        clearInterval(poll);
         this.events.off(event, check);
         this.closers.delete(onClosed);
         resolve(result);
@@ -207,6 +208,8 @@ export class ScenarioScript {
       };
       const onClosed = () => done(false);
       const timer = setTimeout(() => done(predicate()), Math.max(0, timeoutMs));
+      // Some conditions change without an event (a callback's status arriving); look again now and then.
+      const poll = setInterval(check, 25);
       this.events.on(event, check);
       this.closers.add(onClosed);
     });

@@ -1,0 +1,69 @@
+/**
+ * One connector target per cucumber worker: started on the first scenario that needs it (so a codec-only
+ * run starts nothing), closed with every peer server after the run. A scenario tagged `@needs-<capability>`
+ * is skipped, with the reason, when the target does not declare that capability.
+ *
+ * Where the settings come from (world parameters win over the environment):
+ *   connectorUrl           | ILP_CONNECTOR_URL            external connector; absent = the bundled reference
+ *   topology               | ILP_TOPOLOGY                 topology file; default fixtures/topology.json
+ *   connectorCapabilities  | ILP_CONNECTOR_CAPABILITIES   e.g. "http-sync,ildcp"; default all
+ *   referenceFaults        | ILP_REFERENCE_FAULTS         bundled only: fault switches (self-test)
+ *                            ILP_REFERENCE_LOG=1          bundled only: the reference's log on stderr
+ */
+import { AfterAll, Before } from '@cucumber/cucumber';
+import { ConnectorHttpTarget } from '../../lib/targets/connector-http';
+import { neededCapabilities, parseCapabilities, CONNECTOR_CAPABILITIES } from '../../lib/targets/capabilities';
+import type { IlpWorld, IlpWorldParameters } from '../world';
+
+interface ConnectorParameters extends IlpWorldParameters {
+  readonly connectorCapabilities?: string | readonly string[];
+  readonly referenceFaults?: string | readonly string[];
+}
+
+let shared: Promise<ConnectorHttpTarget> | undefined;
+
+function settings(world: IlpWorld) {
+  const params = world.parameters as ConnectorParameters;
+  const env = process.env;
+  const list = (v: string | readonly string[] | undefined) => (typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v ? [...v] : []);
+  return {
+    connectorUrl: params.connectorUrl ?? env.ILP_CONNECTOR_URL ?? undefined,
+    topologyPath: params.topology ?? env.ILP_TOPOLOGY ?? undefined,
+    capabilities: params.connectorCapabilities ?? env.ILP_CONNECTOR_CAPABILITIES,
+    faults: list(params.referenceFaults ?? env.ILP_REFERENCE_FAULTS),
+    log: env.ILP_REFERENCE_LOG ? (line: string) => process.stderr.write(`[reference] ${line}\n`) : undefined,
+  };
+}
+
+/** The worker's target; a start failure is remembered, so every later scenario reports the same cause at once. */
+export function connectorTarget(world: IlpWorld): Promise<ConnectorHttpTarget> {
+  if (!shared) {
+    const s = settings(world);
+    shared = ConnectorHttpTarget.start({
+      ...(s.connectorUrl ? { connectorUrl: s.connectorUrl } : {}),
+      ...(s.topologyPath ? { topologyPath: s.topologyPath } : {}),
+      ...(s.capabilities ? { capabilities: s.capabilities } : {}),
+      faults: s.faults,
+      ...(s.log ? { log: s.log } : {}),
+    });
+    shared.catch(() => undefined);
+  }
+  return shared;
+}
+
+Before({ tags: '@connector or @http' }, function (this: IlpWorld, { pickle }) {
+  const needed = neededCapabilities(pickle.tags.map((t) => t.name));
+  if (needed.length === 0) return undefined;
+  const declared = parseCapabilities(settings(this).capabilities);
+  const missing = needed.filter((c) => !declared.has(c));
+  if (missing.length === 0) return undefined;
+  this.log(`Skipped: the connector under test does not declare ${missing.map((c) => `${c} (${CONNECTOR_CAPABILITIES[c]})`).join(', ')}`);
+  return 'skipped';
+});
+
+AfterAll(async function () {
+  const pending = shared;
+  shared = undefined;
+  const target = pending ? await pending.catch(() => undefined) : undefined;
+  await target?.close();
+});
