@@ -41,31 +41,26 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** Fields of a calendar time, already range-checked except where noted. */
-interface TimeFields {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  ms: number;
+/**
+ * Range-checks calendar fields and returns epoch milliseconds; `at` is the offset of the first character
+ * of the text (or -1). Positional arguments keep the hot path free of allocations.
+ */
+function fieldsToTime(
+  year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number,
+  field: string, at: number, allowLeapSecond: boolean,
+): number {
+  if (month < 1 || month > 12) badField(`month ${pad2(month)} out of range`, field, at, 4);
+  if (day < 1 || day > daysInMonth(year, month)) badField(`day ${pad2(day)} out of range for ${year}-${pad2(month)}`, field, at, 6);
+  if (hour > 23) badField(`hour ${pad2(hour)} out of range (midnight is 00 of the next day)`, field, at, 8);
+  if (minute > 59) badField(`minute ${pad2(minute)} out of range`, field, at, 10);
+  if (second > 59 && !(allowLeapSecond && second === 60 && hour === 23 && minute === 59)) {
+    badField(`second ${pad2(second)} out of range`, field, at, 12);
+  }
+  return daysFromCivil(year, month, day) * MS_PER_DAY + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
 }
 
-/** Range-checks fields and returns epoch milliseconds; `at` is the offset of the first character. */
-function fieldsToTime(f: TimeFields, field: string, at: number, allowLeapSecond: boolean): number {
-  const bad = (reason: string, index: number): never => {
-    throw new CodecError('InvalidTimestamp', field, at < 0 ? -1 : at + index, { reason });
-  };
-  if (f.month < 1 || f.month > 12) bad(`month ${pad2(f.month)} out of range`, 4);
-  if (f.day < 1 || f.day > daysInMonth(f.year, f.month)) bad(`day ${pad2(f.day)} out of range for ${f.year}-${pad2(f.month)}`, 6);
-  if (f.hour > 23) bad(`hour ${pad2(f.hour)} out of range (midnight is 00 of the next day)`, 8);
-  if (f.minute > 59) bad(`minute ${pad2(f.minute)} out of range`, 10);
-  if (f.second > 59) {
-    const leap = allowLeapSecond && f.second === 60 && f.hour === 23 && f.minute === 59;
-    if (!leap) bad(`second ${pad2(f.second)} out of range`, 12);
-  }
-  return daysFromCivil(f.year, f.month, f.day) * MS_PER_DAY + f.hour * 3_600_000 + f.minute * 60_000 + f.second * 1000 + f.ms;
+function badField(reason: string, field: string, at: number, index: number): never {
+  throw new CodecError('InvalidTimestamp', field, at < 0 ? -1 : at + index, { reason });
 }
 
 function pad2(n: number): string {
@@ -87,17 +82,18 @@ export function decodeIlpTimestampBytes(bytes: Uint8Array, offset: number, field
       });
     }
   }
-  const n = (i: number): number => bytes[offset + i] - 0x30;
-  const f: TimeFields = {
-    year: n(0) * 1000 + n(1) * 100 + n(2) * 10 + n(3),
-    month: n(4) * 10 + n(5),
-    day: n(6) * 10 + n(7),
-    hour: n(8) * 10 + n(9),
-    minute: n(10) * 10 + n(11),
-    second: n(12) * 10 + n(13),
-    ms: n(14) * 100 + n(15) * 10 + n(16),
-  };
-  return new Date(fieldsToTime(f, field, errorOffset, false));
+  const b = bytes;
+  const o = offset;
+  return new Date(fieldsToTime(
+    (b[o] - 0x30) * 1000 + (b[o + 1] - 0x30) * 100 + (b[o + 2] - 0x30) * 10 + (b[o + 3] - 0x30),
+    (b[o + 4] - 0x30) * 10 + (b[o + 5] - 0x30),
+    (b[o + 6] - 0x30) * 10 + (b[o + 7] - 0x30),
+    (b[o + 8] - 0x30) * 10 + (b[o + 9] - 0x30),
+    (b[o + 10] - 0x30) * 10 + (b[o + 11] - 0x30),
+    (b[o + 12] - 0x30) * 10 + (b[o + 13] - 0x30),
+    (b[o + 14] - 0x30) * 100 + (b[o + 15] - 0x30) * 10 + (b[o + 16] - 0x30),
+    field, errorOffset, false,
+  ));
 }
 
 /** Decodes a 17-digit ILPv4 timestamp string (TS-005). */
@@ -112,8 +108,11 @@ export function decodeIlpTimestamp(text: string, field = 'expiresAt', offset = -
   return decodeIlpTimestampBytes(scratch, 0, field, offset);
 }
 
-/** Splits epoch milliseconds into UTC calendar fields (Howard Hinnant's civil-from-days). */
-function timeToFields(time: number): TimeFields {
+/** UTC calendar fields of the last timeToFields call: year, month, day, hour, minute, second, ms. */
+const fields = new Int32Array(7);
+
+/** Splits epoch milliseconds into UTC calendar fields (Howard Hinnant's civil-from-days), into `fields`. */
+function timeToFields(time: number): Int32Array {
   const days = Math.floor(time / MS_PER_DAY);
   let rest = time - days * MS_PER_DAY;
   const z = days + 719468;
@@ -130,33 +129,41 @@ function timeToFields(time: number): TimeFields {
   const minute = Math.floor(rest / 60_000);
   rest -= minute * 60_000;
   const second = Math.floor(rest / 1000);
-  return { year, month, day, hour, minute, second, ms: rest - second * 1000 };
+  fields[0] = year;
+  fields[1] = month;
+  fields[2] = day;
+  fields[3] = hour;
+  fields[4] = minute;
+  fields[5] = second;
+  fields[6] = rest - second * 1000;
+  return fields;
 }
 
-function checkedFields(date: Date, field: string): TimeFields {
+function checkedFields(date: Date, field: string): Int32Array {
   const time = date instanceof Date ? date.getTime() : NaN;
   if (Number.isNaN(time)) throw new CodecError('InvalidTimestamp', field, -1, { reason: 'not a valid Date' });
   const f = timeToFields(time);
-  if (f.year < 0 || f.year > 9999) throw new CodecError('InvalidTimestamp', field, -1, { reason: `year ${f.year} outside 0000..9999` });
+  if (f[0] < 0 || f[0] > 9999) throw new CodecError('InvalidTimestamp', field, -1, { reason: `year ${f[0]} outside 0000..9999` });
   return f;
 }
 
 /** Writes the 17 digits for `date` at `offset` (fast path for packet encoders); returns the next offset. */
 export function writeIlpTimestampAt(buf: Uint8Array, offset: number, date: Date, field = 'expiresAt'): number {
   const f = checkedFields(date, field);
-  const y = f.year;
+  const y = f[0];
   buf[offset] = 0x30 + Math.floor(y / 1000);
   buf[offset + 1] = 0x30 + (Math.floor(y / 100) % 10);
   buf[offset + 2] = 0x30 + (Math.floor(y / 10) % 10);
   buf[offset + 3] = 0x30 + (y % 10);
-  write2(buf, offset + 4, f.month);
-  write2(buf, offset + 6, f.day);
-  write2(buf, offset + 8, f.hour);
-  write2(buf, offset + 10, f.minute);
-  write2(buf, offset + 12, f.second);
-  buf[offset + 14] = 0x30 + Math.floor(f.ms / 100);
-  buf[offset + 15] = 0x30 + (Math.floor(f.ms / 10) % 10);
-  buf[offset + 16] = 0x30 + (f.ms % 10);
+  write2(buf, offset + 4, f[1]);
+  write2(buf, offset + 6, f[2]);
+  write2(buf, offset + 8, f[3]);
+  write2(buf, offset + 10, f[4]);
+  write2(buf, offset + 12, f[5]);
+  const ms = f[6];
+  buf[offset + 14] = 0x30 + Math.floor(ms / 100);
+  buf[offset + 15] = 0x30 + (Math.floor(ms / 10) % 10);
+  buf[offset + 16] = 0x30 + (ms % 10);
   return offset + ILP_TIMESTAMP_LENGTH;
 }
 
@@ -175,8 +182,8 @@ export function encodeIlpTimestamp(date: Date, field = 'expiresAt'): string {
 /** `YYYYMMDDHHmmSS[.f{1,3}]Z`, fraction without trailing zeros and left out when zero (RFC 30). */
 export function encodeGeneralizedTime(date: Date, field = 'time'): string {
   const f = checkedFields(date, field);
-  let text = String(f.year).padStart(4, '0') + pad2(f.month) + pad2(f.day) + pad2(f.hour) + pad2(f.minute) + pad2(f.second);
-  if (f.ms !== 0) text += '.' + String(f.ms).padStart(3, '0').replace(/0+$/, '');
+  let text = String(f[0]).padStart(4, '0') + pad2(f[1]) + pad2(f[2]) + pad2(f[3]) + pad2(f[4]) + pad2(f[5]);
+  if (f[6] !== 0) text += '.' + String(f[6]).padStart(3, '0').replace(/0+$/, '');
   return text + 'Z';
 }
 
@@ -207,14 +214,9 @@ export function decodeGeneralizedTime(text: string, field = 'time', offset = -1)
     ms *= digits === 1 ? 100 : digits === 2 ? 10 : 1;
   }
   const n = (i: number): number => text.charCodeAt(i) - 0x30;
-  const f: TimeFields = {
-    year: n(0) * 1000 + n(1) * 100 + n(2) * 10 + n(3),
-    month: n(4) * 10 + n(5),
-    day: n(6) * 10 + n(7),
-    hour: n(8) * 10 + n(9),
-    minute: n(10) * 10 + n(11),
-    second: n(12) * 10 + n(13),
-    ms,
-  };
-  return new Date(fieldsToTime(f, field, offset, true));
+  return new Date(fieldsToTime(
+    n(0) * 1000 + n(1) * 100 + n(2) * 10 + n(3), n(4) * 10 + n(5), n(6) * 10 + n(7),
+    n(8) * 10 + n(9), n(10) * 10 + n(11), n(12) * 10 + n(13), ms,
+    field, offset, true,
+  ));
 }
