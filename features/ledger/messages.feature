@@ -1,0 +1,28 @@
+@ledger @rfc-17
+Feature: Full support: messages between account holders
+  A ledger with full support lets an account holder send another an authenticated message of up to 65 535
+  bytes (RFC 17, Full Support): the recipient learns who sent it from the ledger, not from the sender's
+  word. Messages arrive over the recipient's notification socket.
+
+  Background:
+    Given alice has a ledger account holding 0
+    And bob has a ledger account holding 0
+    And bob listens for ledger notifications
+
+  @LEDGER-010 @must
+  Scenario: A message reaches the recipient with its sender
+    When alice sends bob a ledger message of 200 bytes
+    Then the ledger accepts it
+    And bob receives the message, from alice
+
+  @LEDGER-010 @must
+  Scenario: A message of 65535 bytes arrives whole
+    When alice sends bob a ledger message of 65535 bytes
+    Then the ledger accepts it
+    And bob receives the message, from alice
+
+  @LEDGER-010 @must
+  Scenario: A holder cannot send a message in another holder's name
+    Given carol has a ledger account holding 0
+    When alice sends bob a ledger message claiming to come from carol
+    Then the ledger refuses it as not permitted

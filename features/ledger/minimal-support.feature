@@ -1,0 +1,23 @@
+@ledger @rfc-17
+Feature: Minimal support: moving funds between accounts
+  The least a ledger must do for Interledger is move funds from one account to another (RFC 17, Minimal
+  Support); everything beyond that could live in an adapter its users must trust. Over the ledger API a
+  transfer without a condition is executed at once. Opening accounts is the operator's: an account opened
+  with a balance creates money, so no account holder may do it.
+
+  @LEDGER-001 @must
+  Scenario: A transfer without a condition moves the amount from one account to the other
+    Given alice has a ledger account holding 100
+    And bob has a ledger account holding 0
+    When alice transfers 10 to bob without a condition
+    Then the ledger accepts it
+    And the transfer is executed
+    And alice's ledger balance is 90
+    And bob's ledger balance is 10
+
+  @LEDGER-001 @must
+  Scenario: An account holder cannot open an account, so cannot create money
+    Given alice has a ledger account holding 100
+    When alice opens a ledger account for dave holding 1000
+    Then the ledger refuses it as not permitted
+    And the ledger has no account for dave

@@ -1,0 +1,28 @@
+@ledger @rfc-17
+Feature: Notifications to account holders
+  The ledger notifies the holders of the accounts a transfer touches when it is prepared, executed or
+  rejected (RFC 17, Basic Support). On prepare it holds the funds and notifies the next party; on a valid
+  fulfillment it executes and notifies both parties (RFC 3 of August 2017, Model of Operation). Holders
+  follow their account over the ledger's notification socket.
+
+  Background:
+    Given alice has a ledger account holding 100
+    And bob has a ledger account holding 0
+    And alice listens for ledger notifications
+    And bob listens for ledger notifications
+
+  @LEDGER-008 @LEDGER-018 @must
+  Scenario: Both holders hear that a transfer was prepared and then executed
+    When alice prepares a transfer of 10 to bob
+    Then alice is notified that the transfer was prepared
+    And bob is notified that the transfer was prepared
+    When bob executes the transfer with its fulfillment
+    Then alice is notified that the transfer was executed
+    And bob is notified that the transfer was executed, with its fulfillment
+
+  @LEDGER-008 @must
+  Scenario: Both holders hear that a transfer was rejected
+    Given alice has prepared a transfer of 10 to bob
+    When bob rejects the transfer
+    Then alice is notified that the transfer was rejected
+    And bob is notified that the transfer was rejected

@@ -1,0 +1,117 @@
+/**
+ * How ledger Then-steps judge and fail: `Requirement: <ID> ...` / `Expected: ...` / `Actual: ...` with the
+ * ledger's full answer. Every judge that looks at the stored answer marks it inspected; a read the judge
+ * makes itself (an account, a transfer) that fails or breaks the API fails the step with that answer.
+ */
+import {
+  describeLedgerReply,
+  type LedgerNotification,
+  type LedgerReply,
+  type LedgerTransfer,
+  type RejectionReason,
+  type TransferState,
+} from '../../lib/targets/ledger-http';
+import { RequirementFailure, requirementLine } from './connector-judge';
+import type { LedgerScenario } from './ledger-scenario';
+
+export function fail(s: LedgerScenario, expected: string, actual: string): never {
+  throw new RequirementFailure(`${requirementLine(s.requirementIds)}\nExpected: ${expected}\nActual: ${actual}`);
+}
+
+/** How a refusal is qualified in a step: any 4xx, or one particular class of refusal. */
+export type Refusal = 'any' | 'unauthenticated' | 'not permitted' | 'a conflict';
+
+const REFUSAL_STATUS: { readonly [K in Refusal]: { readonly status?: number; readonly words: string } } = {
+  any: { words: 'a refusal (HTTP 4xx with an Error body)' },
+  unauthenticated: { status: 401, words: 'a refusal as unauthenticated (HTTP 401)' },
+  'not permitted': { status: 403, words: 'a refusal as not permitted (HTTP 403)' },
+  'a conflict': { status: 409, words: 'a refusal as a conflict with the earlier request (HTTP 409)' },
+};
+
+function lastAnswer(s: LedgerScenario): { action: string; reply: LedgerReply<unknown> } {
+  if (!s.last) throw new Error('no When-step stored a ledger answer to judge');
+  s.world.inspected();
+  return s.last;
+}
+
+function actualOf(last: { action: string; reply: LedgerReply<unknown> }): string {
+  return `${last.action}: ${describeLedgerReply(last.reply)}`;
+}
+
+export function expectAccepted(s: LedgerScenario, what = 'the request'): void {
+  const last = lastAnswer(s);
+  if (last.reply.kind !== 'ok') fail(s, `the ledger accepts ${what}`, actualOf(last));
+}
+
+export function expectRefused(s: LedgerScenario, refusal: Refusal): void {
+  const last = lastAnswer(s);
+  const want = REFUSAL_STATUS[refusal];
+  const r = last.reply;
+  const good = r.kind === 'refused' && r.status < 500 && (want.status === undefined || r.status === want.status);
+  if (!good) fail(s, want.words, actualOf(last));
+}
+
+/** Where the RFC does not say whether a repeated request is an error, either answer is fine; a broken one is not. */
+export function expectAcceptedOrRefused(s: LedgerScenario): void {
+  const last = lastAnswer(s);
+  const r = last.reply;
+  if (!(r.kind === 'ok' || (r.kind === 'refused' && r.status < 500))) fail(s, 'an acceptance or a 4xx refusal', actualOf(last));
+}
+
+/** A decimal amount string in whole units, as smallest units at `scale`; undefined when it is not one. */
+export function unitsOf(text: string, scale: number): bigint | undefined {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!m) return undefined;
+  const fraction = (m[3] ?? '').replace(/0+$/, '');
+  if (fraction.length > scale) return undefined;
+  const units = BigInt(m[2] + fraction.padEnd(scale, '0'));
+  return m[1] ? -units : units;
+}
+
+export async function expectBalance(s: LedgerScenario, word: string, balance: bigint, held?: bigint): Promise<void> {
+  const reply = await s.account(word);
+  const wanted = `${word}'s account balance ${balance}${held === undefined ? '' : ` with ${held} on hold`}`;
+  if (reply.kind !== 'ok') fail(s, wanted, `reading the account: ${describeLedgerReply(reply)}`);
+  const scale = 10n ** BigInt(s.scale);
+  const gotBalance = unitsOf(reply.body.balance, s.scale);
+  const gotHeld = unitsOf(reply.body.held, s.scale);
+  const actual = `balance ${reply.body.balance}, on hold ${reply.body.held} (scale ${s.scale})`;
+  if (gotBalance !== balance * scale || (held !== undefined && gotHeld !== held * scale)) fail(s, wanted, actual);
+}
+
+/** Reads the current transfer and checks its state (and, for rejected, why). */
+export async function expectTransfer(s: LedgerScenario, state: TransferState, reason?: RejectionReason): Promise<LedgerTransfer> {
+  const reply = await s.readTransfer();
+  const wanted = `transfer ${s.transfer.id} ${state}${reason ? ` (rejection_reason ${reason})` : ''}`;
+  if (reply.kind !== 'ok') fail(s, wanted, `reading the transfer: ${describeLedgerReply(reply)}`);
+  const t = reply.body;
+  if (t.state !== state || (reason && t.rejection_reason !== reason)) {
+    fail(s, wanted, `state ${t.state}${t.rejection_reason ? ` (rejection_reason ${t.rejection_reason})` : ''}`);
+  }
+  return t;
+}
+
+export type TransferEvent = 'prepared' | 'executed' | 'rejected';
+
+/** Waits (bounded) for `word`'s socket to report the current transfer reaching `event`, and returns it. */
+export async function expectNotified(s: LedgerScenario, word: string, event: TransferEvent): Promise<Extract<LedgerNotification, { resource: LedgerTransfer }>> {
+  const stream = s.stream(word);
+  const id = s.transfer.id;
+  const match = (n: LedgerNotification) => n.event === `transfer.${event}` && 'state' in n.resource && n.resource.id === id;
+  const found = await stream.waitFor(match, s.notificationWaitMs);
+  if (stream.problems.length > 0) fail(s, 'notification frames that match notification.schema.json', stream.problems.join('\n'));
+  if (!found) {
+    const seen = stream.notifications.map((n) => `${n.event} ${'id' in n.resource ? n.resource.id : ''}`).join(', ') || 'none';
+    fail(s, `${word} is notified within ${s.notificationWaitMs} ms that transfer ${id} was ${event}`, `notifications received: ${seen}`);
+  }
+  return found as Extract<LedgerNotification, { resource: LedgerTransfer }>;
+}
+
+export function expectBytes(s: LedgerScenario, what: string, base64: string | undefined, expected: Buffer | undefined): void {
+  if (!expected) throw new Error(`the scenario has no ${what} to compare with`);
+  const got = base64 === undefined ? undefined : Buffer.from(base64, 'base64');
+  if (!got || !got.equals(expected)) {
+    const describe = (b: Buffer | undefined) => (b ? `${b.length} bytes starting ${b.subarray(0, 16).toString('hex')}` : 'absent');
+    fail(s, `${what}: ${describe(expected)}`, describe(got));
+  }
+}
