@@ -1,8 +1,9 @@
 import { EventEmitter } from 'node:events';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type * as messages from '@cucumber/messages';
-import type { Level } from './run-model';
-import { isAssertionFailure } from './status';
+import { SKIP_REASON_MEDIA_TYPE, type Level } from './run-model';
+import { classifyStep, isAssertionFailure, scenarioStatus, type ScenarioStatus, type StepJudgement } from './status';
 
 /**
  * Allure results (allure-cucumberjs), rendered by replaying the masked message stream into Allure's Cucumber
@@ -12,7 +13,9 @@ import { isAssertionFailure } from './status';
  * `@requirement=PKT-007` (a link, in the `=` form the reporter splits on), and `@severity:<s>` from its level
  * tag (must -> critical, should -> normal, may -> minor). Attachments (wire transcripts) become Allure
  * attachments. A step the suite judges a failure is given the AssertionError type so Allure shows it as
- * failed, not broken; harness errors stay broken.
+ * failed, not broken; harness errors stay broken. Each test's final status is then set to the suite's own
+ * judgement (passed, failed, errored -> broken, skipped with its reason): Allure's own reading of step
+ * results counts a scenario that skipped itself as passed.
  */
 // The package's "exports" map names ./reporter, which this project's node10 type resolution cannot see.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -62,7 +65,46 @@ export function writeAllureResults(envelopes: readonly messages.Envelope[], opts
     cleanup: async () => undefined,
   });
   const tagsByScenario = scenarioTags(envelopes, opts.pickleInfo);
-  for (const e of envelopes) broadcaster.emit('envelope', forAllure(e, tagsByScenario));
+  const judged = new Map<string, StepJudgement[]>();
+  const skipReasons = new Map<string, string>();
+  for (const e of envelopes) {
+    if (e.testStepFinished) judged.get(e.testStepFinished.testCaseStartedId)?.push(classifyStep(e.testStepFinished.testStepResult));
+    if (e.attachment?.testCaseStartedId && e.attachment.mediaType === SKIP_REASON_MEDIA_TYPE) skipReasons.set(e.attachment.testCaseStartedId, e.attachment.body);
+    broadcaster.emit('envelope', forAllure(e, tagsByScenario));
+    if (e.testCaseStarted) {
+      judged.set(e.testCaseStarted.id, []);
+      // Marks the Allure result with the Cucumber attempt it came from, so its status can be set below.
+      broadcaster.emit('envelope', {
+        attachment: {
+          testCaseStartedId: e.testCaseStarted.id,
+          mediaType: 'application/vnd.allure.message+json',
+          contentEncoding: 'IDENTITY',
+          body: JSON.stringify([{ type: 'metadata', data: { labels: [{ name: ATTEMPT_LABEL, value: e.testCaseStarted.id }] } }]),
+        },
+      });
+    }
+  }
+  settleStatuses(opts.resultsDir, judged, skipReasons);
+}
+
+const ATTEMPT_LABEL = 'ilpTestCaseStartedId';
+const ALLURE_STATUS: Record<ScenarioStatus, string> = { passed: 'passed', failed: 'failed', errored: 'broken', skipped: 'skipped' };
+
+function settleStatuses(dir: string, judged: ReadonlyMap<string, StepJudgement[]>, skipReasons: ReadonlyMap<string, string>): void {
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith('-result.json')) continue;
+    const path = join(dir, name);
+    const result = JSON.parse(readFileSync(path, 'utf8')) as { status?: string; statusDetails?: { message?: string }; labels: Array<{ name: string; value: string }> };
+    const attempt = result.labels.find((l) => l.name === ATTEMPT_LABEL)?.value;
+    result.labels = result.labels.filter((l) => l.name !== ATTEMPT_LABEL);
+    const steps = attempt ? judged.get(attempt) : undefined;
+    if (steps) {
+      const { status } = scenarioStatus(steps);
+      result.status = ALLURE_STATUS[status];
+      if (status === 'skipped') result.statusDetails = { ...result.statusDetails, message: skipReasons.get(attempt!) ?? 'skipped' };
+    }
+    writeFileSync(path, JSON.stringify(result));
+  }
 }
 
 /** Extra tags per scenario AST node: the union over its pickles (outline rows share one node). */

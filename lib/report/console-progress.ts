@@ -1,5 +1,5 @@
 import type * as messages from '@cucumber/messages';
-import { classifyStep, scenarioStatus, type ScenarioStatus, type StepJudgement } from './status';
+import { classifyStep, headline, scenarioStatus, type ScenarioStatus, type StepJudgement } from './status';
 
 /**
  * What a person watching the run sees, rendered from the masked message stream (so no secret reaches a log).
@@ -64,7 +64,7 @@ export class ConsoleProgress {
     if (this.opts.plain) {
       this.opts.out.write(`${MARK[status]} ${name}\n`);
       const message = index >= 0 ? judged[index]?.message : undefined;
-      if ((status === 'failed' || status === 'errored') && message) this.opts.out.write(`        ${message.split('\n')[0]}\n`);
+      if ((status === 'failed' || status === 'errored') && message) this.opts.out.write(`        ${headline(message)}\n`);
       return;
     }
     this.drawBar(name);

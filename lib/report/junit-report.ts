@@ -1,4 +1,5 @@
 import type { ConformanceReport, ReportScenario } from './report-document';
+import { headline } from './status';
 
 /**
  * junit.xml: one <testsuite> per feature file, one <testcase> per scenario, named
@@ -45,7 +46,7 @@ function testcase(uri: string, s: ReportScenario): string[] {
   const classname = uri.replace(/\.feature$/, '').replace(/[\\/]/g, '.');
   const open = `    <testcase classname="${attr(classname)}" name="${attr(name)}" time="${seconds(s.durationMs)}"`;
   const body: string[] = [];
-  const first = (s.message ?? '').split('\n')[0] ?? '';
+  const first = headline(s.message);
   if (s.status === 'failed') body.push(`      <failure message="${attr(first)}" type="${attr(s.exceptionType ?? 'AssertionError')}">${text(full(s))}</failure>`);
   if (s.status === 'errored') body.push(`      <error message="${attr(first)}" type="${attr(s.exceptionType ?? 'HarnessError')}">${text(full(s))}</error>`);
   if (s.status === 'skipped') body.push(`      <skipped message="${attr(s.message ?? 'skipped')}"/>`);

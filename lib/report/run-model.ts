@@ -314,7 +314,8 @@ function* scenariosOf(doc: messages.GherkinDocument | undefined): Generator<mess
   }
 }
 
-function levelOf(tags: readonly string[], catalog: CatalogView): Level {
+/** The scenario's level tag; without one, the strictest level of its requirements (MUST when unknown). */
+export function levelOf(tags: readonly string[], catalog: CatalogView): Level {
   for (const t of tags) if (LEVEL_TAGS[t]) return LEVEL_TAGS[t]!;
   // No level tag (the catalog check should have caught it): take the strictest level of its requirements.
   const levels = catalog.requirementIdsOf(tags)

@@ -62,3 +62,17 @@ function firstLines(message: string | undefined): string | undefined {
   const trimmed = message.replace(/\n\s+at [^\n]+/g, '').trim();
   return trimmed.length > 4000 ? `${trimmed.slice(0, 4000)}... (${trimmed.length} characters)` : trimmed;
 }
+
+/**
+ * One line that says what went wrong: "Expected: X / Actual: Y" when the message has them (the suite's
+ * judgement format), else its first line that is not the `Requirement:` header.
+ */
+export function headline(message: string | undefined): string {
+  if (!message) return '';
+  const lines = message.split('\n').map((l) => l.trim()).filter(Boolean);
+  const expected = lines.find((l) => /^Expected:/.test(l));
+  const actual = lines.find((l) => /^Actual:/.test(l));
+  if (expected && actual) return `${expected} / ${actual}`;
+  if (actual) return actual;
+  return lines.find((l) => !/^Requirement:/.test(l)) ?? lines[0] ?? '';
+}

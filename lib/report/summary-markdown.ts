@@ -1,4 +1,5 @@
 import type { ConformanceReport } from './report-document';
+import { headline } from './status';
 import { VERDICT_TITLES } from './verdict';
 
 /**
@@ -26,7 +27,7 @@ export function renderSummaryMarkdown(report: ConformanceReport): string {
   if (bad.length) {
     out.push('### Failed and errored', '', '| Requirement | Level | Status | Scenario | Message |', '|---|---|---|---|---|');
     for (const x of bad.slice(0, 50)) {
-      out.push(`| ${x.requirements.join(' ') || '-'} | ${x.level} | ${x.status} | ${cell(x.name)} | ${cell((x.message ?? '').split('\n')[0] ?? '')} |`);
+      out.push(`| ${x.requirements.join(' ') || '-'} | ${x.level} | ${x.status} | ${cell(x.name)} | ${cell(headline(x.message))} |`);
     }
     if (bad.length > 50) out.push('', `... and ${bad.length - 50} more (see conformance.html).`);
     out.push('');

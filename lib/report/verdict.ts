@@ -21,8 +21,12 @@ export interface Reachability {
   readonly detail: string;
 }
 
+/** Why a run is incomplete; every cause but must-errored means the harness or the target setup is at fault. */
+export type IncompleteCause = 'unreachable' | 'nothing-ran' | 'all-errored' | 'run-problem' | 'must-errored';
+
 export interface Verdict {
   readonly result: VerdictName;
+  readonly incompleteCause?: IncompleteCause;
   /** Every selected scenario ran to a passed/failed/skipped end. */
   readonly complete: boolean;
   readonly exitCode: 0 | 1 | 3;
@@ -49,16 +53,16 @@ export function computeVerdict(model: Pick<RunModel, 'scenarios' | 'runProblems'
     items.slice(0, 5).map((s) => `${s.requirements.join(' ') || 'no requirement'}: ${s.name}`).join('; ') + (items.length > 5 ? `; and ${items.length - 5} more` : '');
 
   if (reachability && !reachability.reached) {
-    return incomplete(`The target could not be reached: ${reachability.detail}. Check the URL and that the target is running.`);
+    return incomplete('unreachable', `The target could not be reached: ${reachability.detail}. Check the URL and that the target is running.`);
   }
   if (scenarios.length === 0) {
-    return incomplete(model.runProblems.length > 0 ? `No scenario ran: ${problemText(model)}` : 'No scenario matched the selection, so nothing was tested.');
+    return incomplete('nothing-ran', model.runProblems.length > 0 ? `No scenario ran: ${problemText(model)}` : 'No scenario matched the selection, so nothing was tested.');
   }
   if (neverReached(scenarios)) {
-    return incomplete('The target was never reached: no scenario passed and every failure is a transport failure. Check the target URL and topology.');
+    return incomplete('unreachable', 'The target was never reached: no scenario passed and every failure is a transport failure. Check the target URL and topology.');
   }
   if (errored.length === scenarios.length) {
-    return incomplete(`Every scenario errored, so the harness or its configuration is broken, not the target: ${list(errored)}.`);
+    return incomplete('all-errored', `Every scenario errored, so the harness or its configuration is broken, not the target: ${list(errored)}.`);
   }
   if (mustFailed.length > 0) {
     const reasons = [`${mustFailed.length} MUST-level scenario(s) failed: ${list(mustFailed)}.`];
@@ -66,11 +70,11 @@ export function computeVerdict(model: Pick<RunModel, 'scenarios' | 'runProblems'
     return { result: 'not-conformant', complete, exitCode: 1, reasons };
   }
   if (model.runProblems.length > 0) {
-    return incomplete(`The run itself broke: ${problemText(model)}.`);
+    return incomplete('run-problem', `The run itself broke: ${problemText(model)}.`);
   }
   const mustErrored = of('errored', 'must');
   if (mustErrored.length > 0) {
-    return incomplete(`${mustErrored.length} MUST-level scenario(s) errored (the harness broke), so no verdict can be given on them: ${list(mustErrored)}.`);
+    return incomplete('must-errored', `${mustErrored.length} MUST-level scenario(s) errored (the harness broke), so no verdict can be given on them: ${list(mustErrored)}.`);
   }
   const warnings = scenarios.filter((s) => (s.status === 'failed' || s.status === 'errored') && s.level !== 'must');
   const skippedMust = of('skipped', 'must');
@@ -85,8 +89,8 @@ export function computeVerdict(model: Pick<RunModel, 'scenarios' | 'runProblems'
   }
   return { result: 'conformant', complete, exitCode: 0, reasons: ['Every MUST-level scenario passed.', ...notes] };
 
-  function incomplete(reason: string): Verdict {
-    return { result: 'incomplete', complete: false, exitCode: 3, reasons: [reason] };
+  function incomplete(cause: IncompleteCause, reason: string): Verdict {
+    return { result: 'incomplete', incompleteCause: cause, complete: false, exitCode: 3, reasons: [reason] };
   }
 }
 

@@ -1,0 +1,155 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CatalogError, loadCatalog, REQUIREMENT_ID } from '../../lib/catalog/catalog';
+import { TopologyError } from '../../lib/topology';
+import { catalogView } from '../../lib/report/catalog-view';
+import { conformanceRun, type ConformanceRunOptions, type ProfileName } from '../../lib/report/conformance-run';
+import { ExpectationsError, loadExpectations } from '../../lib/report/expectations';
+import { createRunRedactor } from '../../lib/report/redaction';
+
+export const summary = 'run the conformance suite and write reports/<run-id>/ with the verdict';
+
+export const USAGE = `usage: ilp-conformance run [options]
+
+Runs the features against the bundled reference (default) or an external target and writes
+reports/<run-id>/ (conformance.json/html, junit.xml, Cucumber and Allure outputs, evidence/),
+with reports/latest pointing at it.
+
+target:
+  --target <url>          connector's ILP-over-HTTP base URL (world parameter connectorUrl)
+  --ledger <url>          ledger HTTP API base URL (world parameter ledgerUrl)
+  --topology <file>       topology file (default fixtures/topology.json)
+selection:
+  --profile <name>        codec | connector | ledger (default: connector with --target,
+                          ledger with --ledger, otherwise every feature)
+  --tags <expression>     Cucumber tag expression, joined to the profile with "and"
+  --requirement <ID>...   only scenarios tagged with these IDs (repeat, comma-separate or list)
+  --dry-run               list the selected scenarios with their requirement IDs; exit 0
+run:
+  --parallel <N>          N worker threads (default 1)
+  --expect <file>         known results (fixtures/schemas/expectations.schema.json); only
+                          unexpected results fail the exit code
+  --out <dir>             reports root (default reports)
+  --secret-env <NAME>     mask this environment variable's value everywhere (repeatable)
+  --no-allure-html        do not build the Allure HTML (results are still written)
+  -h, --help              this text
+
+exit codes: 0 conformant (or, with --expect, no unexpected result), 1 not conformant
+(or unexpected results), 2 usage or configuration error, 3 target unreachable or harness broken`;
+
+class UsageError extends Error {}
+
+export interface ParsedRunArgs {
+  readonly help: boolean;
+  readonly options?: Omit<ConformanceRunOptions, 'catalog' | 'redactor' | 'expectations'> & {
+    readonly expectFile?: string;
+    readonly secretEnv: readonly string[];
+  };
+}
+
+const PROFILES: readonly ProfileName[] = ['codec', 'connector', 'ledger'];
+
+export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        target: { type: 'string' },
+        ledger: { type: 'string' },
+        topology: { type: 'string' },
+        profile: { type: 'string' },
+        tags: { type: 'string' },
+        requirement: { type: 'string', multiple: true },
+        'dry-run': { type: 'boolean' },
+        parallel: { type: 'string' },
+        expect: { type: 'string' },
+        out: { type: 'string' },
+        'secret-env': { type: 'string', multiple: true },
+        'no-allure-html': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]!.replace(/\. To specify a positional.*$/, ''));
+  }
+  const v = parsed.values;
+  if (v.help) return { help: true };
+
+  // `--requirement PKT-007 PKT-008`: the IDs after the first arrive as positionals.
+  const requirements = [...(v.requirement ?? []).flatMap((r) => r.split(',')), ...parsed.positionals].map((r) => r.trim()).filter(Boolean);
+  if (parsed.positionals.length && !v.requirement) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
+  for (const id of requirements) {
+    if (!REQUIREMENT_ID.test(id)) throw new UsageError(`"${id}" is not a requirement ID (IDs look like PKT-007 or ADDR-L01)`);
+  }
+  for (const [name, url] of [['--target', v.target], ['--ledger', v.ledger]] as const) {
+    if (url === undefined) continue;
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch {
+      throw new UsageError(`${name} "${url}" is not a URL (expected e.g. http://127.0.0.1:7770)`);
+    }
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UsageError(`${name} must be an http(s) URL, not ${u.protocol}`);
+  }
+  let profile: ProfileName;
+  if (v.profile !== undefined) {
+    if (!(PROFILES as readonly string[]).includes(v.profile)) throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}, not "${v.profile}"`);
+    profile = v.profile as ProfileName;
+  } else {
+    profile = v.target && !v.ledger ? 'connector' : v.ledger && !v.target ? 'ledger' : 'all';
+  }
+  let parallel = 1;
+  if (v.parallel !== undefined) {
+    if (!/^\d+$/.test(v.parallel) || Number(v.parallel) < 1 || Number(v.parallel) > 64) {
+      throw new UsageError(`--parallel must be a whole number from 1 to 64, not "${v.parallel}"`);
+    }
+    parallel = Number(v.parallel);
+  }
+  const secretEnv = (v['secret-env'] ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  for (const name of secretEnv) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError(`--secret-env "${name}" is not an environment variable name`);
+  return {
+    help: false,
+    options: {
+      ...(v.target ? { connectorUrl: v.target } : {}),
+      ...(v.ledger ? { ledgerUrl: v.ledger } : {}),
+      ...(v.topology ? { topologyPath: resolve(v.topology) } : {}),
+      profile,
+      ...(v.tags ? { tags: v.tags } : {}),
+      requirements,
+      parallel,
+      dryRun: Boolean(v['dry-run']),
+      ...(v.expect ? { expectFile: v.expect } : {}),
+      outRoot: resolve(v.out ?? 'reports'),
+      secretEnv,
+      ...(v['no-allure-html'] ? { allureHtml: false } : {}),
+    },
+  };
+}
+
+export async function run(argv: string[]): Promise<number> {
+  try {
+    const parsed = parseRunArgs(argv);
+    if (parsed.help || !parsed.options) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    const { expectFile, secretEnv, ...options } = parsed.options;
+    const catalog = loadCatalog();
+    for (const id of options.requirements) {
+      if (!catalog.get(id)) throw new UsageError(`no requirement ${id} in the catalog (fixtures/requirements.json)`);
+    }
+    const redactor = createRunRedactor({ ...(options.topologyPath ? { topologyPath: options.topologyPath } : {}), secretEnv });
+    const expectations = expectFile ? { file: expectFile, entries: loadExpectations(expectFile) } : undefined;
+    const result = await conformanceRun({ ...options, catalog: catalogView(catalog), redactor, ...(expectations ? { expectations } : {}) });
+    return result.exitCode;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ExpectationsError || error instanceof TopologyError || error instanceof CatalogError) {
+      process.stderr.write(`ilp-conformance run: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,185 @@
+import { appendFileSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { applyExpectations, type Expectation } from './expectations';
+import { ConsoleProgress, isPlainOutput } from './console-progress';
+import { runCucumberMasked } from './cucumber-run';
+import { probeTargets, safeUrl } from './reachability';
+import type { Redactor } from './redaction';
+import type { TargetIdentity } from './report-document';
+import { RunModelBuilder, type CatalogView } from './run-model';
+import { computeVerdict, VERDICT_TITLES, type Reachability } from './verdict';
+import { newRunId, writeRun, type WrittenRun } from './write-run';
+
+/**
+ * One conformance run from start to report: probe the target, run Cucumber (masked stream, progress on the
+ * console), build the model, judge it, apply expectations, write reports/<run-id>/, print the verdict.
+ *
+ * Exit code (DESIGN §9): the verdict's (0 conformant / with warnings, 1 not conformant, 3 incomplete).
+ * With an expectations file (CI mode) only unexpected results fail the run: 0 when every scenario ended as
+ * expected, 1 when any result was unexpected (a new failure, or an expected failure that now passes),
+ * and still 3 when the target was unreachable, nothing ran, every scenario errored or the run itself broke.
+ * The report always shows the raw verdict next to the expectation outcome.
+ */
+export const PROJECT_ROOT = resolve(__dirname, '..', '..');
+
+export type ProfileName = 'all' | 'codec' | 'connector' | 'ledger';
+
+export const PROFILE_TAGS: Record<Exclude<ProfileName, 'all'>, string> = {
+  codec: '@codec',
+  connector: '(@connector or @http)',
+  ledger: '@ledger',
+};
+
+export interface ConformanceRunOptions {
+  readonly cwd?: string;
+  readonly paths?: readonly string[];
+  readonly require?: readonly string[];
+  readonly requireModule?: readonly string[];
+  readonly connectorUrl?: string;
+  readonly ledgerUrl?: string;
+  readonly topologyPath?: string;
+  readonly profile: ProfileName;
+  readonly tags?: string;
+  readonly requirements: readonly string[];
+  readonly parallel: number;
+  readonly dryRun: boolean;
+  readonly expectations?: { readonly file: string; readonly entries: readonly Expectation[] };
+  readonly outRoot: string;
+  readonly catalog: CatalogView;
+  readonly redactor: Redactor;
+  readonly allureHtml?: boolean;
+  readonly out?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  readonly err?: NodeJS.WritableStream;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly runId?: string;
+}
+
+export interface ConformanceRunResult {
+  readonly exitCode: number;
+  readonly written?: WrittenRun;
+}
+
+/** The Cucumber tag expression for a profile, extra tags and requirement IDs, joined with `and`. */
+export function tagExpression(profile: ProfileName, tags: string | undefined, requirements: readonly string[]): string {
+  const parts: string[] = [];
+  if (profile !== 'all') parts.push(PROFILE_TAGS[profile]);
+  if (tags && tags.trim()) parts.push(`(${tags.trim()})`);
+  if (requirements.length) parts.push(`(${requirements.map((id) => `@${id}`).join(' or ')})`);
+  return parts.join(' and ');
+}
+
+export function suiteIdentity(root = PROJECT_ROOT): { name: string; version: string } {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+  return { name: pkg.name, version: pkg.version };
+}
+
+export async function conformanceRun(opts: ConformanceRunOptions): Promise<ConformanceRunResult> {
+  const out = opts.out ?? process.stdout;
+  const env = opts.env ?? process.env;
+  const say = (line: string) => out.write(`${opts.redactor.text(line)}\n`);
+  const cwd = opts.cwd ?? PROJECT_ROOT;
+  const tags = tagExpression(opts.profile, opts.tags, opts.requirements);
+  const worldParameters: Record<string, unknown> = {};
+  if (opts.connectorUrl) worldParameters.connectorUrl = opts.connectorUrl;
+  if (opts.ledgerUrl) worldParameters.ledgerUrl = opts.ledgerUrl;
+  if (opts.topologyPath) worldParameters.topology = resolve(opts.topologyPath);
+  const cucumber = {
+    cwd,
+    paths: opts.paths ?? ['features/**/*.feature'],
+    require: opts.require ?? ['steps/**/*.ts'],
+    requireModule: opts.requireModule ?? ['ts-node/register'],
+    tags,
+    parallel: opts.parallel > 1 ? opts.parallel : 0,
+    worldParameters,
+    redactor: opts.redactor,
+    ...(opts.err ? { stderr: opts.err } : {}),
+  };
+
+  if (opts.dryRun) {
+    const { envelopes } = await runCucumberMasked({ ...cucumber, dryRun: true, parallel: 0 });
+    let n = 0;
+    for (const e of envelopes) {
+      if (!e.pickle) continue;
+      const pickleTags = e.pickle.tags.map((t) => t.name);
+      const ids = opts.catalog.requirementIdsOf(pickleTags);
+      const level = pickleTags.find((t) => t === '@must' || t === '@should' || t === '@may')?.slice(1) ?? 'no level';
+      say(`${(ids.join(' ') || '(no requirement)').padEnd(20)} ${level.padEnd(7)} ${e.pickle.uri}:${e.pickle.location?.line ?? '?'}  ${e.pickle.name}`);
+      n += 1;
+    }
+    say(`${n} scenario(s) selected${tags ? ` by ${tags}` : ''}.`);
+    return { exitCode: 0 };
+  }
+
+  const external = [opts.connectorUrl, opts.ledgerUrl].filter((u): u is string => Boolean(u));
+  const reachability: Reachability = await probeTargets(external);
+  const target: TargetIdentity = {
+    identity: external.length ? external.map(safeUrl).join(' + ') : 'bundled reference',
+    kind: external.length ? 'external' : 'bundled-reference',
+    ...(opts.connectorUrl ? { connectorUrl: safeUrl(opts.connectorUrl) } : {}),
+    ...(opts.ledgerUrl ? { ledgerUrl: safeUrl(opts.ledgerUrl) } : {}),
+    reached: reachability.reached,
+    reachability: reachability.detail,
+  };
+
+  const builder = new RunModelBuilder();
+  let envelopes: Parameters<typeof writeRun>[0]['envelopes'] = [];
+  if (reachability.reached) {
+    say(`Running ilp-conformance against ${target.identity}${tags ? ` (${tags})` : ''}`);
+    const progress = new ConsoleProgress({ out, plain: isPlainOutput(env, out) });
+    const result = await runCucumberMasked({
+      ...cucumber,
+      dryRun: false,
+      onEnvelope: (e) => {
+        builder.add(e);
+        progress.onEnvelope(e);
+      },
+    });
+    progress.end();
+    envelopes = result.envelopes;
+  } else {
+    say(`Not running: ${reachability.detail}`);
+  }
+
+  const model = builder.build({ catalog: opts.catalog, ...(opts.profile !== 'all' ? { profile: opts.profile } : {}) });
+  const verdict = computeVerdict(model, reachability);
+  const expectations = opts.expectations ? applyExpectations(opts.expectations.file, opts.expectations.entries, model.scenarios) : undefined;
+  const written = await writeRun({
+    outRoot: opts.outRoot,
+    runId: opts.runId ?? newRunId(),
+    envelopes,
+    model,
+    verdict,
+    catalog: opts.catalog,
+    redactor: opts.redactor,
+    suite: suiteIdentity(),
+    target,
+    profile: opts.profile,
+    selection: { tags, requirements: [...opts.requirements] },
+    ...(expectations ? { expectations } : {}),
+    ...(opts.allureHtml !== undefined ? { allureHtml: opts.allureHtml } : {}),
+  });
+
+  const s = written.report.summary.scenarios;
+  say(`Verdict: ${VERDICT_TITLES[verdict.result]} (exit ${verdict.exitCode})`);
+  for (const r of verdict.reasons) say(`  ${r}`);
+  say(`Scenarios: ${s.passed} passed, ${s.failed} failed, ${s.errored} errored, ${s.skipped} skipped; untested requirements in scope: ${written.report.untested.length}`);
+  let exitCode: number = verdict.exitCode;
+  if (expectations) {
+    const harnessAtFault = verdict.result === 'incomplete' && verdict.incompleteCause !== 'must-errored';
+    exitCode = harnessAtFault ? 3 : expectations.ok ? 0 : 1;
+    const c = expectations.counts;
+    say(`Expectations (${opts.expectations!.file}): ${expectations.ok ? 'no unexpected results' : 'UNEXPECTED RESULTS'}; ${c.expected} as expected, ${c['unexpected-failure']} unexpected failures, ${c['unexpected-pass']} unexpected passes, ${c['unexpected-status']} other, ${expectations.stale.length} stale`);
+    for (const r of expectations.results.filter((x) => x.outcome !== 'expected')) say(`  ${r.outcome}: ${r.scenario} (${r.actual})`);
+  }
+  say(`Report: ${relative(process.cwd(), join(written.runDir, 'conformance.html')) || written.runDir}`);
+  say(`Allure: ${written.report.allureNote}`);
+  if (env.GITHUB_STEP_SUMMARY) {
+    try {
+      appendFileSync(env.GITHUB_STEP_SUMMARY, readFileSync(join(written.runDir, 'summary.md'), 'utf8'));
+    } catch (error) {
+      say(`Could not append to GITHUB_STEP_SUMMARY: ${(error as Error).message}`);
+    }
+  }
+  say(`Exit code: ${exitCode}`);
+  return { exitCode, written };
+}
