@@ -1,0 +1,117 @@
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnCli, type CliResult } from './spawn-cli';
+import { findVector, type InvalidVector, type ValidVector } from '../../lib/vectors/load';
+
+const dir = mkdtempSync(join(tmpdir(), 'ilp-packet-cli-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const cli = (args: string[], input = ''): Promise<CliResult> => spawnCli(['packet', ...args], input);
+
+const valid = (name: string): ValidVector => findVector(name) as ValidVector;
+const invalid = (name: string): InvalidVector => findVector(name) as InvalidVector;
+
+/** One line, no stack trace. */
+function assertOneLine(err: string, pattern: RegExp): void {
+  assert.match(err, pattern);
+  assert.equal(err.trimEnd().split('\n').length, 1, `expected one line, got:\n${err}`);
+  assert.doesNotMatch(err, /\n\s+at /);
+}
+
+// The children are independent; two at a time keeps a small machine responsive.
+describe('packet CLI (each test spawns bin/ilp-conformance.js)', { concurrency: 2 }, () => {
+  test('decode prints a Prepare as JSON (hex in, decimal amount, ISO time, hex bytes)', async () => {
+    const v = valid('prepare-typical');
+    const { code, out, err } = await cli(['decode', v.hex]);
+    assert.equal(err, '');
+    assert.equal(code, 0);
+    assert.deepEqual(JSON.parse(out), { type: 'prepare', ...v.fields });
+  });
+
+  test('decode reads base64 and names a Reject code with its class', async () => {
+    const v = valid('reject-f08-with-error-data');
+    const { code, out } = await cli(['decode', Buffer.from(v.bytes).toString('base64')]);
+    assert.equal(code, 0);
+    assert.deepEqual(JSON.parse(out), { type: 'reject', codeName: 'Amount Too Large', codeClass: 'final', ...v.fields });
+  });
+
+  test('decode - reads stdin; whitespace, line breaks and a 0x prefix are tolerated', async () => {
+    const v = valid('fulfill-typical');
+    const spaced = `0x${v.hex.replace(/(.{8})/g, '$1 ').replace(/(.{40})/g, '$1\n')}\n`;
+    const { code, out } = await cli(['decode', '-'], spaced);
+    assert.equal(code, 0);
+    assert.deepEqual(JSON.parse(out), { type: 'fulfill', ...v.fields });
+  });
+
+  test('round trip: decode then encode (stdin and file) gives the same bytes', async () => {
+    const v = valid('reject-t04-utf8-message');
+    const decoded = await cli(['decode', v.hex]);
+    assert.equal(decoded.code, 0);
+    const fromStdin = await cli(['encode'], decoded.out);
+    assert.equal(fromStdin.code, 0);
+    assert.equal(fromStdin.out, `${v.hex}\n`);
+    const file = join(dir, 'reject.json');
+    writeFileSync(file, decoded.out);
+    const fromFile = await cli(['encode', file, '--base64']);
+    assert.equal(fromFile.code, 0);
+    assert.equal(Buffer.from(fromFile.out.trim(), 'base64').toString('hex'), v.hex);
+  });
+
+  test('a malformed packet exits 1 with one line naming kind, field and offset', async () => {
+    const { code, out, err } = await cli(['decode', invalid('prepare-envelope-truncated').hex]);
+    assert.equal(code, 1);
+    assert.equal(out, '');
+    assertOneLine(err, /^invalid packet: Truncated .*field=contents at=2\n$/);
+  });
+
+  test('--lenient accepts a non-canonical length that strict refuses, and says so', async () => {
+    const v = invalid('prepare-destination-length-non-canonical');
+    const strict = await cli(['decode', v.hex]);
+    assert.equal(strict.code, 1);
+    assertOneLine(strict.err, /^invalid packet: NonCanonicalLength .*field=destination at=59\n$/);
+    const lenient = await cli(['decode', '--lenient', v.hex]);
+    assert.equal(lenient.code, 0);
+    assert.equal(JSON.parse(lenient.out).destination, 'g.acme.bob');
+    assert.match(lenient.err, /^note: accepted in lenient mode; strict decoding refuses it: NonCanonicalLength/);
+  });
+
+  test('trailing bytes decode with a note on stderr', async () => {
+    const v = valid('prepare-trailing-bytes-after-envelope');
+    const { code, out, err } = await cli(['decode', v.hex]);
+    assert.equal(code, 0);
+    assert.equal(JSON.parse(out).amount, '1000');
+    assert.match(err, /^note: 3 trailing byte\(s\) at offset 81 ignored/);
+  });
+
+  test('input that is neither hex nor base64 exits 1 with one line', async () => {
+    const { code, err } = await cli(['decode', 'not a packet!']);
+    assert.equal(code, 1);
+    assertOneLine(err, /^invalid input: neither hex .* nor base64\n$/);
+  });
+
+  test('encode names the bad field in one line; bad JSON syntax too', async () => {
+    const json = JSON.stringify({ type: 'prepare', ...valid('prepare-typical').fields, amount: '18446744073709551616' });
+    const badField = await cli(['encode', '-'], json);
+    assert.equal(badField.code, 1);
+    assertOneLine(badField.err, /^invalid packet JSON: ValueOutOfRange .*field=amount\n$/);
+    const badSyntax = await cli(['encode'], '{"type": "prepare",');
+    assert.equal(badSyntax.code, 1);
+    assertOneLine(badSyntax.err, /^invalid JSON: /);
+  });
+
+  test('usage errors exit 2; --help exits 0', async () => {
+    const cases = [[], ['frobnicate'], ['decode'], ['decode', '--nope', '00'], ['encode', join(dir, 'missing.json')]];
+    const results = [];
+    for (const args of cases) results.push(await cli(args));
+    for (const [i, { code, err }] of results.entries()) {
+      assert.equal(code, 2, `${cases[i]!.join(' ')}: ${err}`);
+      assert.match(err, /^ilp-conformance packet: .*\nusage: /);
+    }
+    const help = await cli(['decode', '--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.out, /^usage: ilp-conformance packet decode/);
+  });
+});
