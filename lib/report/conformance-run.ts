@@ -97,9 +97,11 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
 
   if (opts.dryRun) {
     const { envelopes } = await runCucumberMasked({ ...cucumber, dryRun: true, parallel: 0 });
+    // Every parsed pickle is announced; only those the tag expression selected get a test case.
+    const selected = new Set(envelopes.flatMap((e) => (e.testCase ? [e.testCase.pickleId] : [])));
     let n = 0;
     for (const e of envelopes) {
-      if (!e.pickle) continue;
+      if (!e.pickle || !selected.has(e.pickle.id)) continue;
       const pickleTags = e.pickle.tags.map((t) => t.name);
       const ids = opts.catalog.requirementIdsOf(pickleTags);
       const level = pickleTags.find((t) => t === '@must' || t === '@should' || t === '@may')?.slice(1) ?? 'no level';

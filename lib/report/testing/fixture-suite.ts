@@ -1,6 +1,5 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 /**
  * A tiny feature suite in a temporary directory, for testing the reports against real Cucumber runs in
@@ -9,6 +8,9 @@ import { join } from 'node:path';
  * way steps/hooks.ts does (text and JSON), carrying the given secret and an Authorization header, so the
  * tests can prove that no output keeps them.
  */
+/** A credential no secret list names: only the Authorization-header rule can mask it. */
+export const UNKNOWN_CREDENTIAL = 'dW5rbm93bi1jcmVkZW50aWFsLTk5';
+
 export type FixtureKind = 'pass' | 'fail' | 'error' | 'skip' | 'transport';
 
 export interface FixtureScenario {
@@ -31,8 +33,19 @@ const STEP_TEXT: Record<FixtureKind, string> = {
   transport: 'Then the target cannot be reached',
 };
 
+/**
+ * Fixture suites live under reports/ (git-ignored) inside the project, so that Cucumber's parallel workers,
+ * which preload ts-node/register relative to their working directory, find the project's node_modules.
+ */
+export const FIXTURE_ROOT = resolve(__dirname, '..', '..', '..', 'reports', '.test-fixtures');
+
+export function removeFixtureSuites(): void {
+  rmSync(FIXTURE_ROOT, { recursive: true, force: true });
+}
+
 export function writeFixtureSuite(scenarios: readonly FixtureScenario[], secret: string, featureTags = '@codec @rfc-27'): FixtureSuite {
-  const dir = mkdtempSync(join(tmpdir(), 'ilp-report-fixture-'));
+  mkdirSync(FIXTURE_ROOT, { recursive: true });
+  const dir = mkdtempSync(join(FIXTURE_ROOT, 'suite-'));
   mkdirSync(join(dir, 'features'));
   mkdirSync(join(dir, 'steps'));
   const feature = [
@@ -69,7 +82,7 @@ Then('the target cannot be reached', function () {
   throw new assert.AssertionError({ message: 'Requirement: PKT-001\\nExpected: Fulfill\\nActual: transport failure: connect ECONNREFUSED 127.0.0.1:1' });
 });
 After(function () {
-  this.attach('+    0ms -> sut ILP Prepare\\n    headers: {"Authorization":"Bearer ' + SECRET + '"}\\n    hex: 0c1d', { mediaType: 'text/plain', fileName: 'wire-transcript.txt' });
+  this.attach('+    0ms -> sut ILP Prepare\\n    headers: {"Authorization":"Bearer ' + SECRET + '"}\\n    hex: 0c1d\\n+    1ms <- sut HTTP 401\\n    headers: {"authorization":"Basic ${UNKNOWN_CREDENTIAL}"}', { mediaType: 'text/plain', fileName: 'wire-transcript.txt' });
   this.attach(JSON.stringify({ entries: [{ atMs: 0, direction: 'sent', channel: 'sut', label: 'ILP Prepare', headers: { authorization: 'Bearer ' + SECRET }, note: 'token=' + SECRET }] }), { mediaType: 'application/json', fileName: 'wire-transcript.json' });
 });
 `,

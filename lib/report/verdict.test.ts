@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Level, ScenarioResult } from './run-model';
+import type { ScenarioStatus } from './status';
+import { computeVerdict } from './verdict';
+
+function scenario(status: ScenarioStatus, level: Level, message?: string): ScenarioResult {
+  return {
+    key: `f.feature: ${status} ${level} ${Math.random()}`, name: `${status} ${level}`, uri: 'f.feature', line: 1, tags: [], requirements: ['PKT-001'],
+    level, area: 'codec', status, message, stoppedAt: undefined, exceptionType: undefined, durationMs: 1, attempts: 1, flaky: false, evidence: [], attachments: [],
+  };
+}
+const run = (...scenarios: ScenarioResult[]) => ({ scenarios, runProblems: [] });
+
+test('every MUST passing is conformant, exit 0', () => {
+  const v = computeVerdict(run(scenario('passed', 'must'), scenario('passed', 'should')));
+  assert.deepEqual([v.result, v.exitCode, v.complete], ['conformant', 0, true]);
+});
+
+test('a failed SHOULD or MAY gives warnings, exit 0', () => {
+  for (const level of ['should', 'may'] as const) {
+    const v = computeVerdict(run(scenario('passed', 'must'), scenario('failed', level)));
+    assert.deepEqual([v.result, v.exitCode], ['conformant-with-warnings', 0], level);
+  }
+});
+
+test('a failed MUST is not conformant, exit 1, even when other scenarios errored', () => {
+  const v = computeVerdict(run(scenario('passed', 'must'), scenario('failed', 'must'), scenario('errored', 'must')));
+  assert.deepEqual([v.result, v.exitCode, v.complete], ['not-conformant', 1, false]);
+});
+
+test('an errored MUST makes the run incomplete, exit 3, never "not conformant"', () => {
+  const v = computeVerdict(run(scenario('passed', 'must'), scenario('errored', 'must')));
+  assert.deepEqual([v.result, v.exitCode, v.incompleteCause], ['incomplete', 3, 'must-errored']);
+});
+
+test('every scenario errored: incomplete (harness or configuration), exit 3', () => {
+  const v = computeVerdict(run(scenario('errored', 'should'), scenario('errored', 'must')));
+  assert.deepEqual([v.result, v.exitCode, v.incompleteCause], ['incomplete', 3, 'all-errored']);
+});
+
+test('a target nobody could reach: incomplete even though scenarios failed', () => {
+  const failing = scenario('failed', 'must', 'Expected: Fulfill\nActual: transport failure: connect ECONNREFUSED 127.0.0.1:1');
+  const v = computeVerdict(run(failing, { ...failing, key: 'other' }));
+  assert.deepEqual([v.result, v.exitCode, v.incompleteCause], ['incomplete', 3, 'unreachable']);
+  const probed = computeVerdict(run(scenario('passed', 'must')), { reached: false, detail: 'ECONNREFUSED' });
+  assert.equal(probed.result, 'incomplete');
+});
+
+test('transport failures next to a pass are judged normally (the target was reached)', () => {
+  const v = computeVerdict(run(scenario('passed', 'must'), scenario('failed', 'must', 'Actual: transport failure: HTTP 500')));
+  assert.equal(v.result, 'not-conformant');
+});
+
+test('nothing ran, or a BeforeAll hook broke: incomplete', () => {
+  assert.equal(computeVerdict(run()).incompleteCause, 'nothing-ran');
+  const broken = computeVerdict({ scenarios: [scenario('passed', 'must')], runProblems: [{ where: 'BeforeAll hook', message: 'port in use' }] });
+  assert.deepEqual([broken.result, broken.incompleteCause], ['incomplete', 'run-problem']);
+});
+
+test('skipped MUST scenarios do not count against the target but are named', () => {
+  const v = computeVerdict(run(scenario('passed', 'must'), scenario('skipped', 'must')));
+  assert.equal(v.result, 'conformant');
+  assert.match(v.reasons.join(' '), /1 MUST-level scenario\(s\) were skipped/);
+});
