@@ -1,7 +1,7 @@
 /**
  * lib/codec: the pure ILPv4 wire codec shared by the harness and the reference connector.
- * Import from here (`import { decodePrepare } from '../lib/codec'`); the API contract lives in the
- * project's codec API note and in each module's doc comment.
+ * Import from here (`import { decodePrepare } from '../lib/codec'`). README.md beside this file gives the
+ * map and the strict/lenient table; each module's doc comment draws its wire layout.
  */
 export * from './types';
 export * from './errors';

@@ -71,7 +71,7 @@ export class OerReader {
 
   constructor(bytes: Uint8Array, options: OerReaderOptions = {}) {
     this.buffer = asBuffer(bytes);
-    this.strict = (options.mode ?? 'strict') === 'strict';
+    this.strict = options.mode !== 'lenient'; // anything but an explicit 'lenient' is strict
     this.offset = options.start ?? 0;
     this.end = options.end ?? this.buffer.length;
     if (this.end > this.buffer.length || this.offset < 0 || this.offset > this.end) {
