@@ -14,7 +14,7 @@ from A to B.
 
 exit codes: 0 no regression, 1 a requirement or scenario regressed, 2 usage error or unreadable run`;
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], io: { out: NodeJS.WritableStream; err: NodeJS.WritableStream } = { out: process.stdout, err: process.stderr }): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -24,15 +24,15 @@ export async function run(argv: string[]): Promise<number> {
       options: { json: { type: 'boolean' }, reports: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
-    process.stderr.write(`ilp-conformance compare: ${(error as Error).message.split('\n')[0]}\n`);
+    io.err.write(`ilp-conformance compare: ${(error as Error).message.split('\n')[0]}\n`);
     return 2;
   }
   if (parsed.values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    io.out.write(`${USAGE}\n`);
     return 0;
   }
   if (parsed.positionals.length !== 2) {
-    process.stderr.write(`ilp-conformance compare: expected two runs, got ${parsed.positionals.length} (see --help)\n`);
+    io.err.write(`ilp-conformance compare: expected two runs, got ${parsed.positionals.length} (see --help)\n`);
     return 2;
   }
   try {
@@ -40,11 +40,11 @@ export async function run(argv: string[]): Promise<number> {
     const a = loadRunReport(parsed.positionals[0]!, root);
     const b = loadRunReport(parsed.positionals[1]!, root);
     const d = compareRuns(a, b);
-    process.stdout.write(parsed.values.json ? `${JSON.stringify(d, null, 2)}\n` : renderDiffText(d));
+    io.out.write(parsed.values.json ? `${JSON.stringify(d, null, 2)}\n` : renderDiffText(d));
     return d.regressed ? 1 : 0;
   } catch (error) {
     if (error instanceof CompareError) {
-      process.stderr.write(`ilp-conformance compare: ${error.message}\n`);
+      io.err.write(`ilp-conformance compare: ${error.message}\n`);
       return 2;
     }
     throw error;

@@ -129,11 +129,16 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
   };
 }
 
-export async function run(argv: string[]): Promise<number> {
+export interface Io {
+  readonly out: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  readonly err: NodeJS.WritableStream;
+}
+
+export async function run(argv: string[], io: Io = { out: process.stdout, err: process.stderr }): Promise<number> {
   try {
     const parsed = parseRunArgs(argv);
     if (parsed.help || !parsed.options) {
-      process.stdout.write(`${USAGE}\n`);
+      io.out.write(`${USAGE}\n`);
       return 0;
     }
     const { expectFile, secretEnv, ...options } = parsed.options;
@@ -143,11 +148,11 @@ export async function run(argv: string[]): Promise<number> {
     }
     const redactor = createRunRedactor({ ...(options.topologyPath ? { topologyPath: options.topologyPath } : {}), secretEnv });
     const expectations = expectFile ? { file: expectFile, entries: loadExpectations(expectFile) } : undefined;
-    const result = await conformanceRun({ ...options, catalog: catalogView(catalog), redactor, ...(expectations ? { expectations } : {}) });
+    const result = await conformanceRun({ ...options, catalog: catalogView(catalog), redactor, out: io.out, err: io.err, ...(expectations ? { expectations } : {}) });
     return result.exitCode;
   } catch (error) {
     if (error instanceof UsageError || error instanceof ExpectationsError || error instanceof TopologyError || error instanceof CatalogError) {
-      process.stderr.write(`ilp-conformance run: ${error.message}\n`);
+      io.err.write(`ilp-conformance run: ${error.message}\n`);
       return 2;
     }
     throw error;
