@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import type { AddressCheck, AmountTooLargeData, CodecError, CodecErrorKind, DecodeMode, IlpPacket, IlpPrepare, IldcpResponse, UIntBits } from '../lib/codec';
 import type { IlpWorld } from './world';
 import { CodecTarget, type Attempt, type Read } from './support/codec-target';
-import { parseAnnotatedHex, type AddressRule, type PacketKind } from './support/codec-vocabulary';
+import type { AddressRule, PacketKind } from './support/codec-vocabulary';
+import { parseAnnotatedHex } from './support/parse-words';
 import { comparePacket, defaultPacket, describePacket, expectationsFromTable, kindOf, packetFromTable, sameValue, showValue, typeOf } from './support/packet-tables';
 
 // ------------------------------------------------------------------------------------------- state

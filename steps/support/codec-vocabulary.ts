@@ -7,12 +7,9 @@
  *   {uint type}     `UInt8` | `UInt16` | `UInt32` | `UInt64` -> bits
  *   {address rule}  why an address is refused: `its scheme`, `an empty segment`, `its length`, ...
  *   {legacy kind}   `destination` | `prefix` (RFC 15 v1, 2017)
- *
- * and the reader of annotated hex doc strings (one field per line, `# note` after it).
  */
 import { defineParameterType } from '@cucumber/cucumber';
 import type { CodecErrorKind, DecodeMode, UIntBits } from '../../lib/codec';
-import { parseHex } from '../parameter-types';
 
 export type PacketKind = 'Prepare' | 'Fulfill' | 'Reject';
 
@@ -79,19 +76,3 @@ defineParameterType({
   regexp: /destination|prefix/,
   transformer: (text: string) => text as 'destination' | 'prefix',
 });
-
-/**
- * Bytes from a doc string laid out like an RFC byte diagram: hex with any spacing, one field per line,
- * and `#` starting a note that runs to the end of its line.
- */
-export function parseAnnotatedHex(docString: string): Uint8Array {
-  const lines = docString.split('\n');
-  const hex = lines.map((line) => line.replace(/#.*$/, '')).join(' ');
-  try {
-    return parseHex(hex);
-  } catch (error) {
-    const bad = lines.findIndex((line) => !/^[\s0-9A-Fa-f]*$/.test(line.replace(/#.*$/, '')));
-    const where = bad >= 0 ? ` (line ${bad + 1}: ${JSON.stringify(lines[bad])})` : '';
-    throw new Error(`the doc string is not annotated hex${where}: ${(error as Error).message}`);
-  }
-}

@@ -13,7 +13,7 @@
  */
 import type { DataTable } from '@cucumber/cucumber';
 import type { IlpFulfill, IlpPacket, IlpPrepare, IlpReject } from '../../lib/codec';
-import { parseHex, parseInstant, parseUnsigned } from '../parameter-types';
+import { parseHex, parseInstant, parseUnsigned } from './parse-words';
 import type { PacketKind } from './codec-vocabulary';
 
 type FieldType = 'amount' | 'instant' | 'bytes' | 'text';
