@@ -41,7 +41,7 @@ ${report.selection.tags ? kv('Tag expression', report.selection.tags) : ''}
 ${report.selection.requirements.length ? kv('Requirements selected', report.selection.requirements.join(', ')) : ''}
 ${kv('Suite', `${report.suite.name} ${report.suite.version}`)}
 ${kv('Requirement catalog', report.catalog.version)}
-${kv('RFC revisions', Object.entries(report.catalog.rfcRevisions).map(([k, r]) => `${k} @ ${r}`).join('; ') || 'not recorded')}
+<tr><th>RFC revisions</th><td>${revisions(report.catalog.rfcRevisions)}</td></tr>
 ${kv('Run', `${report.runId}, ${report.startedAt} (${(report.durationMs / 1000).toFixed(1)} s)`)}
 ${kv('Environment', `Node ${report.environment.node}, ${report.environment.platform}, Cucumber ${report.environment.cucumber}`)}
 </table></section>`);
@@ -93,10 +93,10 @@ ${report.requirements.filter((r) => r.status !== 'untested').map((r) => `<tr id=
 
   const untested = report.requirements.filter((r) => r.status === 'untested');
   parts.push(`<section id="untested"><h2>Untested requirements (${untested.length})</h2>
-${untested.length ? `<p>Catalog requirements in this profile that no scenario in this run covers. They are not part of the verdict.</p>
+${untested.length ? `<details><summary>Catalog requirements in this profile that no scenario in this run covers. They are not part of the verdict.</summary>
 <table class="list"><thead><tr><th>ID</th><th>Level</th><th>Requirement</th><th>Source</th></tr></thead><tbody>
 ${untested.map((r) => `<tr id="req-${esc(r.id)}" class="untested"><td class="id">${esc(r.id)}</td><td>${r.level.toUpperCase()}</td><td>${esc(r.summary)}</td><td class="muted">${esc(r.source)}</td></tr>`).join('\n')}
-</tbody></table>` : '<p>Every catalog requirement in scope has at least one scenario.</p>'}
+</tbody></table></details>` : '<p>Every catalog requirement in scope has at least one scenario.</p>'}
 </section>`);
 
   parts.push(`<section id="scenarios"><h2>All scenarios (${report.scenarios.length})</h2>
@@ -125,6 +125,17 @@ ${report.scenarios.map((s) => `<tr id="${scenarioAnchor(s.key)}" class="${s.stat
 </html>
 `);
   return parts.join('\n');
+}
+
+/** The pinned RFC texts, folded: `R27` -> `commit (document)`. */
+function revisions(revs: Readonly<Record<string, string>>): string {
+  const entries = Object.entries(revs);
+  if (entries.length === 0) return 'not recorded';
+  const rows = entries.map(([key, rev]) => {
+    const m = /^([0-9a-f]{7,40})\s*(?:\((.*)\))?$/.exec(rev);
+    return `<tr><td class="id">${esc(key)}</td><td>${esc(m?.[2] ?? '')}</td><td class="id" title="${esc(m?.[1] ?? rev)}">${esc(m ? m[1]!.slice(0, 12) : rev)}</td></tr>`;
+  });
+  return `<details><summary>${entries.length} texts, each pinned to a commit of the RFC repository</summary><table class="list">${rows.join('')}</table></details>`;
 }
 
 function failure(s: ReportScenario): string {
@@ -187,7 +198,7 @@ main{max-width:1200px;margin:0 auto;padding:0 16px 32px}footer{text-align:center
 h2{margin:28px 0 8px;font-size:20px;border-bottom:1px solid var(--line);padding-bottom:4px}
 table{border-collapse:collapse;background:#fff;margin:8px 0}th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
 table.list{width:100%}table.kv th{width:180px;background:#f3f3f5}caption{text-align:left;font-weight:600;padding:4px 0}
-.tables{display:flex;gap:24px;flex-wrap:wrap}.counts td{text-align:right;min-width:56px}td.zero{color:#bbb}
+.tables{display:flex;gap:24px;flex-wrap:wrap;align-items:flex-start}.counts td{text-align:right;min-width:56px}td.zero{color:#bbb}
 td.passed{color:var(--pass)}td.failed{color:var(--fail);font-weight:600}td.errored{color:var(--err);font-weight:600}td.skipped{color:var(--skip)}td.untested{color:var(--untested)}
 .pill{display:inline-block;padding:0 6px;border-radius:8px;font-size:12px;color:#fff;background:var(--untested)}
 .pill.passed{background:var(--pass)}.pill.failed{background:var(--fail)}.pill.errored{background:var(--err)}.pill.skipped{background:var(--skip)}
@@ -195,6 +206,6 @@ td.passed{color:var(--pass)}td.failed{color:var(--fail);font-weight:600}td.error
 pre{background:#f3f3f5;padding:8px;overflow:auto;white-space:pre-wrap;word-break:break-word;margin:4px 0}
 article.failure{background:#fff;border:1px solid var(--line);border-left:4px solid var(--fail);padding:8px 12px;margin:8px 0}
 article.failure.errored{border-left-color:var(--err)}article.failure h3{margin:0;font-size:15px}
-a.evidence{font-family:ui-monospace,monospace;font-size:12px}
+summary{cursor:pointer;color:var(--muted)}a.evidence{font-family:ui-monospace,monospace;font-size:12px}
 tr.unexpected-pass td,tr.unexpected-failure td,tr.unexpected-status td{background:#fff4e5}
 `;
