@@ -121,10 +121,15 @@ export class OerReader {
   /** Fixed-size unsigned integer as a bigint (full UInt64 range). */
   readUInt(bits: UIntBits, field = `uint${bits}`): bigint {
     if (bits === 64) {
-      this.need(8, field);
-      const value = this.buffer.readBigUInt64BE(this.offset);
-      this.offset += 8;
-      return value;
+      const at = this.offset;
+      if (this.end - at < 8) this.need(8, field);
+      this.offset = at + 8;
+      const b = this.buffer;
+      const hi = b[at] * 0x1000000 + (b[at + 1] << 16 | b[at + 2] << 8 | b[at + 3]);
+      const lo = b[at + 4] * 0x1000000 + (b[at + 5] << 16 | b[at + 6] << 8 | b[at + 7]);
+      // Below 2^53 one number holds the value exactly; converting it once is much cheaper than shifting.
+      if (hi < 0x200000) return BigInt(hi * 0x100000000 + lo);
+      return (BigInt(hi) << 32n) | BigInt(lo);
     }
     return BigInt(this.readUIntNumber(bits, field));
   }
