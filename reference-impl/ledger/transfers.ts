@@ -158,8 +158,10 @@ export function executeTransfer(ctx: LedgerContext, id: string, fulfillmentText:
       move(ctx, row.debit_account, -row.amount, row.amount);
       ctx.db.prepare("UPDATE transfers SET state = 'prepared', rejection_reason = NULL, rejection_message = NULL WHERE id = ?").run(id);
     }
-    move(ctx, row.debit_account, 0n, -row.amount);
-    move(ctx, row.credit_account, row.amount, 0n);
+    if (!ctx.faults.has('credit-on-prepare')) {
+      move(ctx, row.debit_account, 0n, -row.amount);
+      move(ctx, row.credit_account, row.amount, 0n);
+    }
     ctx.q.markExecuted.run({ id, fulfillment: fulfillmentText, at: now });
     const done = reload(ctx, id);
     emit(ctx, 'transfer.executed', done);
@@ -206,6 +208,8 @@ export function rejectTransfer(
 /** Rejects every prepared transfer whose expiry has passed, returning the held funds (LEDGER-006). */
 export function expireDue(ctx: LedgerContext): number {
   if (ctx.faults.has('no-expiry')) return 0;
+  const next = nextExpiry(ctx);
+  if (next === undefined || next > ctx.now()) return 0; // the common case: nothing due, no write transaction
   return inTransaction(ctx, () => {
     const now = ctx.now();
     const due = ctx.q.dueTransfers.all(now) as TransferRow[];
@@ -261,7 +265,8 @@ function expireIfDue(ctx: LedgerContext, row: TransferRow, now: number): boolean
 }
 
 function releaseHold(ctx: LedgerContext, row: TransferRow, reason: RejectionReason, message: Buffer | null, now: number): void {
-  move(ctx, row.debit_account, row.amount, -row.amount);
+  // fault credit-on-prepare: the money already went to the receiver at prepare time and stays there
+  if (!ctx.faults.has('credit-on-prepare')) move(ctx, row.debit_account, row.amount, -row.amount);
   const changed = ctx.q.markRejected.run({ id: row.id, reason, message, at: now });
   if (changed.changes !== 1) throw new Error(`transfer ${row.id} was not prepared when releasing its hold`);
 }
