@@ -25,9 +25,18 @@ A-Z a-z 0-9 _ ~ -; no empty segment, no trailing "."; at most 1023 characters). 
 your shell if it contains characters the shell would interpret.
 Exit status: 0 valid, 1 invalid, 2 usage error.`;
 
+export interface AddressIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
 export async function run(argv: string[]): Promise<number> {
-  const out = (t: string): void => { process.stdout.write(t); };
-  const err = (t: string): void => { process.stderr.write(t); };
+  return runWith(argv, { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) });
+}
+
+export async function runWith(argv: string[], io: AddressIo): Promise<number> {
+  const out = io.stdout;
+  const err = io.stderr;
   const usageError = (message: string): number => {
     err(`ilp-conformance address: ${message}\n${USAGE}\n`);
     return 2;

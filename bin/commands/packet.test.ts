@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnCli, type CliResult } from './spawn-cli';
+import { runWith } from './packet';
 import { findVector, type InvalidVector, type ValidVector } from '../../lib/vectors/load';
 
 const dir = mkdtempSync(join(tmpdir(), 'ilp-packet-cli-'));
@@ -102,12 +103,15 @@ describe('packet CLI (each test spawns bin/ilp-conformance.js)', { concurrency: 
     assertOneLine(badSyntax.err, /^invalid JSON: /);
   });
 
-  test('usage errors exit 2; --help exits 0', async () => {
-    const cases = [[], ['frobnicate'], ['decode'], ['decode', '--nope', '00'], ['encode', join(dir, 'missing.json')]];
-    const results = [];
-    for (const args of cases) results.push(await cli(args));
-    for (const [i, { code, err }] of results.entries()) {
-      assert.equal(code, 2, `${cases[i]!.join(' ')}: ${err}`);
+  test('usage errors exit 2 with the usage text; --help exits 0', async () => {
+    const spawned = await cli(['frobnicate']);
+    assert.equal(spawned.code, 2);
+    assert.match(spawned.err, /^ilp-conformance packet: unknown subcommand "frobnicate" \(decode or encode\)\nusage: /);
+    // The other usage errors in-process (same code path, without a process start each).
+    for (const args of [[], ['decode'], ['decode', '--nope', '00'], ['decode', '--hex', '--base64', '00'], ['encode', join(dir, 'missing.json')]]) {
+      let err = '';
+      const code = await runWith(args, { stdout: () => undefined, stderr: (t) => { err += t; }, readStdin: async () => '' });
+      assert.equal(code, 2, `${args.join(' ')}: ${err}`);
       assert.match(err, /^ilp-conformance packet: .*\nusage: /);
     }
     const help = await cli(['decode', '--help']);
