@@ -34,7 +34,7 @@ test('every peer becomes an ilp-plugin-http account with its limits, asset and t
   assert.equal(mounts[0]!.internalPort, FIRST_INTERNAL_PORT);
 });
 
-test('node-wide settings: address, network, timing, static routes, no default route, no CCP, fixed rates', () => {
+test('node-wide settings: address, network, timing, static routes, no default route, no CCP traffic, fixed rates', () => {
   const t = topology();
   const { config } = ilpConnectorConfig(t);
   assert.equal(config.ilpAddress, 'test.sut');
@@ -42,8 +42,8 @@ test('node-wide settings: address, network, timing, static routes, no default ro
   assert.equal(config.minMessageWindow, 400);
   assert.equal(config.maxHoldTime, 5000);
   assert.equal(config.defaultRoute, '', 'an unrouted destination must not fall through to the parent');
-  assert.equal(config.routeBroadcastEnabled, false);
-  assert.ok(Object.values(config.accounts).every((a) => !a.sendRoutes && !a.receiveRoutes));
+  assert.equal(config.routeBroadcastEnabled, true, 'ilp-connector loads static routes only with the route broadcaster on');
+  assert.ok(Object.values(config.accounts).every((a) => !a.sendRoutes && !a.receiveRoutes), 'no CCP to or from any peer');
   assert.deepEqual(config.routes[0], { targetPrefix: 'test.bob', peerId: 'bob' });
   assert.equal(config.routes.length, t.routes.length);
   assert.equal(config.spread, 0);

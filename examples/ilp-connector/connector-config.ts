@@ -12,7 +12,10 @@
  *   peer                   -> account {relation, assetCode, assetScale, maxPacketAmount, balance}
  *   peer.http              -> plugin ilp-plugin-http: incoming {port, staticToken = the peer's incoming token},
  *                             outgoing {url, staticToken = the SUT's token towards the peer}
- * Route broadcasting (CCP) is off: the topology is static and the harness's peers do not speak CCP.
+ * Route broadcasting (CCP) stays silent: every account has sendRoutes and receiveRoutes false, because the
+ * topology is static and the harness's peers do not speak CCP. `routeBroadcastEnabled` must still be true:
+ * ilp-connector 23 loads its static `routes` into the routing table only when it starts the route
+ * broadcaster (with it false, every destination but the children's own gets F02 "no route found").
  *
  * ilp-plugin-http opens one HTTP server per account on its own port and ignores the path. Each account is
  * given a distinct internal port number here; front-door.ts never lets those servers bind, and hands them
@@ -123,7 +126,7 @@ export function ilpConnectorConfig(topology: Topology, options: IlpConnectorConf
       minMessageWindow: topology.sut.minMessageWindowMs,
       maxHoldTime: topology.sut.maxHoldTimeMs,
       defaultRoute: '',
-      routeBroadcastEnabled: false,
+      routeBroadcastEnabled: true,
       routes: topology.routes.map((r) => ({ targetPrefix: r.prefix, peerId: r.peer })),
       accounts,
     },
