@@ -8,7 +8,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isCodecError, conditionOf, decodePacket } from '../codec';
+import { isCodecError, conditionOf, decodePacket, encodePacket, packetFromJson, packetToJson } from '../codec';
 import {
   VECTORS_DIR, bytesToHex, findVector, loadAllVectors, parseVectorFile, vectorFileNames, vectorSchemaProblems,
   type InvalidVector, type ValidVector,
@@ -90,6 +90,7 @@ describe('vector files', () => {
 for (const file of files) {
   for (const suite of file.suites) {
     const run = runnerFor(suite.subject);
+    const isPacketSubject = ['packet', 'prepare', 'fulfill', 'reject'].includes(suite.subject);
     describe(`${file.file} ${suite.subject}`, () => {
       for (const v of suite.valid) test(`valid ${v.name}`, () => checkValid(v));
       for (const v of suite.invalid) test(`invalid ${v.name}${v.strictOnly ? ' (strict only)' : ''}`, () => checkInvalid(v));
@@ -103,8 +104,17 @@ for (const file of files) {
         assert.doesNotThrow(() => run.decode(v.bytes, { mode: 'strict' }), 'an encoder output must decode');
       }
       if (v.oneWay !== 'decode') assert.equal(bytesToHex(run.encode(v.fields)), v.canonicalHex, 'encode');
-      if (v.canonicalHex !== v.hex && (suite.subject === 'prepare' || suite.subject === 'fulfill' || suite.subject === 'reject')) {
+      if (isPacketSubject && v.canonicalHex !== v.hex) {
         assert.throws(() => decodePacket(v.bytes, { rejectTrailingBytes: true }), (e: unknown) => isCodecError(e) && e.kind === 'TrailingBytes');
+      }
+      if (isPacketSubject) {
+        // The JSON form (CLI, transcripts) carries the same fields: decode -> JSON, and JSON -> bytes.
+        const type = { 12: 'prepare', 13: 'fulfill', 14: 'reject' }[v.bytes[0] as 12 | 13 | 14];
+        const json: Record<string, unknown> = { ...packetToJson(decodePacket(v.bytes)) };
+        delete json.codeName;
+        delete json.codeClass;
+        assert.deepEqual(json, { ...v.fields, type }, 'packetToJson');
+        assert.equal(bytesToHex(encodePacket(packetFromJson({ ...v.fields, type }))), v.canonicalHex, 'packetFromJson');
       }
     }
 
