@@ -13,10 +13,14 @@ Feature: HTTP failures at the next hop
     Then alice receives a temporary Reject
     And the Reject alice receives is triggered by the connector
 
-    Examples:
+    Examples: a synchronous next hop
       | peer | status |
       | bob  | 500    |
       | bob  | 503    |
+
+    @needs-http-async
+    Examples: an asynchronous next hop, instead of 202
+      | peer | status |
       | dave | 503    |
 
   @HTTP-013 @should

@@ -51,6 +51,8 @@ export class PeerNetwork implements PeerRegistry, CallbackDesk, SenderContext {
   private readonly scripts = new Map<string, ScenarioScript>();
   private readonly callbacks = new Map<string, PendingCallback>();
   private readonly strayList: StrayRecord[] = [];
+  /** Per scenario key, per peer: how that peer's callback endpoint answers deliveries (planCallbackAnswers). */
+  private readonly callbackPlans = new Map<string, Map<string, number[]>>();
 
   private constructor(
     private topologyValue: Topology,
@@ -195,8 +197,6 @@ export class PeerNetwork implements PeerRegistry, CallbackDesk, SenderContext {
         }),
     };
   }
-
-  private readonly callbackPlans = new Map<string, Map<string, number[]>>();
 
   /** Scripts how `peer`'s callback endpoint answers the SUT's reply deliveries in this scenario (HTTP-011). */
   planCallbackAnswers(script: ScenarioScript, peer: string, statuses: number[]): void {

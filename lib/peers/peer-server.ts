@@ -118,29 +118,25 @@ export class PeerServer {
   /** A request refused with 401 still counts as something the SUT sent (it is evidence, and not silence). */
   private recordRefused(req: http.IncomingMessage, path: string, body: Uint8Array): void {
     const note = `HTTP POST ${path} refused with 401: Authorization ${req.headers.authorization ? 'did not match' : 'missing'}`;
-    let prepare: IlpPrepare | undefined;
-    try {
-      prepare = path === this.path ? copyPrepare(decodePrepare(body, { mode: 'lenient' })) : undefined;
-    } catch {
-      prepare = undefined;
-    }
-    const script = prepare ? this.registry.scenarioFor(prepare.destination, prepare.data) : scriptOf(this.registry, body);
+    const { prepare, script } = this.claim(body);
     if (!script) {
       this.registry.recordStray(this.peer.name, note, body);
       return;
     }
     script.transcript.record({ direction: 'received', channel: this.peer.name, label: note, bytes: body, headers: maskedHeaders(req.headers) });
-    if (prepare) {
-      const forwarded = script.recordForwarded({
-        peer: this.peer.name,
-        receivedAt: Date.now(),
-        path,
-        headers: maskedHeaders(req.headers),
-        raw: body,
-        prepare,
-        behaviour: { kind: 'http-status', status: 401 },
-      });
+    if (prepare && path === this.path) {
+      const forwarded = script.recordForwarded({ peer: this.peer.name, receivedAt: Date.now(), path, headers: maskedHeaders(req.headers), raw: body, prepare, behaviour: { kind: 'http-status', status: 401 } });
       forwarded.reply = { kind: 'http', status: 401, raw: new Uint8Array(), at: Date.now() };
+    }
+  }
+
+  /** Decodes a body as a Prepare (leniently) and finds the scenario whose key it carries. */
+  private claim(body: Uint8Array): { prepare?: IlpPrepare; decodeError?: string; script?: ScenarioScript } {
+    try {
+      const prepare = copyPrepare(decodePrepare(body, { mode: 'lenient' }));
+      return { prepare, script: this.registry.scenarioFor(prepare.destination, prepare.data) };
+    } catch (error) {
+      return { decodeError: (error as Error).message, script: this.registry.scenarioFor('', body) };
     }
   }
 
@@ -154,14 +150,7 @@ export class PeerServer {
   }
 
   private async handlePrepare(req: http.IncomingMessage, res: http.ServerResponse, path: string, body: Uint8Array): Promise<void> {
-    let prepare: IlpPrepare | undefined;
-    let decodeError: string | undefined;
-    try {
-      prepare = copyPrepare(decodePrepare(body, { mode: 'lenient' }));
-    } catch (error) {
-      decodeError = (error as Error).message;
-    }
-    const script = prepare ? this.registry.scenarioFor(prepare.destination, prepare.data) : scriptOf(this.registry, body);
+    const { prepare, decodeError, script } = this.claim(body);
     if (!script) return this.answerStray(req, res, body, prepare, decodeError);
 
     const behaviour = script.takeBehaviour(this.peer.name);
@@ -392,11 +381,6 @@ function packetReply(raw: Uint8Array, packet: IlpReply): PeerReply {
 function header(req: http.IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return typeof value === 'string' && value.length > 0 ? value : undefined;
-}
-
-/** For a body that does not decode, still find the scenario whose key it carries. */
-function scriptOf(registry: PeerRegistry, body: Uint8Array): ScenarioScript | undefined {
-  return registry.scenarioFor('', body);
 }
 
 /** Decoded fields are views into the request buffer; keep copies so later reads see stable bytes. */

@@ -190,10 +190,16 @@ export class ScenarioScript {
   }
 
   /**
-   * Waits until `predicate` holds (checked at every `event` and every 25 ms) or `timeoutMs` passes.
+   * Waits until `predicate` holds (checked at every `event` and, unless `poll` is false, every 25 ms), until
+   * `timeoutMs` passes, or until the `until` promise settles.
    * Returns whether it held; never throws.
    */
-  waitUntil(predicate: () => boolean, timeoutMs: number, event: keyof ScriptEvents = 'forwarded'): Promise<boolean> {
+  waitUntil(
+    predicate: () => boolean,
+    timeoutMs: number,
+    event: keyof ScriptEvents = 'forwarded',
+    options: { readonly poll?: boolean; readonly until?: Promise<unknown> } = {},
+  ): Promise<boolean> {
     if (predicate()) return Promise.resolve(true);
     return new Promise((resolve) => {
       const done = (result: boolean) => {
@@ -209,9 +215,10 @@ export class ScenarioScript {
       const onClosed = () => done(false);
       const timer = setTimeout(() => done(predicate()), Math.max(0, timeoutMs));
       // Some conditions change without an event (a callback's status arriving); look again now and then.
-      const poll = setInterval(check, 25);
+      const poll = options.poll === false ? undefined : setInterval(check, 25);
       this.events.on(event, check);
       this.closers.add(onClosed);
+      void options.until?.then(() => done(predicate()), () => done(predicate()));
     });
   }
 

@@ -127,7 +127,7 @@ export class ConnectorScenario {
       exchange.result = result;
       this.refreshInspection();
     });
-    await Promise.race([done, this.script.waitUntil(() => this.script.heldPrepares.length > heldBefore, request.waitMs, 'held')]);
+    await this.script.waitUntil(() => this.script.heldPrepares.length > heldBefore, request.waitMs, 'held', { poll: false, until: done });
     return exchange;
   }
 
