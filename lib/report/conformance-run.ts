@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { applyExpectations, type Expectation } from './expectations';
 import { ConsoleProgress, isPlainOutput } from './console-progress';
@@ -68,6 +68,25 @@ export function tagExpression(profile: ProfileName, tags: string | undefined, re
   return parts.join(' and ');
 }
 
+/**
+ * The step and support files under `dir`: every .ts file except unit tests (`*.test.ts` sit beside the code,
+ * and a glob like steps/**\/*.ts would load them into the run, where node:test runs them).
+ */
+export function supportFiles(cwd: string, dir: string): string[] {
+  const walk = (rel: string): string[] =>
+    readdirSync(join(cwd, rel)).sort().flatMap((name) => {
+      const path = `${rel}/${name}`;
+      if (statSync(join(cwd, path)).isDirectory()) return walk(path);
+      return name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.d.ts') ? [path] : [];
+    });
+  try {
+    return walk(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
 export function suiteIdentity(root = PROJECT_ROOT): { name: string; version: string } {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
   return { name: pkg.name, version: pkg.version };
@@ -86,7 +105,7 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
   const cucumber = {
     cwd,
     paths: opts.paths ?? ['features/**/*.feature'],
-    require: opts.require ?? ['steps/**/*.ts'],
+    require: opts.require ?? supportFiles(cwd, 'steps'),
     requireModule: opts.requireModule ?? ['ts-node/register'],
     tags,
     parallel: opts.parallel > 1 ? opts.parallel : 0,

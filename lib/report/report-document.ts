@@ -1,6 +1,6 @@
 import type { ExpectationReport } from './expectations';
 import type { MaskedEntry } from './redaction';
-import type { CatalogView, Level, RequirementStatus, RunModel, ScenarioResult } from './run-model';
+import type { CatalogView, Level, RequirementResult, RequirementStatus, RunModel, ScenarioResult } from './run-model';
 import type { ScenarioStatus } from './status';
 import type { Verdict } from './verdict';
 
@@ -56,18 +56,7 @@ export interface ConformanceReport {
     readonly byLevel: Record<Level, Counts>;
     readonly byArea: Record<string, Counts>;
   };
-  readonly requirements: ReadonlyArray<{
-    readonly id: string;
-    readonly level: Level;
-    readonly catalogLevel: string;
-    readonly summary: string;
-    readonly source: string;
-    readonly area: string;
-    readonly status: RequirementStatus;
-    readonly scenarios: readonly string[];
-    readonly evidence: readonly string[];
-    readonly unknown: boolean;
-  }>;
+  readonly requirements: readonly RequirementResult[];
   readonly scenarios: readonly ReportScenario[];
   readonly untested: readonly string[];
   readonly runProblems: RunModel['runProblems'];

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /**
@@ -39,13 +39,22 @@ const STEP_TEXT: Record<FixtureKind, string> = {
  */
 export const FIXTURE_ROOT = resolve(__dirname, '..', '..', '..', 'reports', '.test-fixtures');
 
+const created: string[] = [];
+
+/** Removes the suites this process wrote (test files run in parallel processes, each cleaning its own). */
 export function removeFixtureSuites(): void {
-  rmSync(FIXTURE_ROOT, { recursive: true, force: true });
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+  try {
+    rmdirSync(FIXTURE_ROOT);
+  } catch {
+    // another process still has suites there
+  }
 }
 
 export function writeFixtureSuite(scenarios: readonly FixtureScenario[], secret: string, featureTags = '@codec @rfc-27'): FixtureSuite {
   mkdirSync(FIXTURE_ROOT, { recursive: true });
   const dir = mkdtempSync(join(FIXTURE_ROOT, 'suite-'));
+  created.push(dir);
   mkdirSync(join(dir, 'features'));
   mkdirSync(join(dir, 'steps'));
   const feature = [
