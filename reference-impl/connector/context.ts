@@ -8,6 +8,7 @@
 import type { IlpPrepare, IlpReply } from '../../lib/codec/types';
 import type { PeerConfig } from '../../lib/topology';
 import { InternalError } from './errors';
+import type { Cancellation } from './transport';
 
 export type Next = (ctx: PacketContext) => Promise<IlpReply>;
 
@@ -28,8 +29,8 @@ export class PacketContext {
   outgoingAmount?: bigint;
   /** Set by reduce-expiry. */
   outgoingExpiresAt?: Date;
-  /** Set by outgoing-expiry: aborts the outgoing request when the forwarded Prepare expires. */
-  signal?: AbortSignal;
+  /** Set by outgoing-expiry: stops the outgoing request when the forwarded Prepare expires. */
+  cancellation?: Cancellation;
   private decoded?: IlpPrepare;
 
   constructor(from: PeerConfig, raw: Uint8Array, prepare?: IlpPrepare) {

@@ -15,7 +15,7 @@ import type { PeerConfig } from '../../../lib/topology';
 import { type SendPrepare, TransportError } from '../transport';
 import { bearer } from './headers';
 import type { PendingReplies } from './pending-replies';
-import { postBytes, type PostOptions } from './post';
+import { postBytes, type PostOptions, type PostTarget, postTarget } from './post';
 
 export interface HttpTransportOptions {
   readonly agents: PostOptions['agents'];
@@ -25,32 +25,32 @@ export interface HttpTransportOptions {
 }
 
 export function createHttpTransport(opts: HttpTransportOptions): SendPrepare {
-  const urls = new Map<string, URL>();
-  const urlOf = (peer: PeerConfig) => {
-    let url = urls.get(peer.name);
-    if (!url) urls.set(peer.name, (url = new URL(peer.http.outgoing.url)));
-    return url;
+  // Per peer, worked out once: where to POST and the headers every request to it carries.
+  const targets = new Map<string, { target: PostTarget; headers: http.OutgoingHttpHeaders }>();
+  const targetOf = (peer: PeerConfig) => {
+    let entry = targets.get(peer.name);
+    if (!entry) {
+      const headers = { 'Content-Type': 'application/octet-stream', Accept: 'application/octet-stream', Authorization: bearer(peer.http.outgoing.token) };
+      targets.set(peer.name, (entry = { target: postTarget(peer.http.outgoing.url), headers }));
+    }
+    return entry;
   };
-  const headersOf = (peer: PeerConfig): http.OutgoingHttpHeaders => ({
-    'Content-Type': 'application/octet-stream',
-    Accept: 'application/octet-stream',
-    Authorization: bearer(peer.http.outgoing.token),
-  });
 
-  return async (peer, prepare, signal) => {
+  return async (peer, prepare, cancellation) => {
     const body = encodePrepare(prepare);
-    const post = { agents: opts.agents, signal };
+    const post = { agents: opts.agents, cancellation };
+    const { target, headers } = targetOf(peer);
     if (peer.http.mode === 'sync') {
-      const response = await postBytes(urlOf(peer), headersOf(peer), body, post);
+      const response = await postBytes(target, headers, body, post);
       if (response.status !== 200) throw new TransportError('status', `HTTP ${response.status}`, response.status);
       return toReply(response.body);
     }
     const requestId = randomUUID();
-    const callback = opts.pending.expect(peer.name, requestId, signal);
+    const callback = opts.pending.expect(peer.name, requestId, cancellation);
     callback.catch(() => undefined); // observed below; failures before that point are reported by postBytes
     try {
-      const headers = { ...headersOf(peer), 'Request-Id': requestId, 'Callback-Url': opts.callbackUrl(peer) };
-      const response = await postBytes(urlOf(peer), headers, body, post);
+      const asyncHeaders = { ...headers, 'Request-Id': requestId, 'Callback-Url': opts.callbackUrl(peer) };
+      const response = await postBytes(target, asyncHeaders, body, post);
       if (response.status < 200 || response.status > 299) {
         throw new TransportError('status', `HTTP ${response.status} (async mode expects 202)`, response.status);
       }

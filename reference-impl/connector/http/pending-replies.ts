@@ -4,7 +4,7 @@
  * for the same Request-Id, or one for an id we never sent or already gave up on, finds nothing
  * (the server answers those 400, HTTP-010, HTTP-012).
  */
-import { TransportError } from '../transport';
+import { type Cancellation, TransportError } from '../transport';
 
 interface Waiter {
   readonly resolve: (body: Buffer) => void;
@@ -14,26 +14,25 @@ interface Waiter {
 export class PendingReplies {
   private readonly waiting = new Map<string, Waiter>();
 
-  /** Registers before the request is sent (the callback may beat the 202). Aborting the signal forgets it. */
-  expect(peerName: string, requestId: string, signal: AbortSignal): Promise<Buffer> {
+  /** Registers before the request is sent (the callback may beat the 202). Cancelling forgets it. */
+  expect(peerName: string, requestId: string, cancellation: Cancellation): Promise<Buffer> {
     const key = keyOf(peerName, requestId);
     return new Promise<Buffer>((resolve, reject) => {
-      if (signal.aborted) {
-        reject(new TransportError('aborted', 'aborted before the callback arrived'));
+      if (cancellation.cancelled) {
+        reject(new TransportError('aborted', 'stopped before the callback arrived'));
         return;
       }
-      const onAbort = () => {
+      const removeListener = cancellation.onCancel(() => {
         this.waiting.delete(key);
-        reject(new TransportError('aborted', 'aborted before the callback arrived'));
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
+        reject(new TransportError('aborted', 'stopped before the callback arrived'));
+      });
       this.waiting.set(key, {
         resolve: (body) => {
-          signal.removeEventListener('abort', onAbort);
+          removeListener();
           resolve(body);
         },
         reject: (error) => {
-          signal.removeEventListener('abort', onAbort);
+          removeListener();
           reject(error);
         },
       });

@@ -1,11 +1,11 @@
 /**
- * One HTTP POST with a byte body over a keep-alive agent, abortable, with failures classified as
- * TransportErrors: 'aborted' (our signal), 'unreachable' (no connection, reset, no answer in time),
+ * One HTTP POST with a byte body over a keep-alive agent, cancellable, with failures classified as
+ * TransportErrors: 'aborted' (cancelled by us), 'unreachable' (no connection, reset, no answer in time),
  * 'invalid-reply' (a response body above the size limit). Status codes are the caller's to judge.
  */
 import http from 'node:http';
 import https from 'node:https';
-import { TransportError } from '../transport';
+import { type Cancellation, TransportError } from '../transport';
 import { BodyTooLargeError, MAX_BODY_BYTES, readBody } from './body';
 
 export interface HttpResponse {
@@ -16,22 +16,46 @@ export interface HttpResponse {
 export interface PostOptions {
   /** Keep-alive agents, one per protocol. */
   readonly agents: { readonly http: http.Agent; readonly https: https.Agent };
-  readonly signal?: AbortSignal;
+  readonly cancellation?: Cancellation;
   /** Gives up with 'unreachable' when the socket is idle this long. */
   readonly timeoutMs?: number;
 }
 
-export function postBytes(url: URL, headers: http.OutgoingHttpHeaders, body: Uint8Array, opts: PostOptions): Promise<HttpResponse> {
+/** Where to POST, parsed once per peer or callback URL rather than once per request. */
+export interface PostTarget {
+  readonly secure: boolean;
+  readonly hostname: string;
+  readonly port: number;
+  readonly path: string;
+}
+
+export function postTarget(url: string | URL): PostTarget {
+  const parsed = typeof url === 'string' ? new URL(url) : url;
+  const secure = parsed.protocol === 'https:';
+  return {
+    secure,
+    hostname: parsed.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: parsed.port ? Number(parsed.port) : secure ? 443 : 80,
+    path: `${parsed.pathname}${parsed.search}`,
+  };
+}
+
+export function postBytes(target: PostTarget, headers: http.OutgoingHttpHeaders, body: Uint8Array, opts: PostOptions): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
-    const { signal } = opts;
-    if (signal?.aborted) {
-      reject(new TransportError('aborted', 'aborted before sending'));
+    const { cancellation } = opts;
+    if (cancellation?.cancelled) {
+      reject(new TransportError('aborted', 'stopped before sending'));
       return;
     }
-    const secure = url.protocol === 'https:';
-    const request = (secure ? https : http).request(
-      url,
-      { method: 'POST', agent: secure ? opts.agents.https : opts.agents.http, headers: { ...headers, 'Content-Length': body.length } },
+    const request = (target.secure ? https : http).request(
+      {
+        method: 'POST',
+        hostname: target.hostname,
+        port: target.port,
+        path: target.path,
+        agent: target.secure ? opts.agents.https : opts.agents.http,
+        headers: { ...headers, 'Content-Length': body.length },
+      },
       (response) => {
         readBody(response, MAX_BODY_BYTES).then(
           (bytes) => settle(() => resolve({ status: response.statusCode ?? 0, body: bytes })),
@@ -42,8 +66,7 @@ export function postBytes(url: URL, headers: http.OutgoingHttpHeaders, body: Uin
         );
       },
     );
-    const onAbort = () => request.destroy(new TransportError('aborted', 'request aborted'));
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const removeListener = cancellation?.onCancel(() => request.destroy(new TransportError('aborted', 'request stopped')));
     if (opts.timeoutMs !== undefined) {
       request.setTimeout(opts.timeoutMs, () => request.destroy(new TransportError('unreachable', `no answer within ${opts.timeoutMs} ms`)));
     }
@@ -51,7 +74,7 @@ export function postBytes(url: URL, headers: http.OutgoingHttpHeaders, body: Uin
     request.end(body);
 
     function settle(done: () => void): void {
-      signal?.removeEventListener('abort', onAbort);
+      removeListener?.();
       done();
     }
   });

@@ -6,9 +6,9 @@
  * would start before the deadline (the Prepare's expiry, but never less than MIN_BUDGET_MS from now, so
  * a Reject for an expired or undecodable Prepare is still delivered).
  */
-import { setMaxListeners } from 'node:events';
+import { Cancellation } from '../transport';
 import { bearer } from './headers';
-import { postBytes, type PostOptions } from './post';
+import { postBytes, type PostOptions, type PostTarget, postTarget } from './post';
 
 export const MAX_ATTEMPTS = 6;
 export const ATTEMPT_TIMEOUT_MS = 1000;
@@ -23,20 +23,19 @@ export interface ReplySenderOptions {
 }
 
 export class ReplySender {
-  private readonly closing = new AbortController();
+  private readonly closing = new Cancellation();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly now: () => number;
 
   constructor(private readonly opts: ReplySenderOptions) {
     this.now = opts.now ?? Date.now;
-    setMaxListeners(0, this.closing.signal); // one listener per callback in flight, many at load
   }
 
   /** Resolves when delivered or given up; never rejects. */
   send(callbackUrl: string, token: string, requestId: string, body: Uint8Array, expiresAt?: Date): Promise<void> {
     const deadline = Math.max(expiresAt?.getTime() ?? 0, this.now() + MIN_BUDGET_MS);
-    const delivery = this.deliver(new URL(callbackUrl), token, requestId, body, deadline);
+    const delivery = this.deliver(callbackUrl, token, requestId, body, deadline);
     this.inFlight.add(delivery);
     void delivery.finally(() => this.inFlight.delete(delivery));
     return delivery;
@@ -44,19 +43,20 @@ export class ReplySender {
 
   /** Stops every retry and in-flight callback. */
   async close(): Promise<void> {
-    this.closing.abort();
+    this.closing.cancel();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     await Promise.all([...this.inFlight]);
   }
 
-  private async deliver(url: URL, token: string, requestId: string, body: Uint8Array, deadline: number): Promise<void> {
+  private async deliver(url: string, token: string, requestId: string, body: Uint8Array, deadline: number): Promise<void> {
+    const target: PostTarget = postTarget(url);
     const headers = { 'Content-Type': 'application/octet-stream', Authorization: bearer(token), 'Request-Id': requestId };
     let pause = FIRST_PAUSE_MS;
     let outcome = '';
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS && !this.closing.signal.aborted; attempt++) {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS && !this.closing.cancelled; attempt++) {
       try {
-        const response = await postBytes(url, headers, body, { agents: this.opts.agents, signal: this.closing.signal, timeoutMs: ATTEMPT_TIMEOUT_MS });
+        const response = await postBytes(target, headers, body, { agents: this.opts.agents, cancellation: this.closing, timeoutMs: ATTEMPT_TIMEOUT_MS });
         if (response.status < 500) return; // 2xx delivered; 4xx: the peer refuses it, retrying cannot help
         outcome = `HTTP ${response.status}`;
       } catch (error) {
@@ -66,20 +66,18 @@ export class ReplySender {
       await this.sleep(pause);
       pause *= 2;
     }
-    this.opts.log?.(`callback ${url.origin}${url.pathname} Request-Id=${requestId} not delivered: ${outcome || 'connector closing'}`);
+    this.opts.log?.(`callback ${target.hostname}:${target.port}${target.path.split('?')[0]} Request-Id=${requestId} not delivered: ${outcome || 'connector closing'}`);
   }
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const signal = this.closing.signal;
+      const removeListener = this.closing.onCancel(resolve);
       const timer = setTimeout(() => {
         this.timers.delete(timer);
-        signal.removeEventListener('abort', onAbort);
+        removeListener();
         resolve();
       }, ms);
-      const onAbort = () => resolve();
       this.timers.add(timer);
-      signal.addEventListener('abort', onAbort, { once: true });
     });
   }
 }

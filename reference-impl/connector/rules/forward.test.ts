@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { IlpPrepare } from '../../../lib/codec/types';
 import type { PeerConfig } from '../../../lib/topology';
-import { type SendPrepare, TransportError } from '../transport';
+import { Cancellation, type SendPrepare, TransportError } from '../transport';
 import { aContext, aFulfill, aPeer, expectIlpError, NOW, recordingNext } from '../test-support';
 import { createForwardRule } from './forward';
 
@@ -13,7 +13,7 @@ function readyContext() {
   ctx.nextHop = bob;
   ctx.outgoingAmount = 1n;
   ctx.outgoingExpiresAt = new Date(NOW + 5000);
-  ctx.signal = new AbortController().signal;
+  ctx.cancellation = new Cancellation();
   return ctx;
 }
 

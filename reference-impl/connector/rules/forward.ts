@@ -29,15 +29,15 @@ export function createForwardRule(opts: ForwardOptions): IlpRule {
         amount: required(ctx.outgoingAmount, 'outgoingAmount', 'exchange-rate'),
         expiresAt: required(ctx.outgoingExpiresAt, 'outgoingExpiresAt', 'reduce-expiry'),
       };
-      const signal = required(ctx.signal, 'signal', 'outgoing-expiry');
+      const cancellation = required(ctx.cancellation, 'cancellation', 'outgoing-expiry');
       try {
-        return await opts.send(peer, prepare, signal);
+        return await opts.send(peer, prepare, cancellation);
       } catch (error) {
         if (!(error instanceof TransportError)) throw error;
         const details = { peer: peer.name, reason: error.message };
         switch (error.kind) {
           case 'aborted':
-            throw new TransferTimedOutError('the request to the next hop was aborted', details);
+            throw new TransferTimedOutError('the request to the next hop was stopped', details);
           case 'invalid-reply':
             throw new InternalError('the next hop sent something that is not an ILP reply', details);
           case 'status':

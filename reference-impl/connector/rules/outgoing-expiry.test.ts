@@ -22,7 +22,7 @@ test('no reply by the forwarded expiry: R00 without waiting, and the request is 
   const never = recordingNext(() => new Promise<IlpReply>(() => undefined));
   const error = await expectIlpError(rule, ctx, never, 'R00');
   assert.match(error.message, /did not answer/);
-  assert.equal(ctx.signal?.aborted, true);
+  assert.equal(ctx.cancellation?.cancelled, true);
 });
 
 test('a Fulfill or a Reject that arrives at or after the forwarded expiry is R00', async () => {

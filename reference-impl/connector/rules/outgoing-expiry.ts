@@ -2,6 +2,7 @@ import type { IlpReply } from '../../../lib/codec/types';
 import type { IlpRule } from '../context';
 import { required } from '../context';
 import { TransferTimedOutError } from '../errors';
+import { Cancellation } from '../transport';
 
 export interface OutgoingExpiryOptions {
   readonly now?: () => number;
@@ -9,9 +10,9 @@ export interface OutgoingExpiryOptions {
 
 /**
  * Holds the next hop to the forwarded expiry (EXP-002, EXP-003, EXP-006). At ctx.outgoingExpiresAt it
- * answers R00 at once, without waiting for the next hop, and aborts the outgoing request through
- * ctx.signal. A reply that arrives at or after the forwarded expiry is dropped and answered R00 too, so
- * a late Fulfill never counts.
+ * answers R00 at once, without waiting for the next hop, and stops the outgoing request through
+ * ctx.cancellation. A reply that arrives at or after the forwarded expiry is dropped and answered R00
+ * too, so a late Fulfill never counts.
  *
  * Position: right outside forward; inside check-fulfillment and the balance rules (the R00 releases the
  * reservations).
@@ -21,31 +22,32 @@ export function createOutgoingExpiryRule(opts: OutgoingExpiryOptions = {}): IlpR
   const now = opts.now ?? Date.now;
   return {
     name: 'outgoing-expiry',
-    async handle(ctx, next) {
-      const expiresAt = required(ctx.outgoingExpiresAt, 'outgoingExpiresAt', 'reduce-expiry').getTime();
-      const controller = new AbortController();
-      ctx.signal = controller.signal;
-      let timer: NodeJS.Timeout | undefined;
-      const expired = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          controller.abort();
-          reject(new TransferTimedOutError('the next hop did not answer before the forwarded expiry', { peer: ctx.nextHop?.name ?? '' }));
+    handle(ctx, next) {
+      // One promise settled by whichever comes first: the reply, an error, or the timer. A reply or error
+      // after the timer fired finds it settled and is dropped. (Anything thrown in here rejects it.)
+      return new Promise<IlpReply>((resolve, reject) => {
+        const expiresAt = required(ctx.outgoingExpiresAt, 'outgoingExpiresAt', 'reduce-expiry').getTime();
+        const cancellation = (ctx.cancellation = new Cancellation());
+        const peer = ctx.nextHop?.name ?? '';
+        const forwarded = next(ctx);
+        const timer = setTimeout(() => {
+          cancellation.cancel();
+          reject(new TransferTimedOutError('the next hop did not answer before the forwarded expiry', { peer }));
         }, Math.max(0, expiresAt - now()));
+        forwarded.then(
+          (reply) => {
+            clearTimeout(timer);
+            const lateMs = now() - expiresAt;
+            if (lateMs < 0) return resolve(reply);
+            cancellation.cancel();
+            reject(new TransferTimedOutError('the next hop answered after the forwarded expiry', { peer, lateMs }));
+          },
+          (error: unknown) => {
+            clearTimeout(timer);
+            reject(error);
+          },
+        );
       });
-      const forwarded = next(ctx);
-      forwarded.catch(() => undefined); // it may settle after the timer won; that outcome is dropped
-      let reply: IlpReply;
-      try {
-        reply = await Promise.race([forwarded, expired]);
-      } finally {
-        clearTimeout(timer);
-      }
-      const lateMs = now() - expiresAt;
-      if (lateMs >= 0) {
-        controller.abort();
-        throw new TransferTimedOutError('the next hop answered after the forwarded expiry', { peer: ctx.nextHop?.name ?? '', lateMs });
-      }
-      return reply;
     },
   };
 }

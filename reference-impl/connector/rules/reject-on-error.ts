@@ -25,7 +25,7 @@ export function createRejectOnErrorRule(opts: RejectOnErrorOptions): IlpRule {
     name: 'reject-on-error',
     async handle(ctx, next) {
       try {
-        return await next(ctx);
+        return await next(ctx); // the await matters: without it a rejection would bypass this catch
       } catch (error) {
         if (isIlpError(error)) return reject(error.code, error.message, error.data);
         opts.onUnexpected?.(error);
