@@ -23,7 +23,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { conditionOf, encodeFulfill, encodePrepare } from '../lib/codec';
+import { conditionOf, decodeReply, encodeFulfill, encodePrepare } from '../lib/codec';
 import { DEFAULT_TOPOLOGY_PATH, parseTopology, peerByName } from '../lib/topology';
 import { startReferenceConnector } from '../reference-impl/connector';
 
@@ -194,7 +194,7 @@ async function load(url: string, token: string, concurrency: number, count: numb
             latencies[done++] = performance.now() - t0;
             const reply = Buffer.concat(chunks);
             if (response.statusCode !== 200 || reply[0] !== 13) {
-              const key = response.statusCode !== 200 ? `HTTP ${response.statusCode}` : `Reject ${reply.subarray(3, 6).toString('latin1')}`;
+              const key = response.statusCode !== 200 ? `HTTP ${response.statusCode}` : describeReply(reply);
               failures.set(key, (failures.get(key) ?? 0) + 1);
             }
             ok();
@@ -216,6 +216,15 @@ async function load(url: string, token: string, concurrency: number, count: numb
   const elapsedMs = performance.now() - begin;
   agent.destroy();
   return { count: done, elapsedMs, latenciesMs: latencies.subarray(0, done), failures };
+}
+
+function describeReply(bytes: Buffer): string {
+  try {
+    const reply = decodeReply(bytes, { mode: 'lenient' });
+    return reply.type === 13 ? 'Fulfill' : `Reject ${reply.code} ${reply.message}`;
+  } catch (error) {
+    return `undecodable reply (${(error as Error).message})`;
+  }
 }
 
 function percentile(sorted: Float64Array, p: number): number {

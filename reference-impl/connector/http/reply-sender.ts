@@ -17,6 +17,11 @@ export const MIN_BUDGET_MS = 2000;
 
 export interface ReplySenderOptions {
   readonly agents: PostOptions['agents'];
+  /** Defaults MAX_ATTEMPTS, ATTEMPT_TIMEOUT_MS, FIRST_PAUSE_MS, MIN_BUDGET_MS (tests shorten them). */
+  readonly maxAttempts?: number;
+  readonly attemptTimeoutMs?: number;
+  readonly firstPauseMs?: number;
+  readonly minBudgetMs?: number;
   /** Told when a reply could not be delivered (no tokens in the line). */
   readonly log?: (line: string) => void;
   readonly now?: () => number;
@@ -34,7 +39,7 @@ export class ReplySender {
 
   /** Resolves when delivered or given up; never rejects. */
   send(callbackUrl: string, token: string, requestId: string, body: Uint8Array, expiresAt?: Date): Promise<void> {
-    const deadline = Math.max(expiresAt?.getTime() ?? 0, this.now() + MIN_BUDGET_MS);
+    const deadline = Math.max(expiresAt?.getTime() ?? 0, this.now() + (this.opts.minBudgetMs ?? MIN_BUDGET_MS));
     const delivery = this.deliver(callbackUrl, token, requestId, body, deadline);
     this.inFlight.add(delivery);
     void delivery.finally(() => this.inFlight.delete(delivery));
@@ -52,17 +57,19 @@ export class ReplySender {
   private async deliver(url: string, token: string, requestId: string, body: Uint8Array, deadline: number): Promise<void> {
     const target: PostTarget = postTarget(url);
     const headers = { 'Content-Type': 'application/octet-stream', Authorization: bearer(token), 'Request-Id': requestId };
-    let pause = FIRST_PAUSE_MS;
+    const maxAttempts = this.opts.maxAttempts ?? MAX_ATTEMPTS;
+    const timeoutMs = this.opts.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS;
+    let pause = this.opts.firstPauseMs ?? FIRST_PAUSE_MS;
     let outcome = '';
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS && !this.closing.cancelled; attempt++) {
+    for (let attempt = 1; attempt <= maxAttempts && !this.closing.cancelled; attempt++) {
       try {
-        const response = await postBytes(target, headers, body, { agents: this.opts.agents, cancellation: this.closing, timeoutMs: ATTEMPT_TIMEOUT_MS });
+        const response = await postBytes(target, headers, body, { agents: this.opts.agents, cancellation: this.closing, timeoutMs });
         if (response.status < 500) return; // 2xx delivered; 4xx: the peer refuses it, retrying cannot help
         outcome = `HTTP ${response.status}`;
       } catch (error) {
         outcome = (error as Error).message;
       }
-      if (attempt === MAX_ATTEMPTS || this.now() + pause >= deadline) break;
+      if (attempt === maxAttempts || this.now() + pause >= deadline) break;
       await this.sleep(pause);
       pause *= 2;
     }
