@@ -308,9 +308,9 @@ Then('{account holder} receives the message, from {account holder}', async funct
 // ---- judging metadata and addresses ---------------------------------------------------------------------
 
 Then('the ledger names one currency and its scale', async function (this: IlpWorld) {
-  const s = await scenario(this);
-  expectAccepted(s, 'the metadata request');
-  // Schema-checked already: one currency_code (a string, not a list) and an integer scale.
+  // The client checked the answer against metadata.schema.json: one currency_code (a string, not a list),
+  // an integer scale and an ILP prefix. Accepted means all three are there.
+  expectAccepted(await scenario(this), 'GET / with metadata that matches metadata.schema.json');
 });
 
 Then("the ledger's ILP prefix is a 2017 address prefix", async function (this: IlpWorld) {
@@ -324,7 +324,7 @@ Then("{account holder}'s ledger account has the ILP address of the ledger prefix
   const s = await scenario(this);
   const reply = await s.account(who);
   if (reply.kind !== 'ok') fail(s, `${who}'s account`, describeLedgerReply(reply));
-  const expected = `${s.target.metadata.ilp_prefix}${s.holder(who).account}`;
+  const expected = `${s.metadata.ilp_prefix}${s.holder(who).account}`;
   if (reply.body.ilp_address !== expected) fail(s, `ilp_address ${expected}`, `ilp_address ${reply.body.ilp_address}`);
   s.notedAddress = reply.body.ilp_address;
 });
@@ -343,6 +343,6 @@ Then("the ledger lists {account holder} as a connector with her account's ILP ad
   const connectors = (reply?.kind === 'ok' ? (reply.body as { connectors: Array<{ name: string; ilp_address: string }> }).connectors : []) ?? [];
   const account = s.holder(who).account;
   const entry = connectors.find((c) => c.name === account);
-  const expected = `${s.target.metadata.ilp_prefix}${account}`;
+  const expected = `${s.metadata.ilp_prefix}${account}`;
   if (!entry || entry.ilp_address !== expected) fail(s, `connectors lists ${account} at ${expected}`, JSON.stringify(connectors));
 });

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
@@ -36,28 +36,44 @@ interface Attempt {
 }
 
 /**
- * Transpiles main.ts and everything it imports to plain JavaScript under `outDir`, so the child starts in
- * well under a second instead of loading the TypeScript compiler twice (which takes many seconds on a busy
- * machine). Same layout as the source tree; fixtures are linked, packages come from NODE_PATH.
+ * Transpiles main.ts and everything it imports to plain JavaScript, so the child starts in well under a
+ * second instead of loading the TypeScript compiler (many seconds on a busy machine). Same layout as the
+ * source tree; fixtures are linked; packages come from NODE_PATH. The build is cached in the temp directory
+ * under a hash of the sources, so only the first run after a change pays for it.
  */
-function buildChild(outDir: string): string {
+function buildChild(): string {
+  const sources: string[] = [];
   const pending = [join(__dirname, 'main.ts')];
-  const done = new Set<string>();
   while (pending.length > 0) {
     const file = pending.pop()!;
-    if (done.has(file)) continue;
-    done.add(file);
+    if (sources.includes(file)) continue;
+    sources.push(file);
+    for (const [, spec] of readFileSync(file, 'utf8').matchAll(/from '(\.{1,2}\/[^']+)'/g)) pending.push(`${resolve(dirname(file), spec!)}.ts`);
+  }
+  const hash = createHash('sha256').update(ROOT);
+  for (const file of sources.sort()) hash.update(file).update(readFileSync(file));
+  const cacheRoot = join(tmpdir(), 'ilp-conformance-ledger-child');
+  const built = join(cacheRoot, hash.digest('hex').slice(0, 16));
+  const main = join(built, relative(ROOT, join(__dirname, 'main.js')));
+  if (existsSync(main)) return main;
+  mkdirSync(cacheRoot, { recursive: true });
+  const staging = mkdtempSync(join(cacheRoot, 'staging-'));
+  for (const file of sources) {
     const js = ts.transpileModule(readFileSync(file, 'utf8'), {
       fileName: file,
       compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
     }).outputText;
-    const out = join(outDir, relative(ROOT, file)).replace(/\.ts$/, '.js');
+    const out = join(staging, relative(ROOT, file)).replace(/\.ts$/, '.js');
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, js);
-    for (const [, spec] of js.matchAll(/require\("(\.{1,2}\/[^"]+)"\)/g)) pending.push(`${resolve(dirname(file), spec)}.ts`);
   }
-  symlinkSync(join(ROOT, 'fixtures'), join(outDir, 'fixtures'));
-  return join(outDir, relative(ROOT, join(__dirname, 'main.js')));
+  symlinkSync(join(ROOT, 'fixtures'), join(staging, 'fixtures'));
+  try {
+    renameSync(staging, built);
+  } catch {
+    rmSync(staging, { recursive: true, force: true }); // a parallel run finished the same build first
+  }
+  return main;
 }
 
 function startChild(main: string, dbPath: string): Promise<{ child: ChildProcess; url: string }> {
@@ -101,7 +117,7 @@ test('money is conserved and no transfer is half applied across kill -9 mid-load
   const dbPath = join(dir, 'ledger.sqlite');
   let running: ChildProcess | undefined;
   try {
-    const main = buildChild(join(dir, 'build'));
+    const main = buildChild();
     const first = await startChild(main, dbPath);
     running = first.child;
     const client = new LedgerHttpClient({ baseUrl: first.url, timeoutMs: 3000 });

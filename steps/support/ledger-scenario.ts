@@ -10,6 +10,7 @@ import {
   LedgerHttpClient,
   describeLedgerReply,
   type LedgerAccount,
+  type LedgerMetadata,
   type LedgerReply,
   type LedgerTransfer,
   type LedgerTransferRequest,
@@ -74,8 +75,14 @@ export class LedgerScenario {
     world.transcript.addSecret(target.adminToken);
   }
 
+  /** The ledger's metadata; a scenario that needs it cannot run when the ledger's metadata broke the API. */
+  get metadata(): LedgerMetadata {
+    if (!this.target.metadata) throw new Error(`cannot judge this scenario on ${this.target.description}: ${this.target.metadataProblem}`);
+    return this.target.metadata;
+  }
+
   get scale(): number {
-    return this.target.metadata.scale;
+    return this.metadata.scale;
   }
 
   /** The transfer the scenario talks about: the last one prepared. */
@@ -214,7 +221,7 @@ export class LedgerScenario {
 
   /** Follows `accountOf`'s account on a socket authenticated as `word`; a refusal is stored, not thrown. */
   async listen(word: string, accountOf: string = word): Promise<void> {
-    const reply = await this.client.subscribe(this.holder(word).token, [this.holder(accountOf).account], this.target.metadata.urls?.websocket);
+    const reply = await this.client.subscribe(this.holder(word).token, [this.holder(accountOf).account], this.target.metadata?.urls?.websocket);
     if (reply.kind === 'ok') {
       this.streams.set(word, reply.body);
       this.world.defer(() => reply.body.close());

@@ -21,7 +21,10 @@ interface LedgerParameters extends IlpWorldParameters {
 export interface LedgerTarget {
   readonly baseUrl: string;
   readonly adminToken: string;
-  readonly metadata: LedgerMetadata;
+  /** Undefined when the metadata broke the API: only the metadata scenarios can then judge the ledger. */
+  readonly metadata: LedgerMetadata | undefined;
+  /** Why `metadata` is undefined. */
+  readonly metadataProblem: string | undefined;
   /** 'the bundled reference ledger' or the external URL, for messages. */
   readonly description: string;
   close(): Promise<void>;
@@ -54,14 +57,15 @@ async function startTarget(url: string | undefined, faults: string | undefined):
     baseUrl = running.url;
   }
   const metadata = await new LedgerHttpClient({ baseUrl }).metadata();
-  if (metadata.kind !== 'ok') {
+  if (metadata.kind === 'transport-failure' || metadata.kind === 'refused') {
     await running?.close();
     throw new Error(`cannot use the ledger at ${baseUrl}: its metadata (GET /) gave ${describeLedgerReply(metadata)}`);
   }
   return {
     baseUrl,
     adminToken,
-    metadata: metadata.body,
+    metadata: metadata.kind === 'ok' ? metadata.body : undefined,
+    metadataProblem: metadata.kind === 'ok' ? undefined : `its metadata (GET /) gave ${describeLedgerReply(metadata)}`,
     description: running ? `the bundled reference ledger${faults ? ` with faults ${faults}` : ''}` : `the ledger at ${baseUrl}`,
     close: async () => {
       await running?.close();
