@@ -68,6 +68,12 @@ export class PeerUnreachableError extends IlpError {
   readonly code = 'T01';
 }
 
+/** T03: we cannot take this packet now; also what a busy or rate-limited next hop becomes (RFC 27 T02, T05). */
+export class ConnectorBusyError extends IlpError {
+  override readonly name = 'ConnectorBusyError';
+  readonly code = 'T03';
+}
+
 /** T04: the packet would take a peer's balance past its limit. */
 export class InsufficientLiquidityError extends IlpError {
   override readonly name = 'InsufficientLiquidityError';

@@ -36,6 +36,7 @@ test('the rules run in the documented order', () => {
       'outgoing-balance',
       'reduce-expiry',
       'check-fulfillment',
+      'busy-next-hop',
       'outgoing-expiry',
       'forward',
     ],

@@ -14,6 +14,7 @@ import { type IlpRule, type Next, PacketContext } from './context';
 import { InternalError } from './errors';
 import type { RoutingTable } from './routing-table';
 import type { SendPrepare } from './transport';
+import { createBusyNextHopRule } from './rules/busy-next-hop';
 import { createCheckFulfillmentRule } from './rules/check-fulfillment';
 import { createExchangeRateRule } from './rules/exchange-rate';
 import { createForwardRule } from './rules/forward';
@@ -75,6 +76,9 @@ export function createRules(deps: PipelineDependencies): IlpRule[] {
 
     // Check fulfillment: a Fulfill that does not hash to the condition never goes back up (F05).
     createCheckFulfillmentRule(),
+
+    // Busy next hop: its T02/T05 becomes our T03 (RFC 27: retry elsewhere or answer T03; one route here).
+    createBusyNextHopRule(),
 
     // Late fulfillment: no reply by the forwarded expiry -> R00 at once, request aborted; a reply after
     // it -> R00.
