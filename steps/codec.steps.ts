@@ -6,135 +6,22 @@
  */
 import { Before, Given, Then, When, type DataTable } from '@cucumber/cucumber';
 import { createHash } from 'node:crypto';
-import type { AddressCheck, AmountTooLargeData, CodecError, CodecErrorKind, DecodeMode, IlpPacket, IlpPrepare, IldcpResponse, UIntBits } from '../lib/codec';
+import type { AmountTooLargeData, CodecErrorKind, DecodeMode, IlpPacket, IlpPrepare, IldcpResponse, UIntBits } from '../lib/codec';
 import type { IlpWorld } from './world';
-import { CodecTarget, type Attempt, type Read } from './support/codec-target';
+import type { CodecTarget } from './support/codec-target';
+import {
+  contentsOf, describeResult, fail, hex, indexOfBytes, judgeBytes, judgeRefusal, judgeWrite, lastResult, readValue,
+  state, store, succeeded, written, type AddressVerdict, type CodecScenario,
+} from './support/codec-scenario';
 import type { AddressRule, PacketKind } from './support/codec-vocabulary';
 import { parseAnnotatedHex } from './support/parse-words';
 import { comparePacket, defaultPacket, describePacket, expectationsFromTable, kindOf, packetFromTable, sameValue, showValue, typeOf } from './support/packet-tables';
-
-// ------------------------------------------------------------------------------------------- state
-
-/** What the last When-step asked of the codec, and what came of it. */
-interface Result {
-  /** The action, in words, for failure messages ("decode packet (strict)"). */
-  readonly action: string;
-  readonly error?: CodecError;
-  readonly packet?: IlpPacket;
-  /** Bytes the codec wrote (an encoded packet, OER output). */
-  readonly written?: Uint8Array;
-  /** The packet that was encoded into `written`. */
-  readonly source?: IlpPacket;
-  /** A value read from bytes, and how many input bytes the reader left. */
-  readonly read?: Read<bigint | Uint8Array>;
-  readonly instant?: Date;
-  readonly text?: string;
-  readonly f08?: AmountTooLargeData;
-  readonly ildcp?: IldcpResponse;
-}
-
-interface AddressVerdict {
-  readonly address: string;
-  readonly rules: 'rfc15' | 'legacy2017';
-  readonly verdict: AddressCheck;
-}
-
-class CodecScenario {
-  readonly target: CodecTarget;
-  requirementIds: readonly string[] = [];
-  result: Result | undefined;
-  /** Bytes a Given-step prepared for a later "decodes it". */
-  prepared: Uint8Array | undefined;
-  address: AddressVerdict | undefined;
-  errorCode: { code: string; lookup: ReturnType<CodecTarget['lookUpErrorCode']> } | undefined;
-  condition: { fulfillment: Uint8Array; condition: Uint8Array } | undefined;
-
-  constructor(world: IlpWorld) {
-    this.target = new CodecTarget(world.transcript);
-  }
-}
-
-function state(world: IlpWorld): CodecScenario {
-  return world.scoped('codec', () => new CodecScenario(world));
-}
 
 const REQUIREMENT_TAG = /^@([A-Z]+-L?\d+)$/;
 
 Before({ tags: '@codec' }, function (this: IlpWorld, { pickle }) {
   state(this).requirementIds = pickle.tags.map((t) => REQUIREMENT_TAG.exec(t.name)?.[1]).filter((id): id is string => !!id);
 });
-
-/** Stores an attempt as the scenario's result; a refusal waits for a Then-step to judge it. */
-function store<T>(world: IlpWorld, action: string, attempt: Attempt<T>, onValue: (value: T) => Omit<Result, 'action'>): void {
-  const s = state(world);
-  if (attempt.ok) {
-    s.result = { action, ...onValue(attempt.value) };
-    world.inspected();
-  } else {
-    s.result = { action, error: attempt.error };
-    world.awaitInspection(`the codec refused to ${action}: ${attempt.error.message}`);
-  }
-}
-
-// ------------------------------------------------------------------------------------------- judging
-
-/** Throws the failure every Then-step prints: Requirement / Expected / Actual. */
-function fail(world: IlpWorld, expected: string, actual: string): never {
-  const ids = state(world).requirementIds;
-  throw new Error(`Requirement: ${ids.length ? ids.join(', ') : '(none tagged)'}\nExpected: ${expected}\nActual: ${actual}`);
-}
-
-function describeResult(result: Result): string {
-  if (result.error) return `the codec refused to ${result.action}: ${result.error.message}`;
-  if (result.packet) return `${result.action} gave ${describePacket(result.packet)}`;
-  if (result.read) return `${result.action} read ${showValue(result.read.value)}${result.read.unread ? ` and left ${result.read.unread} bytes unread` : ''}`;
-  if (result.written) return `${result.action} wrote ${showValue(result.written)}`;
-  if (result.instant) return `${result.action} gave ${showValue(result.instant)}`;
-  if (result.text !== undefined) return `${result.action} gave ${showValue(result.text)}`;
-  if (result.f08) return `${result.action} gave received amount ${result.f08.receivedAmount}, maximum amount ${result.f08.maximumAmount}`;
-  if (result.ildcp) return `${result.action} gave ${JSON.stringify(result.ildcp)}`;
-  return `${result.action} succeeded`;
-}
-
-/** The last result, or a "bad step sequence" failure naming what the step needed. */
-function lastResult(world: IlpWorld, needed: string): Result {
-  const result = state(world).result;
-  if (!result) throw new Error(`Bad step sequence: no codec result to judge (this step needs ${needed}); put a When-step first`);
-  return result;
-}
-
-/** The last result when it succeeded with the wanted part; otherwise fails, showing the actual result. */
-function succeeded<K extends keyof Result>(world: IlpWorld, part: K, expected: string): NonNullable<Result[K]> {
-  const result = lastResult(world, expected);
-  world.inspected();
-  const value = result[part];
-  if (result.error || value === undefined) fail(world, expected, describeResult(result));
-  return value as NonNullable<Result[K]>;
-}
-
-function hex(bytes: Uint8Array): string {
-  return Buffer.from(bytes).toString('hex');
-}
-
-function indexOfBytes(haystack: Uint8Array, needle: Uint8Array): number {
-  return Buffer.from(haystack).indexOf(Buffer.from(needle));
-}
-
-/** The contents of an encoded packet: after the type byte and the contents length determinant. */
-function contentsOf(packet: Uint8Array): Uint8Array {
-  const first = packet[1] ?? 0;
-  return packet.subarray(first < 0x80 ? 2 : 2 + (first & 0x7f));
-}
-
-function judgeRefusal(world: IlpWorld, kind: CodecErrorKind, field: string, offset?: number): void {
-  const result = lastResult(world, 'a refusal');
-  world.inspected();
-  const where = `${kind} in "${field}"${offset === undefined ? '' : ` at byte ${offset}`}`;
-  const error = result.error;
-  if (!error) fail(world, `the codec refuses it as ${where}`, describeResult(result));
-  const matches = error.kind === kind && error.field === field && (offset === undefined || error.offset === offset);
-  if (!matches) fail(world, `the codec refuses it as ${where}`, `${error.kind} in "${error.field}" at byte ${error.offset}: ${error.message}`);
-}
 
 // ------------------------------------------------------------------------------------------- addresses
 
@@ -280,13 +167,6 @@ When('the codec writes a SEQUENCE OF the octet strings {hex} and {hex}', functio
   store(this, 'write a SEQUENCE OF two octet strings', state(this).target.writeSequenceOfOctetStrings([a, b]), (written) => ({ written }));
 });
 
-/** A value read from the whole input: the reader must not leave bytes unread. */
-function readValue(world: IlpWorld, what: string): bigint | Uint8Array {
-  const read = succeeded(world, 'read', `${what} read from the whole input`);
-  if (read.unread !== 0) fail(world, `${what} read from the whole input`, describeResult(lastResult(world, what)));
-  return read.value;
-}
-
 Then('the value is {uint}', function (this: IlpWorld, value: bigint) {
   const actual = readValue(this, `the value ${value}`);
   if (actual !== value) fail(this, `the value ${value}`, describeResult(lastResult(this, 'a value')));
@@ -301,12 +181,6 @@ Then('the octets read are {hex}', function (this: IlpWorld, octets: Uint8Array) 
   const actual = readValue(this, `the octets ${hex(octets)}`);
   if (!sameValue(actual, octets)) fail(this, `the octets ${showValue(octets)}`, describeResult(lastResult(this, 'octets')));
 });
-
-/** Then-steps that write as a second check: the write must succeed and give exactly `expected`. */
-function judgeWrite(world: IlpWorld, what: string, attempt: Attempt<Uint8Array>, expected: Uint8Array): void {
-  const actual = attempt.ok ? `wrote ${showValue(attempt.value)}` : `refused: ${attempt.error.message}`;
-  if (!attempt.ok || !sameValue(attempt.value, expected)) fail(world, `${what} gives ${showValue(expected)}`, actual);
-}
 
 Then('writing {uint} as a {uint type} gives {hex}', function (this: IlpWorld, value: bigint, bits: UIntBits, expected: Uint8Array) {
   judgeWrite(this, `writing ${value} as a UInt${bits}`, state(this).target.writeUInt(value, bits), expected);
@@ -406,24 +280,6 @@ Then('it is a {packet kind} with:', function (this: IlpWorld, kind: PacketKind, 
   const differences = comparePacket(packet, expectations);
   if (differences.length) fail(this, `a ${kind} with ${expectations.map((e) => `${e.key}=${showValue(e.expected)}`).join(' ')}`, `${describePacket(packet)}\n  ${differences.join('\n  ')}`);
 });
-
-function written(world: IlpWorld, expected: string): Uint8Array {
-  return succeeded(world, 'written', expected);
-}
-
-function judgeBytes(world: IlpWorld, expected: Uint8Array): void {
-  const actual = written(world, `the bytes ${showValue(expected)}`);
-  if (!sameValue(actual, expected)) {
-    const at = firstDifference(actual, expected);
-    fail(world, `the bytes ${hex(expected)}`, `${hex(actual)}\n  (first difference at byte ${at}: expected ${hex(expected.subarray(at, at + 8)) || 'the end'}, actual ${hex(actual.subarray(at, at + 8)) || 'the end'})`);
-  }
-}
-
-function firstDifference(a: Uint8Array, b: Uint8Array): number {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i;
-}
 
 Then('the bytes written are {hex}', function (this: IlpWorld, expected: Uint8Array) {
   judgeBytes(this, expected);

@@ -1,0 +1,154 @@
+/**
+ * The state of one codec scenario and the judging every codec Then-step shares: a When-step stores a
+ * Result (a value, or the CodecError the codec raised) and a Then-step judges it, failing with
+ * Requirement / Expected / Actual. A refusal no Then-step judged fails the scenario (world.awaitInspection).
+ */
+import type { AddressCheck, AmountTooLargeData, CodecError, CodecErrorKind, IlpPacket, IldcpResponse } from '../../lib/codec';
+import type { IlpWorld } from '../world';
+import { CodecTarget, type Attempt, type Read } from './codec-target';
+import { describePacket, sameValue, showValue } from './packet-tables';
+
+/** What the last When-step asked of the codec, and what came of it. */
+export interface Result {
+  /** The action, in words, for failure messages ("decode packet (strict)"). */
+  readonly action: string;
+  readonly error?: CodecError;
+  readonly packet?: IlpPacket;
+  /** Bytes the codec wrote (an encoded packet, OER output). */
+  readonly written?: Uint8Array;
+  /** The packet that was encoded into `written`. */
+  readonly source?: IlpPacket;
+  /** A value read from bytes, and how many input bytes the reader left. */
+  readonly read?: Read<bigint | Uint8Array>;
+  readonly instant?: Date;
+  readonly text?: string;
+  readonly f08?: AmountTooLargeData;
+  readonly ildcp?: IldcpResponse;
+}
+
+export interface AddressVerdict {
+  readonly address: string;
+  readonly rules: 'rfc15' | 'legacy2017';
+  readonly verdict: AddressCheck;
+}
+
+export class CodecScenario {
+  readonly target: CodecTarget;
+  requirementIds: readonly string[] = [];
+  result: Result | undefined;
+  /** Bytes a Given-step prepared for a later "decodes it". */
+  prepared: Uint8Array | undefined;
+  address: AddressVerdict | undefined;
+  errorCode: { code: string; lookup: ReturnType<CodecTarget['lookUpErrorCode']> } | undefined;
+  condition: { fulfillment: Uint8Array; condition: Uint8Array } | undefined;
+
+  constructor(world: IlpWorld) {
+    this.target = new CodecTarget(world.transcript);
+  }
+}
+
+export function state(world: IlpWorld): CodecScenario {
+  return world.scoped('codec', () => new CodecScenario(world));
+}
+
+/** Stores an attempt as the scenario's result; a refusal waits for a Then-step to judge it. */
+export function store<T>(world: IlpWorld, action: string, attempt: Attempt<T>, onValue: (value: T) => Omit<Result, 'action'>): void {
+  const s = state(world);
+  if (attempt.ok) {
+    s.result = { action, ...onValue(attempt.value) };
+    world.inspected();
+  } else {
+    s.result = { action, error: attempt.error };
+    world.awaitInspection(`the codec refused to ${action}: ${attempt.error.message}`);
+  }
+}
+
+// ------------------------------------------------------------------------------------------- judging
+
+/** Throws the failure every Then-step prints: Requirement / Expected / Actual. */
+export function fail(world: IlpWorld, expected: string, actual: string): never {
+  const ids = state(world).requirementIds;
+  throw new Error(`Requirement: ${ids.length ? ids.join(', ') : '(none tagged)'}\nExpected: ${expected}\nActual: ${actual}`);
+}
+
+export function describeResult(result: Result): string {
+  if (result.error) return `the codec refused to ${result.action}: ${result.error.message}`;
+  if (result.packet) return `${result.action} gave ${describePacket(result.packet)}`;
+  if (result.read) return `${result.action} read ${showValue(result.read.value)}${result.read.unread ? ` and left ${result.read.unread} bytes unread` : ''}`;
+  if (result.written) return `${result.action} wrote ${showValue(result.written)}`;
+  if (result.instant) return `${result.action} gave ${showValue(result.instant)}`;
+  if (result.text !== undefined) return `${result.action} gave ${showValue(result.text)}`;
+  if (result.f08) return `${result.action} gave received amount ${result.f08.receivedAmount}, maximum amount ${result.f08.maximumAmount}`;
+  if (result.ildcp) return `${result.action} gave ${JSON.stringify(result.ildcp)}`;
+  return `${result.action} succeeded`;
+}
+
+/** The last result, or a "bad step sequence" failure naming what the step needed. */
+export function lastResult(world: IlpWorld, needed: string): Result {
+  const result = state(world).result;
+  if (!result) throw new Error(`Bad step sequence: no codec result to judge (this step needs ${needed}); put a When-step first`);
+  return result;
+}
+
+/** The last result when it succeeded with the wanted part; otherwise fails, showing the actual result. */
+export function succeeded<K extends keyof Result>(world: IlpWorld, part: K, expected: string): NonNullable<Result[K]> {
+  const result = lastResult(world, expected);
+  world.inspected();
+  const value = result[part];
+  if (result.error || value === undefined) fail(world, expected, describeResult(result));
+  return value as NonNullable<Result[K]>;
+}
+
+export function hex(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('hex');
+}
+
+export function indexOfBytes(haystack: Uint8Array, needle: Uint8Array): number {
+  return Buffer.from(haystack).indexOf(Buffer.from(needle));
+}
+
+/** The contents of an encoded packet: after the type byte and the contents length determinant. */
+export function contentsOf(packet: Uint8Array): Uint8Array {
+  const first = packet[1] ?? 0;
+  return packet.subarray(first < 0x80 ? 2 : 2 + (first & 0x7f));
+}
+
+export function judgeRefusal(world: IlpWorld, kind: CodecErrorKind, field: string, offset?: number): void {
+  const result = lastResult(world, 'a refusal');
+  world.inspected();
+  const where = `${kind} in "${field}"${offset === undefined ? '' : ` at byte ${offset}`}`;
+  const error = result.error;
+  if (!error) fail(world, `the codec refuses it as ${where}`, describeResult(result));
+  const matches = error.kind === kind && error.field === field && (offset === undefined || error.offset === offset);
+  if (!matches) fail(world, `the codec refuses it as ${where}`, `${error.kind} in "${error.field}" at byte ${error.offset}: ${error.message}`);
+}
+/** A value read from the whole input: the reader must not leave bytes unread. */
+export function readValue(world: IlpWorld, what: string): bigint | Uint8Array {
+  const read = succeeded(world, 'read', `${what} read from the whole input`);
+  if (read.unread !== 0) fail(world, `${what} read from the whole input`, describeResult(lastResult(world, what)));
+  return read.value;
+}
+
+/** Then-steps that write as a second check: the write must succeed and give exactly `expected`. */
+export function judgeWrite(world: IlpWorld, what: string, attempt: Attempt<Uint8Array>, expected: Uint8Array): void {
+  const actual = attempt.ok ? `wrote ${showValue(attempt.value)}` : `refused: ${attempt.error.message}`;
+  if (!attempt.ok || !sameValue(attempt.value, expected)) fail(world, `${what} gives ${showValue(expected)}`, actual);
+}
+
+export function written(world: IlpWorld, expected: string): Uint8Array {
+  return succeeded(world, 'written', expected);
+}
+
+export function judgeBytes(world: IlpWorld, expected: Uint8Array): void {
+  const actual = written(world, `the bytes ${showValue(expected)}`);
+  if (!sameValue(actual, expected)) {
+    const at = firstDifference(actual, expected);
+    fail(world, `the bytes ${hex(expected)}`, `${hex(actual)}\n  (first difference at byte ${at}: expected ${hex(expected.subarray(at, at + 8)) || 'the end'}, actual ${hex(actual.subarray(at, at + 8)) || 'the end'})`);
+  }
+}
+
+function firstDifference(a: Uint8Array, b: Uint8Array): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
