@@ -1,6 +1,6 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Writable } from 'node:stream';
 import Ajv from 'ajv';
@@ -194,6 +194,21 @@ test('expectations: known failures pass CI, an expected failure that passes fail
   assert.equal(surprised.exitCode, 1);
   assert.equal(surprised.report.expectations?.counts['unexpected-pass'], 1);
   assert.equal(surprised.report.verdict.result, 'conformant');
+});
+
+test('a step file that throws on load: a report marked incomplete and exit 3, not a stack trace', async () => {
+  const suite = writeFixtureSuite([MIXED[0]!], KNOWN_TOKEN);
+  writeFileSync(join(suite.dir, 'steps', 'broken.js'), `throw new Error('support file broken (token ${KNOWN_TOKEN})');\n`);
+  const out = collector();
+  const result = await conformanceRun({
+    cwd: suite.dir, paths: suite.paths, require: suite.require, requireModule: [], profile: 'all', requirements: [], parallel: 1, dryRun: false,
+    outRoot: join(suite.dir, 'reports'), catalog, redactor: createRunRedactor({ env: { ILP_ALICE_TOKEN: KNOWN_TOKEN } }), allureHtml: false, out, err: out, env: { CI: 'true' },
+  });
+  assert.equal(result.exitCode, 3);
+  const report = result.written!.report;
+  assert.equal(report.verdict.result, 'incomplete');
+  assert.match(report.runProblems[0]?.message ?? '', /support file broken \(token \*\*\*\)/);
+  assert.ok(!out.text.includes(KNOWN_TOKEN));
 });
 
 test('dry run lists the selected scenarios with their requirement IDs and writes nothing', async () => {

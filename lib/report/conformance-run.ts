@@ -1,4 +1,5 @@
 import { appendFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import type { Envelope } from '@cucumber/messages';
 import { join, relative, resolve } from 'node:path';
 import { applyExpectations, type Expectation } from './expectations';
 import { ConsoleProgress, isPlainOutput } from './console-progress';
@@ -147,16 +148,24 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
   if (reachability.reached) {
     say(`Running ilp-conformance against ${target.identity}${tags ? ` (${tags})` : ''}`);
     const progress = new ConsoleProgress({ out, plain: isPlainOutput(env, out) });
-    const result = await runCucumberMasked({
-      ...cucumber,
-      dryRun: false,
-      onEnvelope: (e) => {
-        builder.add(e);
-        progress.onEnvelope(e);
-      },
-    });
+    const seen: Envelope[] = [];
+    try {
+      await runCucumberMasked({
+        ...cucumber,
+        dryRun: false,
+        onEnvelope: (e) => {
+          seen.push(e);
+          builder.add(e);
+          progress.onEnvelope(e);
+        },
+      });
+    } catch (error) {
+      // Cucumber itself could not run (a support file that throws on load, a bad tag expression):
+      // the harness is broken, and the report says so instead of a stack trace.
+      builder.addProblem('Cucumber', opts.redactor.text((error as Error).message ?? String(error)));
+    }
     progress.end();
-    envelopes = result.envelopes;
+    envelopes = seen;
   } else {
     say(`Not running: ${reachability.detail}`);
   }

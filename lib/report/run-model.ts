@@ -128,6 +128,11 @@ export class RunModelBuilder {
   private runFinished: messages.TestRunFinished | undefined;
   private cucumberVersion = 'unknown';
 
+  /** A problem outside the stream (Cucumber could not start: a step file that does not load, ...). */
+  addProblem(where: string, message: string): void {
+    this.problems.push({ where, message });
+  }
+
   add(e: messages.Envelope): void {
     if (e.meta) this.cucumberVersion = e.meta.implementation.version ?? 'unknown';
     if (e.gherkinDocument?.uri) this.documents.set(e.gherkinDocument.uri, e.gherkinDocument);
