@@ -10,7 +10,7 @@ Feature: Basic support: executing a held transfer with its fulfillment
     Given alice has a ledger account holding 100
     And bob has a ledger account holding 0
 
-  @LEDGER-004 @COND-L01 @LEDGER-018 @must
+  @LEDGER-004 @COND-L01 @LEDGER-018 @ARCH-L01 @must
   Scenario: The right 32-byte preimage executes the transfer
     Given alice has prepared a transfer of 10 to bob
     When bob executes the transfer with its fulfillment

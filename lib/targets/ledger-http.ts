@@ -248,9 +248,11 @@ export class LedgerHttpClient {
     const elapsed = () => Date.now() - started;
     if (opened.kind === 'failed') {
       await stream.close();
-      return opened.status === undefined
-        ? { kind: 'transport-failure', reason: opened.reason, elapsedMs: elapsed() }
-        : { kind: 'invalid-response', status: opened.status, problem: opened.reason, body: '', elapsedMs: elapsed() };
+      if (opened.status === undefined) return { kind: 'transport-failure', reason: opened.reason, elapsedMs: elapsed() };
+      if (opened.status < 400) {
+        return { kind: 'invalid-response', status: opened.status, problem: `${opened.reason}; expected 101 Switching Protocols`, body: opened.body ?? '', elapsedMs: elapsed() };
+      }
+      return interpret<NotificationStream>(opened.status, opened.contentType ?? '', opened.body ?? '', 'no-body', elapsed());
     }
     const answer = await stream.request({ method: 'subscribe_account', params: { accounts: [...accounts] } }, this.timeoutMs);
     if (answer.kind === 'result') return { kind: 'ok', status: 101, body: stream, elapsedMs: elapsed() };
@@ -344,7 +346,7 @@ export class NotificationStream {
     private readonly transcript: Transcript | undefined,
   ) {}
 
-  open(timeoutMs: number): Promise<{ kind: 'open' } | { kind: 'failed'; reason: string; status?: number }> {
+  open(timeoutMs: number): Promise<{ kind: 'open' } | { kind: 'failed'; reason: string; status?: number; contentType?: string; body?: string }> {
     return new Promise((resolveOpen) => {
       const headers: Record<string, string> = this.token === undefined ? {} : { authorization: `Bearer ${this.token}` };
       const socket = new WebSocket(this.url, { headers, handshakeTimeout: timeoutMs });
@@ -352,8 +354,20 @@ export class NotificationStream {
       this.transcript?.record({ direction: 'sent', channel: 'ledger', label: `WebSocket open ${this.url}` });
       socket.on('open', () => resolveOpen({ kind: 'open' }));
       socket.on('unexpected-response', (_request, response) => {
-        response.resume();
-        resolveOpen({ kind: 'failed', reason: `upgrade refused with HTTP ${response.statusCode}`, status: response.statusCode ?? 0 });
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', () => undefined);
+        response.on('end', () => {
+          const body = Buffer.concat(chunks).toString('utf8');
+          this.transcript?.record({ direction: 'received', channel: 'ledger', label: `HTTP ${response.statusCode} instead of a WebSocket`, decoded: shorten(safeJson(body)) });
+          resolveOpen({
+            kind: 'failed',
+            reason: `upgrade answered with HTTP ${response.statusCode}`,
+            status: response.statusCode ?? 0,
+            contentType: String(response.headers['content-type'] ?? ''),
+            body,
+          });
+        });
       });
       socket.on('error', (error) => resolveOpen({ kind: 'failed', reason: `WebSocket error: ${error.message}` }));
       socket.on('message', (data) => this.onFrame(String(data)));
