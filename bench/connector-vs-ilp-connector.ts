@@ -13,6 +13,9 @@
  * of each counts. ilp-connector's per-account rate limit (10 000 packets a minute by default, T05 beyond) is
  * raised for the bench, since the reference has none; its log goes to a temporary file.
  * Prints packets/s and latency for each and the ratio; the aim is the reference forwarding >= 3x ilp-connector.
+ * It also prints each connector's own CPU time per packet (from /proc/<pid>/stat, Linux only): on a machine busy
+ * with other work, throughput follows the share of CPU each process happens to get, while CPU per packet still
+ * says how much work each connector does to forward one packet.
  *
  * A measurement, not a test: it asserts only that every packet was fulfilled, and its numbers depend on
  * the machine and whatever else runs on it.
@@ -59,7 +62,16 @@ export function parseSettings(argv: readonly string[]): Settings {
 interface Contender {
   readonly name: string;
   readonly url: string;
+  /** CPU time (user + system) the connector process has used so far, in ms; undefined where /proc is absent. */
+  cpuMs(): number | undefined;
   stop(): Promise<void>;
+}
+
+/** utime + stime of a process from /proc/<pid>/stat, in ms (clock ticks of 10 ms, Linux's USER_HZ). */
+export function processCpuMs(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // after "pid (comm) ", field 3 (state) is index 0, so utime (14) and stime (15) are indexes 11 and 12
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Spawns a connector CLI and waits (bounded) for the line that carries its URL. */
@@ -86,6 +98,13 @@ async function spawnConnector(name: string, args: string[], urlLine: RegExp): Pr
   return {
     name,
     url,
+    cpuMs: () => {
+      try {
+        return processCpuMs(readFileSync(`/proc/${child.pid}/stat`, 'utf8'));
+      } catch {
+        return undefined;
+      }
+    },
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
@@ -188,37 +207,49 @@ async function main(): Promise<void> {
       ),
     );
     const condition = conditionOf(fulfillment);
-    const best = new Map<string, Measurement>();
+    type Round = Measurement & { cpuMsPerPacket?: number };
+    const best = new Map<string, Round>();
+    /** The lowest CPU per packet of each connector over the rounds: the round least disturbed by other work. */
+    const leanest = new Map<string, number>();
     for (const c of contenders) {
       const warm = await drive(`${c.url}${alice.http.incoming.path}`, alice.http.incoming.token, { concurrency: settings.concurrency, limit: settings.warmup, untilMs: Infinity, tag: `warm${c.name.length}`, condition });
       if (Object.keys(warm.failures).length) throw new Error(`${c.name}: warm-up packets failed: ${JSON.stringify(warm.failures)}`);
     }
     for (let round = 1; round <= settings.rounds; round++) {
       for (const c of contenders) {
-        const m = await drive(`${c.url}${alice.http.incoming.path}`, alice.http.incoming.token, {
+        const cpuBefore = c.cpuMs();
+        const driven = await drive(`${c.url}${alice.http.incoming.path}`, alice.http.incoming.token, {
           concurrency: settings.concurrency,
           limit: Number.MAX_SAFE_INTEGER,
           untilMs: Date.now() + settings.durationS * 1000,
           tag: `r${round}${c.name.length}`,
           condition,
         });
+        const cpuAfter = c.cpuMs();
+        const m: Round = cpuBefore === undefined || cpuAfter === undefined ? driven : { ...driven, cpuMsPerPacket: Math.round(((cpuAfter - cpuBefore) / driven.packets) * 1000) / 1000 };
         if (Object.keys(m.failures).length) throw new Error(`${c.name}, round ${round}: packets failed: ${JSON.stringify(m.failures)}`);
-        if (!settings.json) process.stdout.write(`  round ${round} ${c.name.padEnd(13)} ${String(m.perSecond).padStart(6)} packets/s  p50 ${m.p50Ms} ms  p99 ${m.p99Ms} ms\n`);
+        if (!settings.json) process.stdout.write(`  round ${round} ${c.name.padEnd(13)} ${describe(m)}\n`);
         if (!best.has(c.name) || best.get(c.name)!.perSecond < m.perSecond) best.set(c.name, m);
+        if (m.cpuMsPerPacket !== undefined && !(leanest.get(c.name)! <= m.cpuMsPerPacket)) leanest.set(c.name, m.cpuMsPerPacket);
       }
     }
     const reference = best.get('reference')!;
     const ilp = best.get('ilp-connector')!;
     const ratio = Math.round((reference.perSecond / ilp.perSecond) * 100) / 100;
+    const referenceCpu = leanest.get('reference');
+    const ilpCpu = leanest.get('ilp-connector');
+    const cpuRatio = referenceCpu && ilpCpu ? Math.round((ilpCpu / referenceCpu) * 100) / 100 : undefined;
     if (settings.json) {
-      process.stdout.write(`${JSON.stringify({ concurrency: settings.concurrency, durationS: settings.durationS, rounds: settings.rounds, reference, ilpConnector: ilp, ratio, aim: AIM })}\n`);
+      const cpu = { referenceMsPerPacket: referenceCpu, ilpConnectorMsPerPacket: ilpCpu, ratio: cpuRatio };
+      process.stdout.write(`${JSON.stringify({ concurrency: settings.concurrency, durationS: settings.durationS, rounds: settings.rounds, reference, ilpConnector: ilp, ratio, cpu, aim: AIM })}\n`);
     } else {
       process.stdout.write(
         [
           `same load, ${settings.concurrency} in flight, ${settings.durationS} s per round, best of ${settings.rounds} (alice -> connector -> bob, sync ILP over HTTP, loopback)`,
-          `  reference       ${reference.perSecond} packets/s  p50 ${reference.p50Ms} ms  p99 ${reference.p99Ms} ms`,
-          `  ilp-connector   ${ilp.perSecond} packets/s  p50 ${ilp.p50Ms} ms  p99 ${ilp.p99Ms} ms`,
-          `  ratio           ${ratio}x (${ratio >= AIM ? 'meets' : 'BELOW'} the aim of ${AIM}x)`,
+          `  reference       ${describe(reference)}`,
+          `  ilp-connector   ${describe(ilp)}`,
+          `  ratio           ${ratio}x the packets/s (${ratio >= AIM ? 'meets' : 'BELOW'} the aim of ${AIM}x)` +
+            (cpuRatio === undefined ? '' : `\n  cpu per packet  reference ${referenceCpu} ms, ilp-connector ${ilpCpu} ms (lowest round each): ${cpuRatio}x`),
           '',
         ].join('\n'),
       );
@@ -229,6 +260,11 @@ async function main(): Promise<void> {
     await new Promise<void>((ok) => bob.close(() => ok()));
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function describe(m: Measurement & { cpuMsPerPacket?: number }): string {
+  const cpu = m.cpuMsPerPacket === undefined ? '' : `  cpu ${m.cpuMsPerPacket} ms/packet`;
+  return `${String(m.perSecond).padStart(6)} packets/s  p50 ${m.p50Ms} ms  p99 ${m.p99Ms} ms${cpu}`;
 }
 
 if (require.main === module) {
