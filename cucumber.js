@@ -4,9 +4,21 @@ process.env.TS_NODE_TRANSPILE_ONLY = process.env.TS_NODE_TRANSPILE_ONLY || 'true
 delete process.env.CUCUMBER_PUBLISH_ENABLED;
 process.env.CUCUMBER_PUBLISH_QUIET = 'true';
 
+const { readdirSync } = require('node:fs');
+const { join } = require('node:path');
+
+// Step and support files, without the unit tests (*.test.ts) that sit beside them.
+function stepFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return stepFiles(path);
+    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
 const common = {
   requireModule: ['ts-node/register'],
-  require: ['steps/**/*.ts'],
+  require: stepFiles(join(__dirname, 'steps')),
   paths: ['features/**/*.feature'],
   publish: false,
   strict: true,
