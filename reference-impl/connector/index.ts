@@ -16,6 +16,9 @@ import { ReplySender } from './http/reply-sender';
 import { createIlpHttpServer } from './http/server';
 import { TransportError } from './transport';
 
+/** Below Node's default server keep-alive timeout (5 s), which most peers will run with. */
+const IDLE_SOCKET_TIMEOUT_MS = 4000;
+
 export interface ReferenceConnectorOptions {
   readonly topology: Topology;
   /** Default 127.0.0.1. */
@@ -42,7 +45,10 @@ export async function startReferenceConnector(opts: ReferenceConnectorOptions): 
   const host = opts.host ?? '127.0.0.1';
   const port = opts.port ?? (sutUrl.port ? Number(sutUrl.port) : 80);
 
-  const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  // `timeout` closes idle kept-alive sockets on our side first (and lets Node apply a server's
+  // `Keep-Alive: timeout=N` hint), so we rarely reuse a socket the peer is closing; post.ts retries once if we do.
+  const agentOptions = { keepAlive: true, timeout: IDLE_SOCKET_TIMEOUT_MS };
+  const agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
   const pending = new PendingReplies();
   let url = '';
   const send = createHttpTransport({ agents, pending, callbackUrl: (peer) => `${url}${peer.http.incoming.path}/callback` });

@@ -43,40 +43,54 @@ export function postTarget(url: string | URL): PostTarget {
 export function postBytes(target: PostTarget, headers: http.OutgoingHttpHeaders, body: Uint8Array, opts: PostOptions): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
     const { cancellation } = opts;
-    if (cancellation?.cancelled) {
-      reject(new TransportError('aborted', 'stopped before sending'));
-      return;
-    }
-    const request = (target.secure ? https : http).request(
-      {
-        method: 'POST',
-        hostname: target.hostname,
-        port: target.port,
-        path: target.path,
-        agent: target.secure ? opts.agents.https : opts.agents.http,
-        headers: { ...headers, 'Content-Length': body.length },
-      },
-      (response) => {
-        readBody(response, MAX_BODY_BYTES).then(
-          (bytes) => settle(() => resolve({ status: response.statusCode ?? 0, body: bytes })),
-          (error: Error) =>
-            settle(() =>
-              reject(error instanceof BodyTooLargeError ? new TransportError('invalid-reply', error.message, response.statusCode) : classify(error)),
-            ),
-        );
-      },
-    );
-    const removeListener = cancellation?.onCancel(() => request.destroy(new TransportError('aborted', 'request stopped')));
-    if (opts.timeoutMs !== undefined) {
-      request.setTimeout(opts.timeoutMs, () => request.destroy(new TransportError('unreachable', `no answer within ${opts.timeoutMs} ms`)));
-    }
-    request.on('error', (error) => settle(() => reject(classify(error))));
-    request.end(body);
+    const attempt = (isRetry: boolean) => {
+      if (cancellation?.cancelled) {
+        reject(new TransportError('aborted', 'stopped before sending'));
+        return;
+      }
+      let answered = false;
+      const request = (target.secure ? https : http).request(
+        {
+          method: 'POST',
+          hostname: target.hostname,
+          port: target.port,
+          path: target.path,
+          agent: target.secure ? opts.agents.https : opts.agents.http,
+          headers: { ...headers, 'Content-Length': body.length },
+        },
+        (response) => {
+          answered = true;
+          readBody(response, MAX_BODY_BYTES).then(
+            (bytes) => settle(() => resolve({ status: response.statusCode ?? 0, body: bytes })),
+            (error: Error) =>
+              settle(() =>
+                reject(error instanceof BodyTooLargeError ? new TransportError('invalid-reply', error.message, response.statusCode) : classify(error)),
+              ),
+          );
+        },
+      );
+      const removeListener = cancellation?.onCancel(() => request.destroy(new TransportError('aborted', 'request stopped')));
+      if (opts.timeoutMs !== undefined) {
+        request.setTimeout(opts.timeoutMs, () => request.destroy(new TransportError('unreachable', `no answer within ${opts.timeoutMs} ms`)));
+      }
+      request.on('error', (error: NodeJS.ErrnoException) => {
+        // A kept-alive socket the server closed just as we reused it: the server never saw this request
+        // (Node's documented keep-alive race). Send it once more on a fresh socket.
+        if (!isRetry && !answered && request.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) {
+          removeListener?.();
+          attempt(true);
+          return;
+        }
+        settle(() => reject(classify(error)));
+      });
+      request.end(body);
 
-    function settle(done: () => void): void {
-      removeListener?.();
-      done();
-    }
+      function settle(done: () => void): void {
+        removeListener?.();
+        done();
+      }
+    };
+    attempt(false);
   });
 }
 

@@ -32,6 +32,8 @@ export interface IlpHttpServerOptions {
   readonly log?: (line: string) => void;
 }
 
+const IDLE_CONNECTION_TIMEOUT_MS = 120_000;
+
 interface Endpoint {
   readonly peer: PeerConfig;
   readonly kind: 'packet' | 'callback';
@@ -53,7 +55,10 @@ export function createIlpHttpServer(opts: IlpHttpServerOptions): http.Server {
       else response.destroy();
     });
   });
-  server.keepAliveTimeout = 5000;
+  // Idle keep-alive connections are kept a long time: every close of an idle socket is a chance for a client
+  // to reuse it at that very moment and see a reset (clients with a plain keep-alive agent never time out
+  // idle sockets themselves). The connections are ours to close on shutdown anyway.
+  server.keepAliveTimeout = IDLE_CONNECTION_TIMEOUT_MS;
   return server;
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
