@@ -69,14 +69,19 @@ export interface HttpResult {
 }
 
 export type HttpAttempt =
-  | ({ readonly ok: true } & HttpResult)
+  | ({ readonly ok: true; readonly retriedStaleConnection?: boolean } & HttpResult)
   | { readonly ok: false; readonly reason: string; readonly timedOut: boolean; readonly elapsedMs: number };
 
 /**
  * One POST, bounded by `timeoutMs`. Never throws: a refused connection, a reset or the bound running out
  * come back as `{ ok: false }` with a reason a failure message can show.
+ *
+ * A keep-alive connection the server closed while idle can be reset just as the request goes out on it
+ * (the server never read it). That race is the harness's, not the SUT's, so such a request is sent once
+ * more on a fresh connection, as Node's documentation advises (`request.reusedSocket`); a reset on a fresh
+ * connection is reported as it is.
  */
-export function postBytes(
+export async function postBytes(
   url: string,
   headers: Record<string, string>,
   body: Uint8Array,
@@ -84,9 +89,25 @@ export function postBytes(
   agent?: http.Agent,
 ): Promise<HttpAttempt> {
   const started = Date.now();
+  const first = await postOnce(url, headers, body, timeoutMs, agent);
+  if (first.ok || !first.staleConnection) return strip(first);
+  const second = await postOnce(url, headers, body, Math.max(0, timeoutMs - (Date.now() - started)), agent);
+  const result = strip(second);
+  return result.ok ? { ...result, retriedStaleConnection: true, elapsedMs: Date.now() - started } : result;
+}
+
+type RawAttempt = HttpAttempt & { readonly staleConnection?: boolean };
+
+function strip(attempt: RawAttempt): HttpAttempt {
+  const { staleConnection: _stale, ...rest } = attempt as RawAttempt & { staleConnection?: boolean };
+  return rest as HttpAttempt;
+}
+
+function postOnce(url: string, headers: Record<string, string>, body: Uint8Array, timeoutMs: number, agent?: http.Agent): Promise<RawAttempt> {
+  const started = Date.now();
   return new Promise((resolve) => {
     let settled = false;
-    const finish = (attempt: HttpAttempt) => {
+    const finish = (attempt: RawAttempt) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -131,8 +152,18 @@ export function postBytes(
       res.on('error', (error) => finish({ ok: false, reason: `response broke off: ${error.message}`, timedOut: false, elapsedMs: Date.now() - started }));
       res.on('aborted', () => finish({ ok: false, reason: 'the server closed the connection mid-response', timedOut: false, elapsedMs: Date.now() - started }));
     });
+    let responded = false;
+    req.on('response', () => {
+      responded = true;
+    });
     req.on('error', (error: NodeJS.ErrnoException) =>
-      finish({ ok: false, reason: describeSocketError(error), timedOut: false, elapsedMs: Date.now() - started }),
+      finish({
+        ok: false,
+        reason: describeSocketError(error),
+        timedOut: false,
+        elapsedMs: Date.now() - started,
+        staleConnection: req.reusedSocket && !responded && (error.code === 'ECONNRESET' || error.code === 'EPIPE'),
+      }),
     );
     req.end(Buffer.from(body));
   });

@@ -67,7 +67,9 @@ export class PeerServer {
         else res.destroy();
       });
     });
-    this.server.keepAliveTimeout = 5000;
+    // Never close an idle keep-alive connection: a SUT reusing one just as it closes would see a reset and
+    // answer T01 for the harness's own doing. The SUT's client decides when its connections end.
+    this.server.keepAliveTimeout = 0;
   }
 
   /** The path the SUT posts Prepares to (from the peer's outgoing URL). */

@@ -135,6 +135,9 @@ export async function sendPrepare(ctx: SenderContext, request: SendRequest): Pro
     return { ...base, outcome };
   }
   const response: HttpResult = attempt;
+  if (attempt.retriedStaleConnection) {
+    script.transcript.note(`${from.name}: the first attempt met a keep-alive connection the SUT had closed while idle; sent again on a fresh one`);
+  }
   script.transcript.record({
     direction: 'received',
     channel: from.name,
