@@ -40,7 +40,6 @@ Given('{account holder} listens for ledger notifications', async function (this:
   const s = await scenario(this);
   await s.listen(who);
   if (s.last?.reply.kind !== 'ok') throw new Error(`${who} could not follow their account: ${s.last ? describeLedgerReply(s.last.reply) : 'no answer'}`);
-  this.inspected();
 });
 
 When('{account holder} opens a ledger account for {account holder} holding {amount}', async function (this: IlpWorld, who: string, forWho: string, balance: bigint) {

@@ -239,10 +239,13 @@ export class LedgerScenario {
     return NOTIFICATION_WAIT_MS * this.world.timeoutMultiplier;
   }
 
-  /** Stores an answer; anything but success must be inspected by a Then-step (the After hook checks). */
+  /**
+   * Stores an answer. Anything but success must be inspected by a Then-step (the After hook checks); a later
+   * success does not clear an earlier answer nobody inspected.
+   */
   store(action: string, reply: LedgerReply<unknown>): void {
     this.last = { action, reply };
-    this.world.awaitInspection(reply.kind === 'ok' ? undefined : `${action}: ${describeLedgerReply(reply)}`);
+    if (reply.kind !== 'ok') this.world.awaitInspection(`${action}: ${describeLedgerReply(reply)}`);
   }
 }
 
