@@ -75,10 +75,16 @@ async function startDownstream(): Promise<{ url: string; close(): Promise<void> 
       response.end(FULFILL_BYTES);
     });
   });
+  return listening(server);
+}
+
+/** Listens on an ephemeral loopback port; close() also ends every kept-alive connection. */
+async function listening(server: http.Server, onClose = () => undefined as void): Promise<{ url: string; close(): Promise<void> }> {
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => {
+      onClose();
       server.closeAllConnections();
       return new Promise<void>((ok) => server.close(() => ok()));
     },
@@ -106,15 +112,7 @@ async function startBareRelay(bobUrl: string): Promise<{ url: string; close(): P
       out.end(body);
     });
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => {
-      agent.destroy();
-      server.closeAllConnections();
-      return new Promise<void>((ok) => server.close(() => ok()));
-    },
-  };
+  return listening(server, () => agent.destroy());
 }
 
 /** The fixture topology with bob's URL pointing at our downstream server. */
@@ -275,7 +273,7 @@ async function main(): Promise<void> {
           `  packets      ${result.packets} in ${result.seconds} s`,
           `  throughput   ${result.packetsPerSecond} packets/s (${verdict} the target of ${TARGET_PACKETS_PER_SECOND})`,
           `  latency      p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, max ${result.latencyMs.max} ms`,
-          `  cpu          ${result.cpuMsPerPacket} ms per packet in this process (${opts.inProcess || opts.baseline ? 'sender, relay and downstream' : 'sender and downstream'})`,
+          `  cpu          ${result.cpuMsPerPacket} ms per packet in this process (${opts.baseline ? 'sender, relay and downstream' : opts.inProcess ? 'sender, reference and downstream' : 'sender and downstream'})`,
           `  failures     ${run.failures.size === 0 ? 'none' : [...run.failures].map(([k, n]) => `${k} x${n}`).join(', ')}`,
           '',
         ].join('\n'),

@@ -5,12 +5,37 @@
  * are committed to `balance` on Fulfill only (RFC 27 step 10, AMT-004); a Reject or expiry releases them.
  * The limits live in the topology (peer.balance.minimum / maximum); the balance rules enforce them.
  */
+import type { IlpReply } from '../../lib/codec/types';
+
 export interface Account {
   balance: bigint;
   /** Sum of incoming Prepares from this peer still in flight. */
   pendingIncoming: bigint;
   /** Sum of outgoing Prepares to this peer still in flight. */
   pendingOutgoing: bigint;
+}
+
+/**
+ * Keeps `amount` pending on one side of `account` while `forward` runs, then settles: a Fulfill commits it
+ * to the balance (incoming raises it, outgoing lowers it); a Reject or a thrown error only releases it.
+ */
+export async function reserveUntilReply(
+  account: Account,
+  side: 'incoming' | 'outgoing',
+  amount: bigint,
+  forward: () => Promise<IlpReply>,
+): Promise<IlpReply> {
+  const pending = side === 'incoming' ? 'pendingIncoming' : 'pendingOutgoing';
+  account[pending] += amount;
+  let fulfilled = false;
+  try {
+    const reply = await forward();
+    fulfilled = reply.type === 13;
+    return reply;
+  } finally {
+    account[pending] -= amount;
+    if (fulfilled) account.balance += side === 'incoming' ? amount : -amount;
+  }
 }
 
 export class BalanceBook {

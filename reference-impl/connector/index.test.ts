@@ -1,12 +1,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { decodeIldcpResponse, decodeReply, encodePrepare, forgePrepare, PEER_PROTOCOL_CONDITION } from '../../lib/codec';
 import type { IlpPrepare, IlpReject, IlpReply } from '../../lib/codec/types';
 import { peerByName, type Topology } from '../../lib/topology';
 import { startReferenceConnector, type RunningConnector } from './index';
-import { postBytes, startTestPeers, topologyWithPeersAt, type TestPeers } from './http/test-peers';
+import { closeServer, listenOnLoopback, postBytes, startTestPeers, topologyWithPeersAt, type TestPeers } from './http/test-peers';
 import { CONDITION } from './test-support';
 
 let peers: TestPeers;
@@ -237,10 +236,9 @@ test('close() frees the port', async () => {
 
 async function unusedPort(): Promise<number> {
   const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+  const url = await listenOnLoopback(server);
+  await closeServer(server);
+  return Number(new URL(url).port);
 }
 
 /** Waits for `promise`, failing after 5 s so a broken connector fails the test instead of hanging it. */

@@ -2,9 +2,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { Cancellation, TransportError } from '../transport';
 import { postBytes, postTarget } from './post';
+import { closeServer, listenOnLoopback } from './test-peers';
 
 // Answers the first request on each connection; a second request on the same connection is cut off
 // unanswered, as when a server closes an idle kept-alive socket just as the client reuses it.
@@ -23,14 +23,12 @@ before(async () => {
     served.add(request.socket);
     request.on('end', () => response.end('ok'));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(server);
 });
 
 after(async () => {
   agents.http.destroy();
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await closeServer(server);
 });
 
 test('a request cut off on a reused keep-alive socket is sent once more on a fresh one', async () => {

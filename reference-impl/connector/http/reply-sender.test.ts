@@ -2,8 +2,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { ReplySender } from './reply-sender';
+import { closeServer, listenOnLoopback } from './test-peers';
 
 // A callback receiver that answers each call with the next scripted status (then 200); 0 = never answers.
 let server: http.Server;
@@ -30,14 +30,12 @@ before(async () => {
       if (status !== 0) response.writeHead(status).end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(server);
 });
 
 after(async () => {
   agents.http.destroy();
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await closeServer(server);
 });
 
 function callsFor(requestId: string) {

@@ -62,18 +62,29 @@ export async function startTestPeers(topology: () => Topology): Promise<TestPeer
     }
     send(response, reply.status, reply.body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = await listenOnLoopback(server);
   return {
     url,
     seen,
     callbackStatuses,
     async close() {
       agent.destroy();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server);
     },
   };
+}
+
+/** Listens on an ephemeral loopback port; resolves with the base URL. */
+export async function listenOnLoopback(server: http.Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** Closes the server and every connection it still has (kept-alive or in flight). */
+export function closeServer(server: http.Server): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeAllConnections();
+  return closed;
 }
 
 function behaviourReply(behaviour: string, prepare: IlpPrepare | undefined): 'silent' | { status: number; body: Buffer } {

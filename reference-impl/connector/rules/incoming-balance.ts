@@ -1,6 +1,6 @@
 import type { IlpRule } from '../context';
 import { InsufficientLiquidityError } from '../errors';
-import type { BalanceBook } from '../balance-book';
+import { type BalanceBook, reserveUntilReply } from '../balance-book';
 
 export interface IncomingBalanceOptions {
   readonly book: BalanceBook;
@@ -32,16 +32,7 @@ export function createIncomingBalanceRule(opts: IncomingBalanceOptions): IlpRule
           maximum,
         });
       }
-      account.pendingIncoming += amount;
-      let fulfilled = false;
-      try {
-        const reply = await next(ctx);
-        fulfilled = reply.type === 13;
-        return reply;
-      } finally {
-        account.pendingIncoming -= amount;
-        if (fulfilled) account.balance += amount;
-      }
+      return reserveUntilReply(account, 'incoming', amount, () => next(ctx));
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { IlpRule } from '../context';
 import { required } from '../context';
 import { InsufficientLiquidityError } from '../errors';
-import type { BalanceBook } from '../balance-book';
+import { type BalanceBook, reserveUntilReply } from '../balance-book';
 
 export interface OutgoingBalanceOptions {
   readonly book: BalanceBook;
@@ -33,16 +33,7 @@ export function createOutgoingBalanceRule(opts: OutgoingBalanceOptions): IlpRule
           minimum,
         });
       }
-      account.pendingOutgoing += amount;
-      let fulfilled = false;
-      try {
-        const reply = await next(ctx);
-        fulfilled = reply.type === 13;
-        return reply;
-      } finally {
-        account.pendingOutgoing -= amount;
-        if (fulfilled) account.balance -= amount;
-      }
+      return reserveUntilReply(account, 'outgoing', amount, () => next(ctx));
     },
   };
 }
