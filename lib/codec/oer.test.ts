@@ -98,11 +98,86 @@ describe('OER length determinants (OER-007..010, OER-014)', () => {
   });
 });
 
+/** The length determinant rules written the slow, obvious way (BigInt throughout), to pin the fast paths. */
+function referenceLength(bytes: Uint8Array, strictMode: boolean): { value: bigint; next: number } | { kind: string; offset: number; details: Record<string, string | number> } {
+  if (bytes.length === 0) return { kind: 'Truncated', offset: 0, details: { needed: 1, available: 0 } };
+  const first = bytes[0];
+  if (first < 0x80) return { value: BigInt(first), next: 1 };
+  const count = first & 0x7f;
+  if (count === 0) return { kind: 'IndefiniteLength', offset: 0, details: { prefix: '80' } };
+  if (count > 8) return { kind: 'LengthTooLarge', offset: 0, details: { lengthBytes: count, max: 8 } };
+  if (bytes.length - 1 < count) return { kind: 'Truncated', offset: 1, details: { needed: count, available: bytes.length - 1 } };
+  let value = 0n;
+  for (let i = 1; i <= count; i++) value = value * 256n + BigInt(bytes[i]);
+  if (strictMode && value < 128n) return { kind: 'NonCanonicalLength', offset: 0, details: { length: value.toString(), prefixBytes: count + 1, reason: 'short form required below 128' } };
+  if (strictMode && bytes[1] === 0) return { kind: 'NonCanonicalLength', offset: 0, details: { length: value.toString(), prefixBytes: count + 1, reason: 'leading zero length byte' } };
+  return { value, next: 1 + count };
+}
+
+describe('OER length determinants: every length-of-length agrees with the BigInt reference', () => {
+  const inputs: Uint8Array[] = [new Uint8Array(0)];
+  for (let count = 0; count <= 9; count++) {
+    for (const lead of [0x00, 0x01, 0x7f, 0x80, 0xff]) {
+      for (const rest of [0x00, 0x05, 0xff]) {
+        const full = [0x80 | count, ...Array.from({ length: count }, (_, i) => (i === 0 ? lead : rest))];
+        for (const cut of [full.length, full.length - 1]) if (cut > 0) inputs.push(Uint8Array.from(full.slice(0, cut)));
+      }
+    }
+  }
+  for (const short of [0x00, 0x05, 0x7f]) inputs.push(Uint8Array.of(short));
+
+  for (const mode of ['strict', 'lenient'] as const) {
+    it(`${mode}: value, offset and error (kind, offset, details) match for ${inputs.length} inputs`, () => {
+      for (const bytes of inputs) {
+        const want = referenceLength(bytes, mode === 'strict');
+        const label = `${mode} ${Buffer.from(bytes).toString('hex') || '(empty)'}`;
+        const reader = () => new OerReader(bytes, { mode });
+        if ('value' in want) {
+          const big = reader();
+          assert.equal(big.readLengthDeterminantBigInt('l'), want.value, label);
+          assert.equal(big.offset, want.next, label);
+          if (want.value > BigInt(Number.MAX_SAFE_INTEGER)) {
+            assertCodecError(() => reader().readLengthDeterminant('l'), { kind: 'LengthTooLarge', field: 'l', offset: 0, details: { length: want.value.toString() } });
+          } else {
+            const num = reader();
+            assert.equal(num.readLengthDeterminant('l'), Number(want.value), label);
+            assert.equal(num.offset, want.next, label);
+          }
+        } else {
+          for (const read of [(r: OerReader) => r.readLengthDeterminant('l'), (r: OerReader) => r.readLengthDeterminantBigInt('l')]) {
+            assertCodecError(() => read(reader()), { kind: want.kind as 'Truncated', field: 'l', offset: want.offset, details: want.details });
+          }
+        }
+      }
+    });
+  }
+
+  it('reads the largest 6-byte length and the smallest 7-byte one exactly', () => {
+    assert.equal(strict('86ffffffffffff').readLengthDeterminant('l'), 2 ** 48 - 1);
+    assert.equal(strict('8701000000000000').readLengthDeterminant('l'), 2 ** 48);
+    assert.equal(strict('871fffffffffffff').readLengthDeterminant('l'), Number.MAX_SAFE_INTEGER);
+    assertCodecError(() => strict('8720000000000000').readLengthDeterminant('l'), { kind: 'LengthTooLarge', offset: 0, details: { length: '9007199254740992' } });
+  });
+});
+
 describe('OER variable-length octet strings (OER-011)', () => {
   it('reads a view of the bytes and moves past them', () => {
     const r = strict('03 aabbcc dd');
     assert.equal(Buffer.from(r.readVarOctetString('v')).toString('hex'), 'aabbcc');
     assert.equal(r.offset, 4);
+  });
+
+  it('zero bytes give one shared frozen empty Buffer; other lengths give views into the input', () => {
+    const input = hex('00 02 aabb 00');
+    const r = strict(input);
+    const empty = r.readVarOctetString('v');
+    const view = r.readVarOctetString('v');
+    assert.equal(empty.length, 0);
+    assert.ok(Buffer.isBuffer(empty) && Object.isFrozen(empty));
+    assert.equal(r.readVarOctetString('v'), empty);
+    assert.equal(view.buffer, input.buffer);
+    assert.equal(view.byteOffset, input.byteOffset + 2);
+    assert.equal(r.offset, 5);
   });
 
   it('Truncated when the announced content is missing (84ffffffff)', () => {
@@ -150,6 +225,19 @@ describe('OER strings', () => {
     assert.equal(strict(ok).readVarUtf8('message'), 'prix: 5 €');
     assertCodecError(() => strict('04 6162 c328').readVarUtf8('message'), { kind: 'InvalidUtf8', field: 'message', offset: 3 });
     assertCodecError(() => lenient('01 ff').readVarUtf8('message'), { kind: 'InvalidUtf8', field: 'message', offset: 1 });
+  });
+
+  it('readVarUtf8 slices ASCII from the middle of the input and keeps absolute offsets in errors', () => {
+    const r = strict('ffff 03 616263 02 c3a9 00 05 6162');
+    r.offset = 2;
+    assert.equal(r.readVarUtf8('message'), 'abc');
+    assert.equal(r.readVarUtf8('message'), 'é');
+    assert.equal(r.readVarUtf8('message'), '');
+    assertCodecError(() => r.readVarUtf8('message'), { kind: 'Truncated', field: 'message', offset: 11, details: { needed: 5, available: 2 } });
+    const skip = strict('ee 04 61 62 63 80');
+    skip.offset = 1;
+    assertCodecError(() => skip.readVarUtf8('message'), { kind: 'InvalidUtf8', field: 'message', offset: 5 });
+    assertCodecError(() => strict('04 61626364').readVarUtf8('message', 3, 'MessageTooLong'), { kind: 'MessageTooLong', field: 'message', offset: 0, details: { length: 4, max: 3 } });
   });
 
   it('writeIa5 refuses non-ASCII', () => {

@@ -40,6 +40,7 @@ export interface OerReaderOptions {
 }
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const MAX_SAFE_BIG = BigInt(MAX_SAFE);
 
 /** Node's Buffer has these fast paths (used by toString/write) but @types/node does not declare them. */
 interface Latin1Fast {
@@ -61,6 +62,11 @@ export function latin1Write(buf: Buffer, text: string, offset: number): number {
 export function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
+
+type VarTooLongKind = 'DataTooLong' | 'MessageTooLong' | 'ValueOutOfRange';
+
+/** What readVarOctetString returns for zero bytes: frozen, so no caller can tag or share state through it. */
+const EMPTY: Buffer = Object.freeze(Buffer.alloc(0)) as Buffer;
 
 export class OerReader {
   readonly buffer: Buffer;
@@ -147,7 +153,7 @@ export class OerReader {
       case 32: value = b.readUInt32BE(at); break;
       case 64: {
         const big = b.readBigUInt64BE(at);
-        if (big > BigInt(MAX_SAFE)) throw new CodecError('ValueOutOfRange', field, at, { value: big.toString(), max: MAX_SAFE });
+        if (big > MAX_SAFE_BIG) throw new CodecError('ValueOutOfRange', field, at, { value: big.toString(), max: MAX_SAFE });
         value = Number(big);
         break;
       }
@@ -166,8 +172,10 @@ export class OerReader {
       this.offset = at + 1;
       return first;
     }
+    // Up to 6 length bytes (< 2^48) fit a number exactly: no BigInt on the common path.
+    if (first <= 0x86) return this.readLongLengthNumber(field, at, first & 0x7f);
     const value = this.readLongLength(field, at, first);
-    if (value > BigInt(MAX_SAFE)) throw new CodecError('LengthTooLarge', field, at, { length: value.toString() });
+    if (value > MAX_SAFE_BIG) throw new CodecError('LengthTooLarge', field, at, { length: value.toString() });
     return Number(value);
   }
 
@@ -180,35 +188,42 @@ export class OerReader {
       this.offset = at + 1;
       return BigInt(first);
     }
+    if (first <= 0x86) return BigInt(this.readLongLengthNumber(field, at, first & 0x7f));
     return this.readLongLength(field, at, first);
   }
 
+  /** Long form with `count` = 0..6 length bytes; the same checks and errors as readLongLength. */
+  private readLongLengthNumber(field: string, at: number, count: number): number {
+    if (count === 0) throw new CodecError('IndefiniteLength', field, at, { prefix: '80' });
+    if (this.end - at - 1 < count) {
+      throw new CodecError('Truncated', field, at + 1, { needed: count, available: this.end - at - 1 });
+    }
+    const b = this.buffer;
+    let n = 0;
+    for (let i = 1; i <= count; i++) n = n * 256 + b[at + i];
+    if (this.strict && (n < 128 || b[at + 1] === 0)) this.nonCanonicalLength(field, at, count, String(n), n < 128);
+    this.offset = at + 1 + count;
+    return n;
+  }
+
+  /** Long form with 7 or 8 length bytes (a count above 8 is LengthTooLarge), as a bigint. */
   private readLongLength(field: string, at: number, first: number): bigint {
     const count = first & 0x7f;
-    if (count === 0) throw new CodecError('IndefiniteLength', field, at, { prefix: '80' });
     if (count > 8) throw new CodecError('LengthTooLarge', field, at, { lengthBytes: count, max: 8 });
     if (this.end - at - 1 < count) {
       throw new CodecError('Truncated', field, at + 1, { needed: count, available: this.end - at - 1 });
     }
     const b = this.buffer;
     let value = 0n;
-    if (count <= 6) {
-      let n = 0;
-      for (let i = 1; i <= count; i++) n = n * 256 + b[at + i];
-      value = BigInt(n);
-    } else {
-      for (let i = 1; i <= count; i++) value = (value << 8n) | BigInt(b[at + i]);
-    }
-    if (this.strict) {
-      if (value < 128n) {
-        throw new CodecError('NonCanonicalLength', field, at, { length: value.toString(), prefixBytes: count + 1, reason: 'short form required below 128' });
-      }
-      if (b[at + 1] === 0) {
-        throw new CodecError('NonCanonicalLength', field, at, { length: value.toString(), prefixBytes: count + 1, reason: 'leading zero length byte' });
-      }
-    }
+    for (let i = 1; i <= count; i++) value = (value << 8n) | BigInt(b[at + i]);
+    if (this.strict && (value < 128n || b[at + 1] === 0)) this.nonCanonicalLength(field, at, count, value.toString(), value < 128n);
     this.offset = at + 1 + count;
     return value;
+  }
+
+  private nonCanonicalLength(field: string, at: number, count: number, length: string, belowShortForm: boolean): never {
+    const reason = belowShortForm ? 'short form required below 128' : 'leading zero length byte';
+    throw new CodecError('NonCanonicalLength', field, at, { length, prefixBytes: count + 1, reason });
   }
 
   /** `n` raw bytes as a view into the input (no copy). */
@@ -219,17 +234,27 @@ export class OerReader {
     return this.buffer.subarray(at, at + n);
   }
 
-  /** Length determinant then that many bytes, as a view into the input. `max` refuses longer ones. */
-  readVarOctetString(field: string, max?: number, tooLong: 'DataTooLong' | 'MessageTooLong' | 'ValueOutOfRange' = 'ValueOutOfRange'): Buffer {
+  /**
+   * Length determinant then that many bytes, as a view into the input. `max` refuses longer ones.
+   * Zero bytes give one shared, frozen empty Buffer (not a view), which saves an allocation per empty field.
+   */
+  readVarOctetString(field: string, max?: number, tooLong: VarTooLongKind = 'ValueOutOfRange'): Buffer {
+    const start = this.readVarStart(field, max, tooLong);
+    const end = this.offset;
+    return end === start ? EMPTY : this.buffer.subarray(start, end);
+  }
+
+  /** Reads a length determinant, checks it against `max` and the bytes left, moves past the value; returns its start. */
+  private readVarStart(field: string, max: number | undefined, tooLong: VarTooLongKind): number {
     const at = this.offset;
     const length = this.readLengthDeterminant(field);
     if (max !== undefined && length > max) throw new CodecError(tooLong, field, at, { length, max });
-    if (this.end - this.offset < length) {
-      throw new CodecError('Truncated', field, this.offset, { needed: length, available: this.end - this.offset });
-    }
     const start = this.offset;
+    if (this.end - start < length) {
+      throw new CodecError('Truncated', field, start, { needed: length, available: this.end - start });
+    }
     this.offset = start + length;
-    return this.buffer.subarray(start, start + length);
+    return start;
   }
 
   /** Variable-length unsigned integer, at most `maxBytes` wide (default 8, UInt64). */
@@ -271,8 +296,14 @@ export class OerReader {
 
   /** Length determinant then that many bytes of UTF-8; malformed UTF-8 is InvalidUtf8 in every mode. */
   readVarUtf8(field: string, max?: number, tooLong: 'MessageTooLong' | 'ValueOutOfRange' = 'ValueOutOfRange'): string {
-    const bytes = this.readVarOctetString(field, max, tooLong);
-    return decodeUtf8(bytes, field, bytes.byteOffset - this.buffer.byteOffset);
+    const start = this.readVarStart(field, max, tooLong);
+    const end = this.offset;
+    const b = this.buffer;
+    let i = start;
+    while (i < end && b[i] < 0x80) i++;
+    // ASCII (the usual case) is sliced straight from the input; anything else goes through the strict decoder.
+    if (i === end) return latin1Slice(b, start, end);
+    return decodeUtf8(b.subarray(start, end), field, start);
   }
 
   /** Throws TrailingBytes when bytes remain (callers decide whether trailing bytes matter). */

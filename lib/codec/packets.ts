@@ -26,14 +26,15 @@
  * an empty Reject triggeredBy (ADDR-011). Bytes after the envelope or after the last field inside it are
  * ignored (RFC 30 extensibility, OER-003) unless `rejectTrailingBytes`. Field checks apply in both modes:
  * 17-digit real timestamps, valid destination, data and message sizes, IA5 code, UTF-8 message.
- * Decoded byte fields (condition, fulfillment, data) are views into the input, not copies.
+ * Decoded byte fields (condition, fulfillment, data) are views into the input, not copies; empty data is one
+ * shared, frozen empty Buffer.
  *
  * Encoding: always canonical, and refuses what decoding would refuse (so nothing invalid leaves the codec;
  * forge.ts builds malformed bytes on purpose). Output is a Buffer (a Uint8Array).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { CodecError } from './errors';
-import { OerReader, asBuffer, decodeUtf8, latin1Slice, latin1Write, lengthDeterminantSize, writeLengthDeterminantAt } from './oer';
+import { OerReader, asBuffer, latin1Slice, latin1Write, lengthDeterminantSize, writeLengthDeterminantAt } from './oer';
 import { decodeIlpTimestampBytes, writeIlpTimestampAt, ILP_TIMESTAMP_LENGTH } from './time';
 import { ilpAddressProblemInBytes, MAX_ADDRESS_LENGTH } from './address';
 import { isIa5ErrorCode } from './error-codes';
@@ -258,8 +259,7 @@ function readFulfillContents(r: OerReader): IlpFulfill {
 function readRejectContents(r: OerReader): IlpReject {
   const code = r.readIa5(3, 'code');
   const triggeredBy = readAddress(r, 'triggeredBy', !r.strict);
-  const messageBytes = r.readVarOctetString('message', MAX_MESSAGE_LENGTH, 'MessageTooLong');
-  const message = decodeUtf8(messageBytes, 'message', r.offset - messageBytes.length);
+  const message = r.readVarUtf8('message', MAX_MESSAGE_LENGTH, 'MessageTooLong');
   const data = readData(r);
   return { type: PacketType.Reject, code, triggeredBy, message, data };
 }
