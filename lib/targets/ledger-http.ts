@@ -49,20 +49,6 @@ export interface LedgerAccountRequest {
 export type TransferState = 'proposed' | 'prepared' | 'executed' | 'rejected';
 export type RejectionReason = 'expired' | 'rejected_by_receiver' | 'cancelled';
 
-export interface LedgerTransfer {
-  id: string;
-  debit_account: string;
-  credit_account: string;
-  amount: string;
-  execution_condition?: string;
-  expires_at?: string;
-  memo?: string;
-  state: TransferState;
-  rejection_reason?: RejectionReason;
-  rejection_message?: string;
-  timeline: { proposed_at: string; prepared_at?: string; executed_at?: string; rejected_at?: string };
-}
-
 export interface LedgerTransferRequest {
   id?: string;
   debit_account: string;
@@ -71,6 +57,14 @@ export interface LedgerTransferRequest {
   execution_condition?: string;
   expires_at?: string;
   memo?: string;
+}
+
+export interface LedgerTransfer extends LedgerTransferRequest {
+  id: string;
+  state: TransferState;
+  rejection_reason?: RejectionReason;
+  rejection_message?: string;
+  timeline: { proposed_at: string; prepared_at?: string; executed_at?: string; rejected_at?: string };
 }
 
 export interface LedgerFulfillment {

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { LedgerAccountRequest } from '../../lib/targets/ledger-http';
 import { parseAmount, formatAmount } from './amount';
 import { digestOf, inTransaction, sha256, type LedgerContext, type Principal } from './context';
 import { fail, ok, type Result } from './errors';
@@ -6,14 +7,7 @@ import type { AccountRow } from './store';
 import { accountView, type AccountView } from './views';
 
 /** The body of PUT /accounts/{name}, already schema-checked (account-request.schema.json). */
-export interface AccountRequest {
-  readonly name?: string;
-  readonly owner?: string;
-  readonly balance?: string;
-  readonly minimum_allowed_balance?: string;
-  readonly connector?: boolean;
-  readonly token: string;
-}
+export type AccountRequest = Readonly<LedgerAccountRequest>;
 
 /**
  * Opens an account. Only the admin may: opening an account with a balance issues money.

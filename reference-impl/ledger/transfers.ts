@@ -1,3 +1,4 @@
+import type { LedgerTransferRequest } from '../../lib/targets/ledger-http';
 import { parseAmount, formatAmount } from './amount';
 import { digestOf, emit, inTransaction, sha256, type LedgerContext, type Principal, type TransferEvent } from './context';
 import { fail, ok, type Result } from './errors';
@@ -17,15 +18,8 @@ import { decodeBase64Url, fulfillmentView, transferView, type FulfillmentView, t
  * State changes are emitted into the context's outbox, published once the transaction has committed.
  */
 
-export interface TransferRequest {
-  readonly id?: string;
-  readonly debit_account: string;
-  readonly credit_account: string;
-  readonly amount: string;
-  readonly execution_condition?: string;
-  readonly expires_at?: string;
-  readonly memo?: string;
-}
+/** The body of PUT /transfers/{id}, already schema-checked (transfer-request.schema.json). */
+export type TransferRequest = Readonly<LedgerTransferRequest>;
 
 export interface Changed<T> {
   readonly view: T;
