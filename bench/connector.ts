@@ -8,7 +8,8 @@
  * By default the reference runs in its own process, started as a user would start it
  * (`ilp-conformance reference --topology <tmp> --port 0 --quiet`), and this process plays both the sender
  * (alice) and the downstream peer (bob, which answers every Prepare with a Fulfill). `--in-process` runs
- * the reference in this process instead (one core; useful with --cpu-prof). `--baseline` puts a bare
+ * the reference in this process instead (one core; useful with --cpu-prof). To profile the separate
+ * reference process, give it node options: BENCH_REFERENCE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof". `--baseline` puts a bare
  * HTTP relay (no ILP: it passes the body to bob and bob's answer back) in the reference's place, in this
  * process, to show what the HTTP hops alone cost on this machine right now. Every Prepare carries a fresh
  * destination and a 30 s expiry, and the reference verifies every fulfillment.
@@ -67,7 +68,8 @@ const FULFILL_BYTES = Buffer.from(encodeFulfill({ fulfillment: FULFILLMENT, data
 const DATA = new Uint8Array(100).fill(7);
 
 /** bob: answers every request with the same Fulfill, without looking at it. */
-async function startDownstream(): Promise<{ url: string; close(): Promise<void> }> {
+async function startDownstream(): Promise<{ url: string; close(): Promise<void>; connections(): number }> {
+  let connections = 0;
   const server = http.createServer((request, response) => {
     request.resume();
     request.on('end', () => {
@@ -75,7 +77,8 @@ async function startDownstream(): Promise<{ url: string; close(): Promise<void> 
       response.end(FULFILL_BYTES);
     });
   });
-  return listening(server);
+  server.on('connection', () => connections++);
+  return { ...(await listening(server)), connections: () => connections };
 }
 
 /** Listens on an ephemeral loopback port; close() also ends every kept-alive connection. */
@@ -122,11 +125,31 @@ function benchTopologyJson(bobUrl: string): Record<string, unknown> {
   return raw as unknown as Record<string, unknown>;
 }
 
-async function startReferenceProcess(topologyJson: Record<string, unknown>): Promise<{ url: string; close(): Promise<void> }> {
+interface Reference {
+  readonly url: string;
+  close(): Promise<void>;
+  /** CPU milliseconds the reference process has used so far (separate process on Linux only). */
+  cpuMs?(): number | undefined;
+}
+
+/** utime + stime of a process from /proc, in ms; undefined where /proc is not available. */
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of the line)
+    return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
+}
+
+async function startReferenceProcess(topologyJson: Record<string, unknown>): Promise<Reference> {
   const dir = mkdtempSync(join(tmpdir(), 'ilp-bench-'));
   const file = join(dir, 'topology.json');
   writeFileSync(file, JSON.stringify(topologyJson));
-  const child: ChildProcess = spawn(process.execPath, [CLI_ENTRY, 'reference', '--topology', file, '--port', '0', '--quiet'], {
+  const nodeArgs = (process.env.BENCH_REFERENCE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, CLI_ENTRY, 'reference', '--topology', file, '--port', '0', '--quiet'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((ok, fail) => {
@@ -144,6 +167,7 @@ async function startReferenceProcess(topologyJson: Record<string, unknown>): Pro
   });
   return {
     url,
+    cpuMs: () => processCpuMs(child.pid),
     close: () =>
       new Promise<void>((ok) => {
         child.once('exit', () => {
@@ -235,7 +259,7 @@ async function main(): Promise<void> {
   const downstream = await startDownstream();
   const topologyJson = benchTopologyJson(downstream.url);
   const topology = parseTopology(topologyJson);
-  const reference = opts.baseline
+  const reference: Reference = opts.baseline
     ? await startBareRelay(downstream.url)
     : opts.inProcess
       ? await startReferenceConnector({ topology, port: 0 })
@@ -247,9 +271,14 @@ async function main(): Promise<void> {
     if (warm.failures.size > 0) throw new Error(`warm-up packets failed: ${[...warm.failures].map(([k, n]) => `${k} x${n}`).join(', ')}`);
     const count = opts.packets ?? 10_000_000;
     const deadline = opts.packets ? Number.POSITIVE_INFINITY : Date.now() + opts.durationS * 1000;
+    const connectionsBefore = downstream.connections();
     const cpuBefore = process.cpuUsage();
+    const referenceCpuBefore = reference.cpuMs?.();
     const run = await load(url, alice.http.incoming.token, opts.concurrency, count, deadline, 'run');
     const cpu = process.cpuUsage(cpuBefore);
+    const referenceCpuAfter = reference.cpuMs?.();
+    const referenceCpuMs =
+      referenceCpuBefore !== undefined && referenceCpuAfter !== undefined ? referenceCpuAfter - referenceCpuBefore : undefined;
     const sorted = Float64Array.from(run.latenciesMs).sort();
     const result = {
       mode: opts.baseline ? 'BASELINE bare HTTP relay, in-process' : opts.inProcess ? 'in-process' : 'separate process',
@@ -260,6 +289,10 @@ async function main(): Promise<void> {
       latencyMs: { p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted[sorted.length - 1] ?? NaN) },
       /** CPU time of this process per packet: sender + downstream, plus the reference when in-process. */
       cpuMsPerPacket: round((cpu.user + cpu.system) / 1000 / run.count),
+      /** CPU time of the separate reference process per packet (Linux), the figure that bounds its throughput. */
+      referenceCpuMsPerPacket: referenceCpuMs === undefined ? undefined : round(referenceCpuMs / run.count),
+      /** TCP connections the downstream accepted during the run: stays near 0 when keep-alive works. */
+      newDownstreamConnections: downstream.connections() - connectionsBefore,
       failures: Object.fromEntries(run.failures),
       target: TARGET_PACKETS_PER_SECOND,
     };
@@ -273,7 +306,9 @@ async function main(): Promise<void> {
           `  packets      ${result.packets} in ${result.seconds} s`,
           `  throughput   ${result.packetsPerSecond} packets/s (${verdict} the target of ${TARGET_PACKETS_PER_SECOND})`,
           `  latency      p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, max ${result.latencyMs.max} ms`,
-          `  cpu          ${result.cpuMsPerPacket} ms per packet in this process (${opts.baseline ? 'sender, relay and downstream' : opts.inProcess ? 'sender, reference and downstream' : 'sender and downstream'})`,
+          `  cpu          ${result.cpuMsPerPacket} ms per packet in this process (${opts.baseline ? 'sender, relay and downstream' : opts.inProcess ? 'sender, reference and downstream' : 'sender and downstream'})`
+            + (result.referenceCpuMsPerPacket === undefined ? '' : `; ${result.referenceCpuMsPerPacket} ms in the reference process`),
+          `  connections  ${result.newDownstreamConnections} new to the downstream peer during the run`,
           `  failures     ${run.failures.size === 0 ? 'none' : [...run.failures].map(([k, n]) => `${k} x${n}`).join(', ')}`,
           '',
         ].join('\n'),

@@ -1,8 +1,9 @@
 /**
  * The bundled reference connector, started in-process over real loopback HTTP.
  * Configured entirely from a Topology (fixtures/topology.json): its address, peers with their tokens,
- * modes, assets, limits, routes and rates. See /connector-contract in the project docs for what the
- * harness relies on; pipeline.ts for the packet rules; http/ for the ILP-over-HTTP edges.
+ * modes, assets, limits, routes and rates. It does not know it is being tested: the harness
+ * (lib/targets/connector-http.ts) reaches it by URL like any other connector. pipeline.ts holds the packet
+ * rules; http/ the ILP-over-HTTP server, client and callbacks.
  */
 import http from 'node:http';
 import https from 'node:https';
