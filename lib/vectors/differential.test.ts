@@ -46,12 +46,16 @@ const amount = fc.oneof(
 
 /**
  * Expiry dates: mostly near now, sometimes anywhere in 1000..9999 (ilp-packet writes the year unpadded, so
- * years before 1000 are outside what both codecs can be compared on).
+ * years before 1000 are outside what both codecs can be compared on). The instant 1970-01-01T00:00:00.000Z is
+ * left out too: ilp-packet takes a zero time value for an invalid date and refuses it, while the RFC allows it
+ * (fast-check likes to generate exactly that instant).
  */
-const expiresAt = fc.oneof(
-  { weight: 3, arbitrary: fc.date({ min: new Date('2000-01-01T00:00:00.000Z'), max: new Date('2100-01-01T00:00:00.000Z'), noInvalidDate: true }) },
-  { weight: 1, arbitrary: fc.date({ min: new Date('1000-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }) },
-);
+const expiresAt = fc
+  .oneof(
+    { weight: 3, arbitrary: fc.date({ min: new Date('2000-01-01T00:00:00.000Z'), max: new Date('2100-01-01T00:00:00.000Z'), noInvalidDate: true }) },
+    { weight: 1, arbitrary: fc.date({ min: new Date('1000-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }) },
+  )
+  .filter((d) => d.getTime() !== 0);
 
 const bytes32 = fc.uint8Array({ minLength: 32, maxLength: 32 });
 
