@@ -1,66 +1,64 @@
 /**
  * The fuzzer's oracles. They judge what came out, never how long it took.
  *
- * codecProblem(input): every decoder of lib/codec either returns a packet or throws a CodecError (never a
- *   TypeError, RangeError, ...); whatever decodes strictly with no trailing bytes encodes back to the same bytes.
- * answerProblem(input, answer): the connector's answer to `input` is one strictly decodable, canonical
- *   Fulfill or Reject; a body that is no Prepare (lenient decoding, as the reference reads) gets an F01
- *   triggered by the connector; a Fulfill answers a Prepare and matches its condition; no Reject is the
- *   connector's "internal error" T00 (a bug caught by reject-on-error rather than a decision).
- * Each returns a sentence naming the problem, or undefined.
+ * codecVerdict(input): lib/codec's decoders either return a packet or throw a CodecError (never a TypeError,
+ *   RangeError, ...); whatever decodes strictly with no trailing bytes encodes back to the same bytes.
+ * answerProblem(decoded input, answer): the connector's answer is one strictly decodable, canonical Fulfill or
+ *   Reject; a body that is no Prepare (read leniently, as the reference reads) gets an F01 triggered by the
+ *   connector; a Fulfill answers a Prepare and matches its condition; no Reject is the connector's
+ *   "internal error" T00 (a bug caught by reject-on-error rather than a decision).
+ * Each gives a sentence naming the problem, or none.
  */
-import {
-  decodePacket, decodePrepare, decodeReply, encodePacket, fulfillmentMatches, isCodecError, isWellFormedErrorCode,
-} from '../../../lib/codec';
-import type { IlpPrepare, IlpReply } from '../../../lib/codec/types';
+import { decodePacket, decodeReply, encodePacket, fulfillmentMatches, isCodecError, isWellFormedErrorCode } from '../../../lib/codec';
+import type { IlpPacket, IlpReply } from '../../../lib/codec/types';
 
 const STRICT_WHOLE = { mode: 'strict', rejectTrailingBytes: true } as const;
 
-export function codecProblem(input: Uint8Array): string | undefined {
-  const decoders: readonly [string, () => unknown][] = [
-    ['decodePacket strict', () => decodePacket(input)],
-    ['decodePacket lenient', () => decodePacket(input, { mode: 'lenient' })],
-    ['decodeReply lenient', () => decodeReply(input, { mode: 'lenient' })],
-  ];
-  for (const [name, decode] of decoders) {
-    const problem = thrownProblem(name, decode);
-    if (problem) return problem;
+export interface CodecVerdict {
+  /** The input as the reference reads a body (lenient decoding), when it is a packet. */
+  readonly packet?: IlpPacket;
+  readonly problem?: string;
+}
+
+/**
+ * Runs the input through the lenient decoder (what the reference uses) and the strictest one (strict, no
+ * trailing bytes); each must return a packet or throw a CodecError. Two decoders rather than every entry
+ * point: decodePrepare and decodeReply share decodePacket's reading and differ only in the types they admit.
+ */
+export function codecVerdict(input: Uint8Array): CodecVerdict {
+  let packet: IlpPacket | undefined;
+  try {
+    packet = decodePacket(input, { mode: 'lenient' });
+  } catch (error) {
+    if (!isCodecError(error)) return { problem: `decodePacket lenient threw ${describe(error)}` };
   }
-  let whole;
+  let whole: IlpPacket;
   try {
     whole = decodePacket(input, STRICT_WHOLE);
   } catch (error) {
-    return isCodecError(error) ? undefined : `decodePacket strict+rejectTrailingBytes threw ${describe(error)}`;
+    return isCodecError(error) ? { packet } : { packet, problem: `decodePacket strict+rejectTrailingBytes threw ${describe(error)}` };
   }
+  if (!packet) return { problem: 'decodes strictly but not leniently' };
   let again: Uint8Array;
   try {
     again = encodePacket(whole);
   } catch (error) {
-    return `a strictly decoded ${whole.type} packet does not encode again: ${describe(error)}`;
+    return { packet, problem: `a strictly decoded packet (type ${whole.type}) does not encode again: ${describe(error)}` };
   }
-  return Buffer.from(again).equals(Buffer.from(input)) ? undefined : `strict decode then encode changed the bytes: ${Buffer.from(again).toString('hex').slice(0, 200)}`;
+  if (!Buffer.from(again).equals(Buffer.from(input))) return { packet, problem: `strict decode then encode changed the bytes: ${hexHead(again)}` };
+  return { packet };
 }
 
-/** The Prepare the reference sees in `input` (it decodes leniently), undefined for a body that is none. */
-export function preparePart(input: Uint8Array): { prepare?: IlpPrepare; problem?: string } {
-  try {
-    return { prepare: decodePrepare(input, { mode: 'lenient' }) };
-  } catch (error) {
-    return isCodecError(error) ? {} : { problem: `decodePrepare lenient threw ${describe(error)}` };
-  }
-}
-
-export function answerProblem(input: Uint8Array, answer: Uint8Array, sutAddress: string): { problem?: string; reply?: IlpReply } {
+/** `decoded` is codecVerdict(input).packet: the body as the reference reads it, if it reads as a packet. */
+export function answerProblem(decoded: IlpPacket | undefined, answer: Uint8Array, sutAddress: string): { problem?: string; reply?: IlpReply } {
   let reply: IlpReply;
   try {
     reply = decodeReply(answer, STRICT_WHOLE);
   } catch (error) {
     return { problem: `the answer (${answer.length} bytes: ${hexHead(answer)}) is no strictly decodable Fulfill or Reject: ${describe(error)}` };
   }
-  const canonical = encodePacket(reply);
-  if (!Buffer.from(canonical).equals(Buffer.from(answer))) return { reply, problem: `the answer is not canonical OER: ${hexHead(answer)}` };
-  const { prepare, problem } = preparePart(input);
-  if (problem) return { reply, problem };
+  if (!Buffer.from(encodePacket(reply)).equals(Buffer.from(answer))) return { reply, problem: `the answer is not canonical OER: ${hexHead(answer)}` };
+  const prepare = decoded?.type === 12 ? decoded : undefined;
   if (reply.type === 13) {
     if (!prepare) return { reply, problem: 'a Fulfill answered a body that is no Prepare' };
     if (!fulfillmentMatches(reply.fulfillment, prepare.executionCondition)) return { reply, problem: 'a Fulfill whose fulfillment does not match the condition' };
@@ -76,18 +74,9 @@ export function answerProblem(input: Uint8Array, answer: Uint8Array, sutAddress:
   return { reply };
 }
 
-/** What a reply is, for the tallies: `fulfill`, or the Reject code. */
+/** What a reply is, for the tallies: `Fulfill`, or `Reject <code>`. */
 export function replyLabel(reply: IlpReply): string {
   return reply.type === 13 ? 'Fulfill' : `Reject ${reply.code}`;
-}
-
-function thrownProblem(name: string, run: () => unknown): string | undefined {
-  try {
-    run();
-    return undefined;
-  } catch (error) {
-    return isCodecError(error) ? undefined : `${name} threw ${describe(error)}`;
-  }
 }
 
 export function describe(error: unknown): string {

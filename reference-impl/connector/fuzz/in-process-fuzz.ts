@@ -5,7 +5,7 @@
  * here (the fuzz peers' answers, fuzz-peers.ts), after the forwarded Prepare went through encodePrepare and a
  * strict decode, as it would on the wire.
  *
- * Judged per input: the codec's decoders throw only CodecErrors (codecProblem); handle() resolves; the
+ * Judged per input: the codec's decoders throw only CodecErrors (codecVerdict); handle() resolves; the
  * reply encodes; the encoded answer passes answerProblem; the connector logged no internal error.
  */
 import { decodePrepare, encodePacket, encodePrepare } from '../../../lib/codec';
@@ -13,7 +13,7 @@ import type { IlpReply } from '../../../lib/codec/types';
 import { loadTopology, peerByName, type Topology } from '../../../lib/topology';
 import { createConnector } from '../connector';
 import type { SendPrepare } from '../transport';
-import { answerProblem, codecProblem, describe, replyLabel } from './answer-check';
+import { answerProblem, codecVerdict, describe, replyLabel } from './answer-check';
 import { fuzzCase } from './fuzz-cases';
 import { peerReply } from './fuzz-peers';
 import { MemoryWatch } from './memory';
@@ -62,8 +62,8 @@ export async function fuzzInProcess(opts: InProcessFuzzOptions): Promise<InProce
     for (let i = batch; i < Math.min(end, batch + concurrency); i++) cases.push(fuzzCase(opts.seed, i, now));
     await Promise.all(cases.map(async (c) => {
       tally.count('inputs per category', c.category);
-      const codec = codecProblem(c.bytes);
-      if (codec) tally.find(c, 'codec', c.bytes, codec);
+      const codec = codecVerdict(c.bytes);
+      if (codec.problem) tally.find(c, 'codec', c.bytes, codec.problem);
       let reply: IlpReply;
       try {
         ({ reply } = await connector.handle(alice, c.bytes));
@@ -76,7 +76,7 @@ export async function fuzzInProcess(opts: InProcessFuzzOptions): Promise<InProce
       } catch (error) {
         return tally.find(c, 'in-process', c.bytes, `the reply does not encode (the server would answer 500): ${describe(error)}`);
       }
-      const judged = answerProblem(c.bytes, answer, topology.sut.address);
+      const judged = answerProblem(codec.packet, answer, topology.sut.address);
       if (judged.reply) tally.count('answers', replyLabel(judged.reply));
       if (judged.problem) {
         const stacks = internalErrors.length > 0 ? `\nconnector log: ${internalErrors.join('\n')}` : '';
@@ -88,7 +88,7 @@ export async function fuzzInProcess(opts: InProcessFuzzOptions): Promise<InProce
   const elapsedMs = Date.now() - started;
   await memory.settled('after (gc)');
   if (internalErrors.length > 0 && tally.findings.length === 0) {
-    tally.find({ seed: opts.seed, index: -1, category: '-', steps: [] }, 'in-process', new Uint8Array(0), `the connector logged internal errors:\n${internalErrors.join('\n')}`);
+    tally.find({ seed: opts.seed, index: -1, category: 'valid', steps: ['(not tied to one input)'] }, 'in-process', new Uint8Array(0), `the connector logged internal errors:\n${internalErrors.join('\n')}`);
   }
   return { tally, memory, elapsedMs };
 }
