@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import Database from 'better-sqlite3';
-import { LedgerHttpClient } from '../../lib/targets/ledger-http';
 
 /**
  * Crash safety of the reference ledger: run it as a child process on a file database, drive concurrent
@@ -19,19 +18,23 @@ import { LedgerHttpClient } from '../../lib/targets/ledger-http';
  */
 
 const ADMIN = 'crash-test-admin-token-01';
-const ACCOUNTS = ['a0', 'a1', 'a2', 'a3', 'a4', 'a5'];
+const ACCOUNTS = ['a0', 'a1', 'a2', 'a3', 'a4'];
 const OPENING = 1000n; // whole units at scale 2
-const WORKERS = 12;
+const WORKERS = 10;
 /** The kill comes once this many transfers were executed, or after LOAD_BOUND_MS, whichever is first. */
-const EXECUTED_BEFORE_KILL = 20;
+const EXECUTED_BEFORE_KILL = 15;
 const LOAD_BOUND_MS = 2000;
-const SHORT_EXPIRY_MS = 300;
+/** Short holds outlive their prepare request even on a slow machine, and expire while the ledger is down. */
+const SHORT_EXPIRY_MS = 1500;
 const START_BOUND_MS = 8000;
+/** Bound on one API call; the first compiles the ledger's schemas, which is slow on a busy machine. */
+const CALL_BOUND_MS = 8000;
 const ROOT = resolve(__dirname, '..', '..');
 
 interface Attempt {
   readonly id: string;
   readonly short: boolean;
+  readonly expiresAt: number;
   confirmed: boolean;
 }
 
@@ -104,6 +107,25 @@ function startChild(main: string, dbPath: string): Promise<{ child: ChildProcess
   });
 }
 
+/**
+ * One API call, answered by its HTTP status or 'no-answer'. Plain fetch, not the harness client: this test
+ * judges the database, and skipping response validation keeps it quick on a busy machine.
+ */
+async function call(baseUrl: string, method: string, path: string, token: string, body?: unknown): Promise<number | 'no-answer'> {
+  try {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(CALL_BOUND_MS),
+    });
+    await response.arrayBuffer();
+    return response.status;
+  } catch {
+    return 'no-answer';
+  }
+}
+
 function killHard(child: ChildProcess): Promise<void> {
   return new Promise((gone) => {
     if (child.exitCode !== null || child.signalCode !== null) return gone();
@@ -120,11 +142,10 @@ test('money is conserved and no transfer is half applied across kill -9 mid-load
     const main = buildChild();
     const first = await startChild(main, dbPath);
     running = first.child;
-    const client = new LedgerHttpClient({ baseUrl: first.url, timeoutMs: 3000 });
-    for (const name of ACCOUNTS) {
-      const r = await client.createAccount(ADMIN, name, { balance: String(OPENING), token: `${name}-crash-token-0123` });
-      assert.equal(r.kind, 'ok', `opening ${name}`);
-    }
+    const opened = await Promise.all(
+      ACCOUNTS.map((name) => call(first.url, 'PUT', `/accounts/${name}`, ADMIN, { balance: String(OPENING), token: `${name}-crash-token-0123` })),
+    );
+    assert.deepEqual(opened, ACCOUNTS.map(() => 201), 'accounts opened');
 
     const attempts: Attempt[] = [];
     let stop = false;
@@ -135,25 +156,26 @@ test('money is conserved and no transfer is half applied across kill -9 mid-load
         const from = ACCOUNTS[(seed + i) % ACCOUNTS.length];
         const to = ACCOUNTS[(seed + i + 1 + (i % 4)) % ACCOUNTS.length];
         const preimage = randomBytes(32);
-        const attempt: Attempt = { id: randomUUID(), short: i % 3 === 0, confirmed: false };
+        const short = i % 3 === 0;
+        const attempt: Attempt = { id: randomUUID(), short, expiresAt: Date.now() + (short ? SHORT_EXPIRY_MS : 60_000), confirmed: false };
         attempts.push(attempt);
         inFlight++;
-        const prepared = await client.prepareTransfer(`${from}-crash-token-0123`, attempt.id, {
+        const prepared = await call(first.url, 'PUT', `/transfers/${attempt.id}`, `${from}-crash-token-0123`, {
           debit_account: from,
           credit_account: to,
           amount: `${1 + ((seed * 7 + i) % 9)}.${(i % 10)}5`,
           execution_condition: createHash('sha256').update(preimage).digest('base64url'),
-          expires_at: new Date(Date.now() + (attempt.short ? SHORT_EXPIRY_MS : 60_000)).toISOString(),
+          expires_at: new Date(attempt.expiresAt).toISOString(),
         });
         inFlight--;
-        if (prepared.kind === 'transport-failure') return;
-        attempt.confirmed = prepared.kind === 'ok';
-        if (prepared.kind !== 'ok' || attempt.short || i % 5 === 4) continue;
+        if (prepared === 'no-answer') return;
+        attempt.confirmed = prepared === 201;
+        if (prepared !== 201 || attempt.short || i % 5 === 4) continue;
         inFlight++;
-        const fulfilled = await client.fulfill(`${to}-crash-token-0123`, attempt.id, preimage);
+        const fulfilled = await call(first.url, 'PUT', `/transfers/${attempt.id}/fulfillment`, `${to}-crash-token-0123`, { fulfillment: preimage.toString('base64url') });
         inFlight--;
-        if (fulfilled.kind === 'transport-failure') return;
-        if (fulfilled.kind === 'ok') executed++;
+        if (fulfilled === 'no-answer') return;
+        if (fulfilled === 201) executed++;
       }
     };
     const load = Array.from({ length: WORKERS }, (_, n) => worker(n));
@@ -167,18 +189,24 @@ test('money is conserved and no transfer is half applied across kill -9 mid-load
     assert.ok(inFlightAtKill > 0, 'the kill came while requests were in flight');
     assert.ok(executed > 0, `load executed ${executed} transfers before the kill`);
 
-    // Let every short hold pass its expiry while the ledger is down, then restart on the same file.
-    await new Promise((r) => setTimeout(r, SHORT_EXPIRY_MS + 100));
+    // Let every short hold pass its expiry while the ledger is down: the dead ledger now owes their funds back.
+    const lastShort = Math.max(...attempts.filter((a) => a.short).map((a) => a.expiresAt));
+    await new Promise((r) => setTimeout(r, Math.max(0, lastShort - Date.now()) + 100));
+    const dueCount = (db: Database.Database) =>
+      (db.prepare("SELECT COUNT(*) AS n FROM transfers WHERE state = 'prepared' AND expires_at <= ?").get(Date.now()) as { n: bigint }).n;
+    const down = new Database(dbPath, { readonly: true, fileMustExist: true });
+    down.defaultSafeIntegers(true);
+    const owed = dueCount(down);
+    down.close();
+    assert.ok(owed > 0n, 'the killed ledger left holds that expired while it was down');
+
     const second = await startChild(main, dbPath);
     running = second.child;
 
     const db = new Database(dbPath, { readonly: true, fileMustExist: true });
     db.defaultSafeIntegers(true);
     try {
-      const due = db.prepare("SELECT COUNT(*) AS n FROM transfers WHERE state = 'prepared' AND expires_at <= ?").get(Date.now()) as { n: bigint };
-      assert.equal(due.n, 0n, 'holds past their expiry were returned before the ledger answered anything');
-      const expired = db.prepare("SELECT COUNT(*) AS n FROM transfers WHERE rejection_reason = 'expired'").get() as { n: bigint };
-      assert.ok(expired.n > 0n, 'some holds expired');
+      assert.equal(dueCount(db), 0n, `the ${owed} holds past their expiry were returned before the ledger answered anything`);
 
       const total = db.prepare('SELECT SUM(balance + held) AS total FROM accounts').get() as { total: bigint };
       assert.equal(total.total, OPENING * 100n * BigInt(ACCOUNTS.length), 'balances + holds equal what the admin issued');
@@ -202,8 +230,7 @@ test('money is conserved and no transfer is half applied across kill -9 mid-load
       db.close();
     }
 
-    const after = await new LedgerHttpClient({ baseUrl: second.url, timeoutMs: 3000 }).getAccount(ADMIN, ACCOUNTS[0]);
-    assert.equal(after.kind, 'ok', 'the restarted ledger answers');
+    assert.equal(await call(second.url, 'GET', `/accounts/${ACCOUNTS[0]}`, ADMIN), 200, 'the restarted ledger answers');
   } finally {
     if (running) await killHard(running);
     rmSync(dir, { recursive: true, force: true });
