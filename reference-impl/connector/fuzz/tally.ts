@@ -71,7 +71,7 @@ export class Tally {
 
 export function describeFinding(f: Finding, n: number, reproduce: string): string {
   const hex = Buffer.from(f.input).toString('hex');
-  const shown = f.input.length <= FULL_HEX_BYTES ? hex : `${hex.slice(0, 2 * 1024)}... (cut: regenerate the whole input with the command below)`;
+  const shown = f.input.length <= FULL_HEX_BYTES ? hex : `${hex.slice(0, 400)}... (cut: the command below prints the whole input)`;
   return [
     `finding ${n}: seed=${f.seed} case=${f.index} category=${f.category} via=${f.via}`,
     `  problem: ${f.problem.split('\n').join('\n    ')}`,
