@@ -4,6 +4,7 @@
  * Nothing here knows ILP; lib/peers/peer-server.ts and lib/peers/sender.ts give the bytes meaning.
  */
 import http from 'node:http';
+import type { Socket } from 'node:net';
 
 /** A request or response body larger than this is cut off and reported; ILP packets stay below 40 KB. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -70,7 +71,14 @@ export interface HttpResult {
 
 export type HttpAttempt =
   | ({ readonly ok: true; readonly retriedStaleConnection?: boolean } & HttpResult)
-  | { readonly ok: false; readonly reason: string; readonly timedOut: boolean; readonly elapsedMs: number };
+  | {
+      readonly ok: false;
+      readonly reason: string;
+      readonly timedOut: boolean;
+      readonly elapsedMs: number;
+      /** Refused, connect timed out, or reset/closed before any response: nobody answered at HTTP level. */
+      readonly connectFailure?: boolean;
+    };
 
 /**
  * One POST, bounded by `timeoutMs`. Never throws: a refused connection, a reset or the bound running out
@@ -107,6 +115,7 @@ function postOnce(url: string, headers: Record<string, string>, body: Uint8Array
   const started = Date.now();
   return new Promise((resolve) => {
     let settled = false;
+    let timer: NodeJS.Timeout | undefined;
     const finish = (attempt: RawAttempt) => {
       if (settled) return;
       settled = true;
@@ -129,16 +138,41 @@ function postOnce(url: string, headers: Record<string, string>, body: Uint8Array
       agent,
       headers: { ...headers, 'content-length': String(body.length) },
     });
-    const timer = setTimeout(() => {
-      finish({ ok: false, reason: `no HTTP response within ${timeoutMs} ms`, timedOut: true, elapsedMs: Date.now() - started });
+    // Which phase the bound ran out in names the misbehaviour: no connection, no (or half a) response head,
+    // or a body that never finished. Bytes read are counted from this request's start (sockets are reused).
+    let connected = false;
+    let socketBytesAtStart = 0;
+    let socketOf: Socket | undefined;
+    let bodyBytes = 0;
+    let responded = false;
+    req.on('socket', (socket) => {
+      socketOf = socket;
+      socketBytesAtStart = socket.bytesRead;
+      if (socket.connecting) socket.once('connect', () => (connected = true));
+      else connected = true;
+    });
+    timer = setTimeout(() => {
+      const elapsedMs = Date.now() - started;
+      const headBytes = socketOf ? socketOf.bytesRead - socketBytesAtStart : 0;
+      if (!connected) finish({ ok: false, reason: `no TCP connection within ${timeoutMs} ms (connect timed out)`, timedOut: false, connectFailure: true, elapsedMs });
+      else if (responded) finish({ ok: false, reason: `response body incomplete after ${timeoutMs} ms (${bodyBytes} bytes received; the body stalled or drips)`, timedOut: false, elapsedMs });
+      else if (headBytes > 0) finish({ ok: false, reason: `response headers incomplete after ${timeoutMs} ms (${headBytes} bytes received; the head stalled or drips)`, timedOut: false, elapsedMs });
+      else finish({ ok: false, reason: `no HTTP response within ${timeoutMs} ms`, timedOut: true, elapsedMs });
       req.destroy();
     }, timeoutMs);
     req.on('response', (res) => {
+      responded = true;
       const chunks: Buffer[] = [];
-      let size = 0;
       res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+        bodyBytes += chunk.length;
+        if (bodyBytes > MAX_BODY_BYTES) {
+          // Enforced while streaming: stop reading and drop the connection instead of buffering the rest.
+          finish({ ok: false, reason: `response body exceeds ${MAX_BODY_BYTES} bytes (HTTP ${res.statusCode}${res.headers['content-length'] ? `, Content-Length ${res.headers['content-length']}` : ''}); stopped reading`, timedOut: false, elapsedMs: Date.now() - started });
+          chunks.length = 0;
+          req.destroy();
+          return;
+        }
+        chunks.push(chunk);
       });
       res.on('end', () =>
         finish({
@@ -149,12 +183,8 @@ function postOnce(url: string, headers: Record<string, string>, body: Uint8Array
           elapsedMs: Date.now() - started,
         }),
       );
-      res.on('error', (error) => finish({ ok: false, reason: `response broke off: ${error.message}`, timedOut: false, elapsedMs: Date.now() - started }));
-      res.on('aborted', () => finish({ ok: false, reason: 'the server closed the connection mid-response', timedOut: false, elapsedMs: Date.now() - started }));
-    });
-    let responded = false;
-    req.on('response', () => {
-      responded = true;
+      res.on('error', (error) => finish({ ok: false, reason: `response broke off after ${bodyBytes} body bytes: ${error.message}`, timedOut: false, elapsedMs: Date.now() - started }));
+      res.on('aborted', () => finish({ ok: false, reason: `the server closed the connection mid-response (after ${bodyBytes} body bytes)`, timedOut: false, elapsedMs: Date.now() - started }));
     });
     req.on('error', (error: NodeJS.ErrnoException) =>
       finish({
@@ -162,6 +192,8 @@ function postOnce(url: string, headers: Record<string, string>, body: Uint8Array
         reason: describeSocketError(error),
         timedOut: false,
         elapsedMs: Date.now() - started,
+        // Refused, or dropped before any response: the SUT was not there to talk to (circuit breaker input).
+        connectFailure: !responded,
         staleConnection: req.reusedSocket && !responded && (error.code === 'ECONNRESET' || error.code === 'EPIPE'),
       }),
     );
@@ -174,7 +206,10 @@ function describeSocketError(error: NodeJS.ErrnoException): string {
     case 'ECONNREFUSED':
       return `connection refused (${error.message})`;
     case 'ECONNRESET':
-      return 'the connection was reset before a response arrived';
+      // Node reports a plain close (FIN) before any response as ECONNRESET "socket hang up".
+      return error.message === 'socket hang up'
+        ? 'the server closed the connection before answering (socket hang up)'
+        : 'connection reset (ECONNRESET) before a response arrived';
     case 'EPIPE':
       return 'the connection closed while the request was being written';
     default:

@@ -71,6 +71,8 @@ export interface SentPrepare {
   /** Async: all callbacks for this Request-Id (live: later duplicates are appended). */
   readonly callbacks: readonly CallbackRecord[];
   readonly outcome: Outcome;
+  /** No HTTP-level answer at all: refused, connect timed out, or reset/closed before any response (circuit breaker). */
+  readonly connectFailure?: boolean;
 }
 
 export interface SenderContext extends CallbackDesk {
@@ -132,7 +134,7 @@ export async function sendPrepare(ctx: SenderContext, request: SendRequest): Pro
     const outcome: Outcome = attempt.timedOut
       ? { kind: 'timed-out', afterMs: attempt.elapsedMs }
       : { kind: 'transport-failure', reason: attempt.reason, elapsedMs: attempt.elapsedMs };
-    return { ...base, outcome };
+    return { ...base, outcome, ...(attempt.connectFailure ? { connectFailure: true } : {}) };
   }
   const response: HttpResult = attempt;
   if (attempt.retriedStaleConnection) {
