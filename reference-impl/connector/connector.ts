@@ -7,6 +7,7 @@ import type { IlpPrepare, IlpReply } from '../../lib/codec/types';
 import type { PeerConfig, Topology } from '../../lib/topology';
 import { BalanceBook } from './balance-book';
 import { PacketContext } from './context';
+import type { Faults } from './faults';
 import { composeRules, createRules } from './pipeline';
 import { RoutingTable } from './routing-table';
 import type { SendPrepare } from './transport';
@@ -17,6 +18,8 @@ export interface ConnectorOptions {
   /** One line per packet, and one per unexpected error. Never given tokens. */
   readonly log?: (line: string) => void;
   readonly now?: () => number;
+  /** Self-test fault switches (faults.ts); none by default. */
+  readonly faults?: Faults;
 }
 
 export interface HandledPacket {
@@ -42,7 +45,7 @@ export function createConnector(opts: ConnectorOptions): Connector {
   }
   const book = new BalanceBook(topology.peers.map((p) => p.name));
   const onUnexpected = (error: unknown) => log?.(`internal error: ${(error as Error)?.stack ?? String(error)}`);
-  const run = composeRules(createRules({ topology, peers, table, book, send: opts.send, now: opts.now, onUnexpected }));
+  const run = composeRules(createRules({ topology, peers, table, book, send: opts.send, now: opts.now, onUnexpected, faults: opts.faults }));
   const now = opts.now ?? Date.now;
 
   return {

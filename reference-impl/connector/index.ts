@@ -39,7 +39,7 @@ export interface RunningConnector {
 }
 
 export async function startReferenceConnector(opts: ReferenceConnectorOptions): Promise<RunningConnector> {
-  parseFaults(opts.faults ?? []);
+  const faults = parseFaults(opts.faults ?? []);
   const { topology, log } = opts;
   const sutUrl = new URL(topology.sut.url);
   const basePath = sutUrl.pathname.replace(/\/+$/, '');
@@ -52,10 +52,10 @@ export async function startReferenceConnector(opts: ReferenceConnectorOptions): 
   const agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
   const pending = new PendingReplies();
   let url = '';
-  const send = createHttpTransport({ agents, pending, callbackUrl: (peer) => `${url}${peer.http.incoming.path}/callback` });
-  const connector = createConnector({ topology, send, log });
-  const replies = new ReplySender({ agents, log });
-  const server = createIlpHttpServer({ peers: topology.peers, connector, pending, replies, basePath, log });
+  const send = createHttpTransport({ agents, pending, callbackUrl: (peer) => `${url}${peer.http.incoming.path}/callback`, faults });
+  const connector = createConnector({ topology, send, log, faults });
+  const replies = new ReplySender({ agents, log, faults });
+  const server = createIlpHttpServer({ peers: topology.peers, connector, pending, replies, basePath, log, faults });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

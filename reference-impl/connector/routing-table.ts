@@ -32,6 +32,22 @@ export class RoutingTable {
     }
   }
 
+  /**
+   * FAULT route-by-shortest-prefix / case-insensitive-routing (faults.ts): the wrong lookups the self-test
+   * needs. Never used without those faults.
+   */
+  lookupFaulty(destination: string, how: { readonly shortest: boolean; readonly ignoreCase: boolean }): string | undefined {
+    const norm = (s: string) => (how.ignoreCase ? s.toLowerCase() : s);
+    let best: { prefix: string; peer: string } | undefined;
+    for (const [prefix, peer] of this.routes) {
+      const p = norm(prefix);
+      const d = norm(destination);
+      if (d !== p && !d.startsWith(`${p}.`)) continue;
+      if (!best || (how.shortest ? prefix.length < best.prefix.length : prefix.length > best.prefix.length)) best = { prefix, peer };
+    }
+    return best?.peer;
+  }
+
   get size(): number {
     return this.routes.size;
   }

@@ -7,6 +7,7 @@
  * a Reject for an expired or undecodable Prepare is still delivered).
  */
 import { Cancellation } from '../transport';
+import { NO_FAULTS, type WithFaults } from '../faults';
 import { bearer } from './headers';
 import { postBytes, type PostOptions, type PostTarget, postTarget } from './post';
 
@@ -15,7 +16,7 @@ export const ATTEMPT_TIMEOUT_MS = 1000;
 export const FIRST_PAUSE_MS = 50;
 export const MIN_BUDGET_MS = 2000;
 
-export interface ReplySenderOptions {
+export interface ReplySenderOptions extends WithFaults {
   readonly agents: PostOptions['agents'];
   /** Defaults MAX_ATTEMPTS, ATTEMPT_TIMEOUT_MS, FIRST_PAUSE_MS, MIN_BUDGET_MS (tests shorten them). */
   readonly maxAttempts?: number;
@@ -56,7 +57,10 @@ export class ReplySender {
 
   private async deliver(url: string, token: string, requestId: string, body: Uint8Array, deadline: number): Promise<void> {
     const target: PostTarget = postTarget(url);
-    const headers = { 'Content-Type': 'application/octet-stream', Authorization: bearer(token), 'Request-Id': requestId };
+    const faults = this.opts.faults ?? NO_FAULTS;
+    const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream', Authorization: bearer(token), 'Request-Id': requestId };
+    // FAULT callback-without-request-id.
+    if (faults.has('callback-without-request-id')) delete headers['Request-Id'];
     const maxAttempts = this.opts.maxAttempts ?? MAX_ATTEMPTS;
     const timeoutMs = this.opts.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS;
     let pause = this.opts.firstPauseMs ?? FIRST_PAUSE_MS;
@@ -64,8 +68,11 @@ export class ReplySender {
     for (let attempt = 1; attempt <= maxAttempts && !this.closing.cancelled; attempt++) {
       try {
         const response = await postBytes(target, headers, body, { agents: this.opts.agents, cancellation: this.closing, timeoutMs });
-        if (response.status < 500) return; // 2xx delivered; 4xx: the peer refuses it, retrying cannot help
+        // FAULT retry-after-4xx: a 4xx is retried like a 5xx.
+        if (response.status < 500 && !(response.status >= 400 && faults.has('retry-after-4xx'))) return; // 2xx delivered; 4xx: the peer refuses it, retrying cannot help
         outcome = `HTTP ${response.status}`;
+        // FAULT no-retry-after-5xx: give up at once.
+        if (faults.has('no-retry-after-5xx')) break;
       } catch (error) {
         outcome = (error as Error).message;
       }

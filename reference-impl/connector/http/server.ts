@@ -15,14 +15,16 @@
  */
 import http from 'node:http';
 import { encodePacket } from '../../../lib/codec';
+import type { IlpReply } from '../../../lib/codec/types';
 import type { PeerConfig } from '../../../lib/topology';
 import type { Connector } from '../connector';
+import { NO_FAULTS, type WithFaults } from '../faults';
 import { BodyTooLargeError, readBody } from './body';
 import { hasBearerToken, isUuidV4 } from './headers';
 import type { PendingReplies } from './pending-replies';
 import type { ReplySender } from './reply-sender';
 
-export interface IlpHttpServerOptions {
+export interface IlpHttpServerOptions extends WithFaults {
   readonly peers: readonly PeerConfig[];
   readonly connector: Connector;
   readonly pending: PendingReplies;
@@ -40,6 +42,7 @@ interface Endpoint {
 }
 
 export function createIlpHttpServer(opts: IlpHttpServerOptions): http.Server {
+  const faults = opts.faults ?? NO_FAULTS;
   const endpoints = new Map<string, Endpoint>();
   for (const peer of opts.peers) {
     const path = `${opts.basePath ?? ''}${peer.http.incoming.path}`;
@@ -69,15 +72,18 @@ export function createIlpHttpServer(opts: IlpHttpServerOptions): http.Server {
       return discard(request, response, 405, 'only POST is served here');
     }
     const { peer } = endpoint;
-    if (!hasBearerToken(request.headers.authorization, peer.http.incoming.token)) {
+    // FAULT accept-any-token: no authentication.
+    if (!hasBearerToken(request.headers.authorization, peer.http.incoming.token) && !faults.has('accept-any-token')) {
       response.setHeader('WWW-Authenticate', 'Bearer');
       return discard(request, response, 401, 'invalid authorization');
     }
     if (endpoint.kind === 'callback') return onCallback(peer, request, response);
     if (peer.http.mode === 'async') return onAsyncPrepare(peer, request, response);
     const body = await readBody(request);
-    const { bytes } = await process(peer, body);
-    response.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': bytes.length });
+    const { bytes, reply } = await process(peer, body);
+    // FAULT reject-as-http-error: a Reject comes back with HTTP 400.
+    const status = reply.type === 14 && faults.has('reject-as-http-error') ? 400 : 200;
+    response.writeHead(status, { 'Content-Type': 'application/octet-stream', 'Content-Length': bytes.length });
     response.end(bytes);
   }
 
@@ -87,24 +93,43 @@ export function createIlpHttpServer(opts: IlpHttpServerOptions): http.Server {
     if (!isUuidV4(requestId)) return discard(request, response, 400, 'Request-Id must be a UUIDv4');
     if (!isHttpUrl(callbackUrl)) return discard(request, response, 400, 'Callback-Url must be an absolute http(s) URL');
     const body = await readBody(request);
-    answer(response, 202, '');
+    // FAULT async-answer-200: 200 instead of 202.
+    answer(response, faults.has('async-answer-200') ? 200 : 202, '');
     const { bytes, expiresAt } = await process(peer, body);
     await opts.replies.send(callbackUrl, peer.http.outgoing.token, requestId, bytes, expiresAt);
+    // FAULT deliver-reply-twice: the same reply once more.
+    if (faults.has('deliver-reply-twice')) await opts.replies.send(callbackUrl, peer.http.outgoing.token, requestId, bytes, expiresAt);
   }
 
   async function onCallback(peer: PeerConfig, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const requestId = header(request, 'request-id');
     if (!isUuidV4(requestId)) return discard(request, response, 400, 'Request-Id must be a UUIDv4');
     const body = await readBody(request);
-    if (!opts.pending.deliver(peer.name, requestId, body)) return answer(response, 400, 'unknown or already answered Request-Id');
+    if (!opts.pending.deliver(peer.name, requestId, body)) {
+      // FAULT accept-duplicate-callback: 200 for an unknown or repeated Request-Id.
+      if (faults.has('accept-duplicate-callback')) return answer(response, 200, '');
+      return answer(response, 400, 'unknown or already answered Request-Id');
+    }
     answer(response, 200, '');
   }
 
-  async function process(peer: PeerConfig, body: Uint8Array): Promise<{ bytes: Uint8Array; expiresAt?: Date }> {
+  async function process(peer: PeerConfig, body: Uint8Array): Promise<{ bytes: Uint8Array; reply: IlpReply; expiresAt?: Date }> {
     const { reply, prepare } = await opts.connector.handle(peer, body);
     // Canonical bytes always; lenient only lets a relayed Reject keep an empty triggeredBy it came with.
-    return { bytes: encodePacket(reply, { mode: 'lenient' }), expiresAt: prepare?.expiresAt };
+    let bytes = encodePacket(reply, { mode: 'lenient' });
+    // FAULT non-canonical-length: the packet's length prefix one byte longer than needed.
+    if (faults.has('non-canonical-length')) bytes = lengthenEnvelope(bytes);
+    return { bytes, reply, expiresAt: prepare?.expiresAt };
   }
+}
+
+/** FAULT non-canonical-length: type byte, then the same length written with one more (leading zero) byte. */
+function lengthenEnvelope(packet: Uint8Array): Uint8Array {
+  const first = packet[1]!;
+  const lengthBytes = first < 0x80 ? 0 : first & 0x7f;
+  const length = lengthBytes === 0 ? [first] : [...packet.subarray(2, 2 + lengthBytes)];
+  const head = [packet[0]!, 0x80 | (length.length + 1), 0, ...length];
+  return Buffer.concat([Buffer.from(head), packet.subarray(2 + lengthBytes)]);
 }
 
 function pathOf(url: string | undefined): string {

@@ -1,5 +1,6 @@
 import type { IlpRule } from '../context';
 import { ConnectorBusyError } from '../errors';
+import { NO_FAULTS, type WithFaults } from '../faults';
 
 /** Next-hop Reject codes RFC 27 asks a connector not to relay as they are. */
 const BUSY_CODES: Readonly<Record<string, string>> = { T02: 'Peer Busy', T05: 'Rate Limited' };
@@ -13,11 +14,14 @@ const BUSY_CODES: Readonly<Record<string, string>> = { T02: 'Peer Busy', T05: 'R
  * Position: on the reply side, right below check-fulfillment and above outgoing-expiry and forward.
  * Does not: touch any other Reject; those are relayed unchanged (ERR-011, ERR-012).
  */
-export function createBusyNextHopRule(): IlpRule {
+export function createBusyNextHopRule(opts: WithFaults = {}): IlpRule {
+  const relay = (opts.faults ?? NO_FAULTS).has('relay-busy-codes');
   return {
     name: 'busy-next-hop',
     async handle(ctx, next) {
       const reply = await next(ctx);
+      // FAULT relay-busy-codes: T02/T05 go back unchanged.
+      if (relay) return reply;
       if (reply.type === 14 && BUSY_CODES[reply.code] !== undefined) {
         throw new ConnectorBusyError('the next hop is busy', {
           peer: ctx.nextHop?.name ?? '',

@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import type { IlpRule } from '../context';
 import { WrongConditionError } from '../errors';
+import { NO_FAULTS, type WithFaults } from '../faults';
 
 /**
  * Never passes back a Fulfill whose fulfillment does not hash to the Prepare's condition (RFC 27 step 10,
@@ -12,12 +13,14 @@ import { WrongConditionError } from '../errors';
  * Position: inside both balance rules (so a bad Fulfill is never committed), outside outgoing-expiry.
  * Does not: judge when the Fulfill arrived (outgoing-expiry turns late replies into R00).
  */
-export function createCheckFulfillmentRule(): IlpRule {
+export function createCheckFulfillmentRule(opts: WithFaults = {}): IlpRule {
+  const skip = (opts.faults ?? NO_FAULTS).has('skip-fulfillment-check');
   return {
     name: 'check-fulfillment',
     async handle(ctx, next) {
       const reply = await next(ctx);
-      if (reply.type !== 13) return reply;
+      // FAULT skip-fulfillment-check: any Fulfill goes back.
+      if (reply.type !== 13 || skip) return reply;
       // One-shot hash: cheaper per packet than createHash().update().digest().
       if (!hash('sha256', reply.fulfillment, 'buffer').equals(ctx.prepare.executionCondition)) {
         throw new WrongConditionError('the fulfillment does not match the condition', {

@@ -3,8 +3,9 @@ import { createConverter } from '../amount-conversion';
 import type { IlpRule } from '../context';
 import { required } from '../context';
 import { InsufficientSourceAmountError, InvalidAmountError } from '../errors';
+import { NO_FAULTS, type WithFaults } from '../faults';
 
-export interface ExchangeRateOptions {
+export interface ExchangeRateOptions extends WithFaults {
   /** Value of one whole unit of each asset code in a common base (topology rates). */
   readonly rates: Readonly<Record<string, string>>;
 }
@@ -21,11 +22,14 @@ const MAX_UINT64 = 18446744073709551615n;
  * Does not: apply a spread or fee; the topology's rates are used as they are.
  */
 export function createExchangeRateRule(opts: ExchangeRateOptions): IlpRule {
+  const faults = opts.faults ?? NO_FAULTS;
   const converters = new Map<string, (amount: bigint) => bigint>();
   const converterFor = (from: PeerConfig, to: PeerConfig) => {
     const key = `${from.asset.code}/${from.asset.scale}>${to.asset.code}/${to.asset.scale}`;
     let convert = converters.get(key);
-    if (!convert) converters.set(key, (convert = createConverter(opts.rates, from.asset, to.asset)));
+    // FAULT inverted-rate: the two assets' rates swapped.
+    const rates = faults.has('inverted-rate') ? { ...opts.rates, [from.asset.code]: opts.rates[to.asset.code]!, [to.asset.code]: opts.rates[from.asset.code]! } : opts.rates;
+    if (!convert) converters.set(key, (convert = createConverter(rates, from.asset, to.asset)));
     return convert;
   };
   return {
@@ -33,8 +37,9 @@ export function createExchangeRateRule(opts: ExchangeRateOptions): IlpRule {
     async handle(ctx, next) {
       const to = required(ctx.nextHop, 'nextHop', 'route');
       const amount = ctx.prepare.amount;
-      const converted = converterFor(ctx.from, to)(amount);
-      if (amount > 0n && converted === 0n) {
+      // FAULT ignore-asset-scale: the amount goes on as it came. FAULT forward-zero-amount: no R01.
+      const converted = faults.has('ignore-asset-scale') ? amount : converterFor(ctx.from, to)(amount);
+      if (amount > 0n && converted === 0n && !faults.has('forward-zero-amount')) {
         throw new InsufficientSourceAmountError('the amount converts to zero on the next link', {
           amount,
           from: `${ctx.from.asset.code}/${ctx.from.asset.scale}`,

@@ -1,9 +1,10 @@
 import type { IlpRule } from '../context';
 import { required } from '../context';
-import { InternalError, PeerUnreachableError, TransferTimedOutError } from '../errors';
+import { InternalError, PeerUnreachableError, TransferTimedOutError, UnreachableError } from '../errors';
 import { TransportError, type SendPrepare } from '../transport';
+import { NO_FAULTS, type WithFaults } from '../faults';
 
-export interface ForwardOptions {
+export interface ForwardOptions extends WithFaults {
   readonly send: SendPrepare;
 }
 
@@ -20,18 +21,30 @@ export interface ForwardOptions {
  * Does not: time the next hop out (outgoing-expiry) or check the fulfillment (check-fulfillment).
  */
 export function createForwardRule(opts: ForwardOptions): IlpRule {
+  const faults = opts.faults ?? NO_FAULTS;
   return {
     name: 'forward',
     async handle(ctx) {
       const peer = required(ctx.nextHop, 'nextHop', 'route');
-      const prepare = {
+      let prepare = {
         ...ctx.prepare,
         amount: required(ctx.outgoingAmount, 'outgoingAmount', 'exchange-rate'),
         expiresAt: required(ctx.outgoingExpiresAt, 'outgoingExpiresAt', 'reduce-expiry'),
       };
       const cancellation = required(ctx.cancellation, 'cancellation', 'outgoing-expiry');
+      // FAULT alter-forwarded-data / alter-forwarded-condition: the Prepare is changed on the way.
+      if (faults.has('alter-forwarded-data')) prepare = { ...prepare, data: prepare.data.subarray(0, Math.max(0, prepare.data.length - 1)) };
+      if (faults.has('alter-forwarded-condition')) {
+        const condition = Buffer.from(prepare.executionCondition);
+        condition[0]! ^= 1;
+        prepare = { ...prepare, executionCondition: condition };
+      }
       try {
-        return await opts.send(peer, prepare, cancellation);
+        const reply = await opts.send(peer, prepare, cancellation);
+        // FAULT alter-relayed-reject / alter-fulfill-data: the reply loses its data.
+        if (reply.type === 14 && faults.has('alter-relayed-reject')) return { ...reply, data: new Uint8Array(0) };
+        if (reply.type === 13 && faults.has('alter-fulfill-data')) return { ...reply, data: new Uint8Array(0) };
+        return reply;
       } catch (error) {
         if (!(error instanceof TransportError)) throw error;
         const details = { peer: peer.name, reason: error.message };
@@ -41,6 +54,8 @@ export function createForwardRule(opts: ForwardOptions): IlpRule {
           case 'invalid-reply':
             throw new InternalError('the next hop sent something that is not an ILP reply', details);
           case 'status':
+            // FAULT server-error-final-code: a 5xx becomes F02.
+            if (error.status !== undefined && error.status >= 500 && faults.has('server-error-final-code')) throw new UnreachableError('the next hop failed', { ...details, status: error.status });
             if (error.status !== undefined && error.status >= 500) throw new InternalError('the next hop failed', { ...details, status: error.status });
             throw new PeerUnreachableError('the next hop refused the request', { ...details, status: error.status ?? 0 });
           case 'unreachable':

@@ -1,8 +1,9 @@
 import type { IlpRule } from '../context';
 import { InsufficientLiquidityError } from '../errors';
 import { type BalanceBook, reserveUntilReply } from '../balance-book';
+import { NO_FAULTS, type WithFaults } from '../faults';
 
-export interface IncomingBalanceOptions {
+export interface IncomingBalanceOptions extends WithFaults {
   readonly book: BalanceBook;
 }
 
@@ -17,19 +18,30 @@ export interface IncomingBalanceOptions {
  * Does not: touch the outgoing peer's account (outgoing-balance).
  */
 export function createIncomingBalanceRule(opts: IncomingBalanceOptions): IlpRule {
+  const faults = opts.faults ?? NO_FAULTS;
   return {
     name: 'incoming-balance',
     async handle(ctx, next) {
       const amount = ctx.prepare.amount;
-      const account = opts.book.account(ctx.from.name);
-      const maximum = ctx.from.balance.maximum;
-      if (account.balance + account.pendingIncoming + amount > maximum) {
+      // FAULT charge-next-hop-account: the next hop's account and limit instead of the sender's.
+      const charged = faults.has('charge-next-hop-account') && ctx.nextHop ? ctx.nextHop : ctx.from;
+      const account = opts.book.account(charged.name);
+      const maximum = charged.balance.maximum;
+      // FAULT no-credit-limit: no check.
+      if (account.balance + account.pendingIncoming + amount > maximum && !faults.has('no-credit-limit')) {
         throw new InsufficientLiquidityError('the packet would exceed the maximum balance', {
           peer: ctx.from.name,
           balance: account.balance,
           pending: account.pendingIncoming,
           amount,
           maximum,
+        });
+      }
+      // FAULT no-reservation: nothing is held while in flight. FAULT keep-rejected-amount: a Reject is charged too.
+      if (faults.has('no-reservation')) return next(ctx);
+      if (faults.has('keep-rejected-amount')) {
+        return next(ctx).finally(() => {
+          account.balance += amount;
         });
       }
       return reserveUntilReply(account, 'incoming', amount, () => next(ctx));

@@ -1,7 +1,8 @@
 import type { IlpRule } from '../context';
 import { InsufficientTimeoutError } from '../errors';
+import { NO_FAULTS, type WithFaults } from '../faults';
 
-export interface IncomingExpiryOptions {
+export interface IncomingExpiryOptions extends WithFaults {
   /** Time the connector keeps for passing a Fulfill back (topology sut.minMessageWindowMs). */
   readonly minMessageWindowMs: number;
   readonly now?: () => number;
@@ -19,9 +20,12 @@ export interface IncomingExpiryOptions {
  */
 export function createIncomingExpiryRule(opts: IncomingExpiryOptions): IlpRule {
   const now = opts.now ?? Date.now;
+  const faults = opts.faults ?? NO_FAULTS;
   return {
     name: 'incoming-expiry',
     async handle(ctx, next) {
+      // FAULT ignore-incoming-expiry: no check at all.
+      if (faults.has('ignore-incoming-expiry')) return next(ctx);
       const expiresAt = ctx.prepare.expiresAt.getTime();
       const leftMs = expiresAt - now();
       if (leftMs <= 0) {

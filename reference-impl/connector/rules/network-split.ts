@@ -1,7 +1,8 @@
 import type { IlpRule } from '../context';
 import { UnreachableError } from '../errors';
+import { NO_FAULTS, type WithFaults } from '../faults';
 
-export interface NetworkSplitOptions {
+export interface NetworkSplitOptions extends WithFaults {
   readonly network: 'test' | 'live';
 }
 
@@ -20,6 +21,8 @@ export function createNetworkSplitRule(opts: NetworkSplitOptions): IlpRule {
   return {
     name: 'network-split',
     async handle(ctx, next) {
+      // FAULT ignore-network-split: no split.
+      if (opts.faults?.has('ignore-network-split')) return next(ctx);
       const destination = ctx.prepare.destination;
       const scheme = destination.split('.', 1)[0]!;
       if (refused.includes(scheme)) {

@@ -3,8 +3,9 @@ import type { IlpRule } from '../context';
 import { required } from '../context';
 import { TransferTimedOutError } from '../errors';
 import { Cancellation } from '../transport';
+import { NO_FAULTS, type WithFaults } from '../faults';
 
-export interface OutgoingExpiryOptions {
+export interface OutgoingExpiryOptions extends WithFaults {
   readonly now?: () => number;
 }
 
@@ -20,20 +21,24 @@ export interface OutgoingExpiryOptions {
  */
 export function createOutgoingExpiryRule(opts: OutgoingExpiryOptions = {}): IlpRule {
   const now = opts.now ?? Date.now;
+  const faults = opts.faults ?? NO_FAULTS;
   return {
     name: 'outgoing-expiry',
     handle(ctx, next) {
       // One promise settled by whichever comes first: the reply, an error, or the timer. A reply or error
       // after the timer fired finds it settled and is dropped. (Anything thrown in here rejects it.)
       return new Promise<IlpReply>((resolve, reject) => {
-        const expiresAt = required(ctx.outgoingExpiresAt, 'outgoingExpiresAt', 'reduce-expiry').getTime();
+        let expiresAt = required(ctx.outgoingExpiresAt, 'outgoingExpiresAt', 'reduce-expiry').getTime();
+        // FAULT accept-late-fulfill: hold the next hop to the incoming expiry. FAULT wait-past-expiry: to nothing.
+        if (faults.has('accept-late-fulfill')) expiresAt = ctx.prepare.expiresAt.getTime();
+        if (faults.has('wait-past-expiry')) expiresAt = Number.POSITIVE_INFINITY;
         const cancellation = (ctx.cancellation = new Cancellation());
         const peer = ctx.nextHop?.name ?? '';
         const forwarded = next(ctx);
         const timer = setTimeout(() => {
           cancellation.cancel();
           reject(new TransferTimedOutError('the next hop did not answer before the forwarded expiry', { peer }));
-        }, Math.max(0, expiresAt - now()));
+        }, Math.min(2 ** 31 - 1, Math.max(0, expiresAt - now())));
         forwarded.then(
           (reply) => {
             clearTimeout(timer);

@@ -1,8 +1,9 @@
 import { encodeIldcpResponse, ILDCP_DESTINATION, PEER_PROTOCOL_CONDITION, PEER_PROTOCOL_FULFILLMENT } from '../../../lib/codec';
 import type { IlpRule } from '../context';
 import { InvalidPacketError } from '../errors';
+import { NO_FAULTS, type WithFaults } from '../faults';
 
-export interface PeerProtocolOptions {
+export interface PeerProtocolOptions extends WithFaults {
   /** The connector's own address; a child's address is `${address}.${child name}`. */
   readonly address: string;
 }
@@ -18,23 +19,29 @@ export interface PeerProtocolOptions {
  * Does not: look at the routing table; peer.* never reaches it.
  */
 export function createPeerProtocolRule(opts: PeerProtocolOptions): IlpRule {
+  const faults = opts.faults ?? NO_FAULTS;
   return {
     name: 'peer-protocol',
     async handle(ctx, next) {
       const { destination, executionCondition } = ctx.prepare;
       if (!destination.startsWith('peer.')) return next(ctx);
+      // FAULT forward-peer-addresses / ildcp-ask-parent: let route send peer.* on to the parent.
+      if (faults.has('forward-peer-addresses') && destination !== ILDCP_DESTINATION) return next(ctx);
+      if (faults.has('ildcp-ask-parent') && destination === ILDCP_DESTINATION) return next(ctx);
       if (destination !== ILDCP_DESTINATION) {
         throw new InvalidPacketError('unknown peer protocol', { destination });
       }
-      if (!sameBytes(executionCondition, PEER_PROTOCOL_CONDITION)) {
+      // FAULT ildcp-any-condition: the condition is not checked.
+      if (!sameBytes(executionCondition, PEER_PROTOCOL_CONDITION) && !faults.has('ildcp-any-condition')) {
         throw new InvalidPacketError('peer.config needs the peer protocol condition', { destination });
       }
       if (ctx.from.relation !== 'child') {
         throw new InvalidPacketError('peer.config is served to children only', { peer: ctx.from.name, relation: ctx.from.relation });
       }
       const data = encodeIldcpResponse({
-        clientAddress: `${opts.address}.${ctx.from.name}`,
-        assetScale: ctx.from.asset.scale,
+        // FAULT ildcp-foreign-address / ildcp-wrong-scale: an address outside ours / the wrong scale.
+        clientAddress: faults.has('ildcp-foreign-address') ? `test.elsewhere.${ctx.from.name}` : `${opts.address}.${ctx.from.name}`,
+        assetScale: faults.has('ildcp-wrong-scale') ? ctx.from.asset.scale + 1 : ctx.from.asset.scale,
         assetCode: ctx.from.asset.code,
       });
       return { type: 13, fulfillment: PEER_PROTOCOL_FULFILLMENT, data };

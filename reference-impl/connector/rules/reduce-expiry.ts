@@ -1,7 +1,8 @@
 import type { IlpRule } from '../context';
 import { InsufficientTimeoutError } from '../errors';
+import { NO_FAULTS, type WithFaults } from '../faults';
 
-export interface ReduceExpiryOptions {
+export interface ReduceExpiryOptions extends WithFaults {
   /** Time kept for passing the Fulfill back (topology sut.minMessageWindowMs). */
   readonly minMessageWindowMs: number;
   /** Longest the connector lets a next hop hold a packet (topology sut.maxHoldTimeMs). */
@@ -24,7 +25,10 @@ export function createReduceExpiryRule(opts: ReduceExpiryOptions): IlpRule {
     name: 'reduce-expiry',
     async handle(ctx, next) {
       const at = now();
-      const forwarded = Math.min(ctx.prepare.expiresAt.getTime() - opts.minMessageWindowMs, at + opts.maxHoldTimeMs);
+      let forwarded = Math.min(ctx.prepare.expiresAt.getTime() - opts.minMessageWindowMs, at + opts.maxHoldTimeMs);
+      // FAULT no-expiry-reduction: the incoming expiry as it is. FAULT ignore-incoming-expiry: at least 1 s more.
+      if (opts.faults?.has('no-expiry-reduction')) forwarded = ctx.prepare.expiresAt.getTime();
+      if (opts.faults?.has('ignore-incoming-expiry')) forwarded = Math.max(forwarded, at + 1000);
       if (forwarded <= at) {
         throw new InsufficientTimeoutError('too little time left to forward the Prepare', {
           leftMs: ctx.prepare.expiresAt.getTime() - at,

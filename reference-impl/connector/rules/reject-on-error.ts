@@ -1,8 +1,9 @@
 import type { IlpReject } from '../../../lib/codec/types';
 import type { IlpRule } from '../context';
 import { isIlpError } from '../errors';
+import { NO_FAULTS, type WithFaults } from '../faults';
 
-export interface RejectOnErrorOptions {
+export interface RejectOnErrorOptions extends WithFaults {
   /** The connector's own ILP address: triggeredBy of every Reject it originates (ERR-009). */
   readonly address: string;
   /** Told about errors that are not IlpErrors (bugs), which are answered T00 without details. */
@@ -21,13 +22,21 @@ const MAX_MESSAGE_CHARS = 2000;
  * through unchanged (ERR-011, ERR-012).
  */
 export function createRejectOnErrorRule(opts: RejectOnErrorOptions): IlpRule {
+  const faults = opts.faults ?? NO_FAULTS;
   return {
     name: 'reject-on-error',
     async handle(ctx, next) {
       try {
         return await next(ctx); // the await matters: without it a rejection would bypass this catch
       } catch (error) {
-        if (isIlpError(error)) return reject(error.code, error.message, error.data);
+        if (isIlpError(error)) {
+          // FAULT f08-without-data: F08 loses its received/maximum amounts.
+          const data = faults.has('f08-without-data') && error.code === 'F08' ? new Uint8Array(0) : error.data;
+          const rejected = reject(error.code, error.message, data);
+          // FAULT wrong-triggered-by: our own Rejects name the sending peer instead of us.
+          if (faults.has('wrong-triggered-by')) return { ...rejected, triggeredBy: `${opts.address}.${ctx.from.name}` };
+          return rejected;
+        }
         opts.onUnexpected?.(error);
         return reject('T00', 'internal error', new Uint8Array(0));
       }

@@ -1,9 +1,10 @@
 import type { PeerConfig } from '../../../lib/topology';
 import type { IlpRule } from '../context';
-import { UnreachableError } from '../errors';
+import { PeerUnreachableError, UnreachableError } from '../errors';
+import { NO_FAULTS, type WithFaults } from '../faults';
 import type { RoutingTable } from '../routing-table';
 
-export interface RouteOptions {
+export interface RouteOptions extends WithFaults {
   readonly table: RoutingTable;
   readonly peers: ReadonlyMap<string, PeerConfig>;
 }
@@ -17,12 +18,20 @@ export interface RouteOptions {
  * Does not: handle peer.* (peer-protocol) or the test/live split (network-split).
  */
 export function createRouteRule(opts: RouteOptions): IlpRule {
+  const faults = opts.faults ?? NO_FAULTS;
+  // FAULT forward-peer-addresses / ildcp-ask-parent: peer.* goes to the parent (peer-protocol let it through).
+  const parent = [...opts.peers.values()].find((p) => p.relation === 'parent');
+  const shortest = faults.has('route-by-shortest-prefix');
+  const ignoreCase = faults.has('case-insensitive-routing');
   return {
     name: 'route',
     async handle(ctx, next) {
       const destination = ctx.prepare.destination;
-      const peerName = opts.table.lookup(destination);
+      let peerName = shortest || ignoreCase ? opts.table.lookupFaulty(destination, { shortest, ignoreCase }) : opts.table.lookup(destination);
+      if (destination.startsWith('peer.') && parent) peerName = parent.name; // only reached under the two faults above
       const peer = peerName === undefined ? undefined : opts.peers.get(peerName);
+      // FAULT no-route-temporary-code: T01 instead of F02.
+      if (!peer && faults.has('no-route-temporary-code')) throw new PeerUnreachableError('no route', { destination });
       if (!peer) throw new UnreachableError('no route', { destination });
       ctx.nextHop = peer;
       return next(ctx);
