@@ -23,17 +23,17 @@ Feature: ILP Reject
   @PKT-006 @OER-001 @must
   Scenario: The codec writes a Reject field by field in canonical OER
     When the codec encodes a Reject with:
-      | code         | R00             |
-      | triggered by | test.connie     |
-      | message      | packet expired. |
-      | data         | ""              |
+      | code         | F02                          |
+      | triggered by | test.connie                  |
+      | message      | failed to send packet: fail! |
+      | data         | 0a0b                         |
     Then the bytes written are:
       """
-      0e 20                                   # Reject, contents 32 bytes
-      523030                                  # code "R00"
-      0b 746573742e636f6e6e6965               # triggeredBy "test.connie"
-      0f 7061636b657420657870697265642e       # message "packet expired."
-      00                                      # data, none
+      0e 2f                                                       # Reject, contents 47 bytes
+      463032                                                      # code "F02"
+      0b 746573742e636f6e6e6965                                   # triggeredBy "test.connie"
+      1c 6661696c656420746f2073656e64207061636b65743a206661696c21 # message "failed to send packet: fail!"
+      02 0a0b                                                     # data, 2 bytes
       """
     And decoding the bytes gives back the same Reject
 
