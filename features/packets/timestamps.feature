@@ -14,6 +14,8 @@ Feature: Timestamps
       | expires at | 2017-12-24T16:14:32.279Z |
     Then the contents written begin with "0000000000000001 3230313731323234313631343332323739"
 
+  # The codec takes a JavaScript Date, which cannot hold "24:00"; the end-of-day row checks that such an
+  # instant, read by the step as the next day's 00:00, is written that way.
   @TS-002 @TS-003 @must
   Scenario Outline: The codec writes an instant as 17 digits in UTC (<reason>)
     When the codec writes <instant> as an ILP timestamp
