@@ -27,6 +27,9 @@ selection:
   --dry-run               list the selected scenarios with their requirement IDs; exit 0
 run:
   --parallel <N>          N worker threads (default 1)
+  --max-unreachable <N>   stop sending after N scenarios in a row met only connection failures
+                          (refused, reset, closed, connect timeout): the rest error at once and the
+                          run is incomplete, exit 3 (default 5, 0 = never)
   --expect <file>         known results (fixtures/schemas/expectations.schema.json); only
                           unexpected results fail the exit code
   --out <dir>             reports root (default reports)
@@ -65,6 +68,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
         requirement: { type: 'string', multiple: true },
         'dry-run': { type: 'boolean' },
         parallel: { type: 'string' },
+        'max-unreachable': { type: 'string' },
         expect: { type: 'string' },
         out: { type: 'string' },
         'secret-env': { type: 'string', multiple: true },
@@ -108,6 +112,13 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
     }
     parallel = Number(v.parallel);
   }
+  let maxUnreachable: number | undefined;
+  if (v['max-unreachable'] !== undefined) {
+    if (!/^\d+$/.test(v['max-unreachable']) || Number(v['max-unreachable']) > 1000) {
+      throw new UsageError(`--max-unreachable must be a whole number from 0 to 1000, not "${v['max-unreachable']}"`);
+    }
+    maxUnreachable = Number(v['max-unreachable']);
+  }
   const secretEnv = (v['secret-env'] ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
   for (const name of secretEnv) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError(`--secret-env "${name}" is not an environment variable name`);
   return {
@@ -120,6 +131,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
       ...(v.tags ? { tags: v.tags } : {}),
       requirements,
       parallel,
+      ...(maxUnreachable !== undefined ? { maxUnreachable } : {}),
       dryRun: Boolean(v['dry-run']),
       ...(v.expect ? { expectFile: v.expect } : {}),
       outRoot: resolve(v.out ?? 'reports'),

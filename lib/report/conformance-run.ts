@@ -53,6 +53,8 @@ export interface ConformanceRunOptions {
   readonly err?: NodeJS.WritableStream;
   readonly env?: NodeJS.ProcessEnv;
   readonly runId?: string;
+  /** Circuit breaker (lib/targets/circuit-breaker.ts): scenarios in a row with only connection failures; 0 = never. */
+  readonly maxUnreachable?: number;
 }
 
 export interface ConformanceRunResult {
@@ -103,6 +105,7 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
   if (opts.connectorUrl) worldParameters.connectorUrl = opts.connectorUrl;
   if (opts.ledgerUrl) worldParameters.ledgerUrl = opts.ledgerUrl;
   if (opts.topologyPath) worldParameters.topology = resolve(opts.topologyPath);
+  if (opts.maxUnreachable !== undefined) worldParameters.maxUnreachable = opts.maxUnreachable;
   const cucumber = {
     cwd,
     paths: opts.paths ?? ['features/**/*.feature'],

@@ -40,6 +40,9 @@ export const VERDICT_TITLES: Record<VerdictName, string> = {
   incomplete: 'Incomplete',
 };
 
+/** Written by lib/targets/circuit-breaker.ts into each scenario it stopped (a scenario error, so it is text here). */
+const CIRCUIT_OPEN = /target unreachable after (\d+) consecutive connection failures/;
+
 const TRANSPORT_FAILURE = /transport failure|ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|socket hang up|could not be reached/i;
 
 export function computeVerdict(model: Pick<RunModel, 'scenarios' | 'runProblems'>, reachability?: Reachability): Verdict {
@@ -54,6 +57,11 @@ export function computeVerdict(model: Pick<RunModel, 'scenarios' | 'runProblems'
 
   if (reachability && !reachability.reached) {
     return incomplete('unreachable', `The target could not be reached: ${reachability.detail}. Check the URL and that the target is running.`);
+  }
+  const tripped = scenarios.filter((s) => CIRCUIT_OPEN.test(s.message ?? ''));
+  if (tripped.length > 0) {
+    const limit = CIRCUIT_OPEN.exec(tripped[0]!.message ?? '')?.[1] ?? '?';
+    return incomplete('unreachable', `Target unreachable after ${limit} consecutive connection failures: the run stopped sending, and ${tripped.length} scenario(s) were not run. No verdict on the target; check that it is running and the URL is right.`);
   }
   if (scenarios.length === 0) {
     return incomplete('nothing-ran', model.runProblems.length > 0 ? `No scenario ran: ${problemText(model)}` : 'No scenario matched the selection, so nothing was tested.');

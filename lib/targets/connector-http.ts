@@ -18,6 +18,7 @@ import type { ScenarioScript } from '../peers/scenario-script';
 import { sendPrepare, type SendRequest, type SentPrepare } from '../peers/sender';
 import { loadTopology, peerByName, type Topology } from '../topology';
 import { parseCapabilities, type ConnectorCapability } from './capabilities';
+import { ConnectionBreaker } from './circuit-breaker';
 
 export interface ConnectorTargetOptions {
   /** Base URL of an external connector; absent = the bundled reference. */
@@ -31,6 +32,8 @@ export interface ConnectorTargetOptions {
   readonly faults?: readonly string[];
   /** Bundled only: the reference's log lines. */
   readonly log?: (line: string) => void;
+  /** Consecutive scenarios with only connection failures before the circuit opens (circuit-breaker.ts); 0 = never. */
+  readonly maxUnreachable?: number;
 }
 
 export class ConnectorTargetError extends Error {
@@ -38,6 +41,9 @@ export class ConnectorTargetError extends Error {
 }
 
 export class ConnectorHttpTarget {
+  /** Counts scenarios that met no HTTP answer at all; set from the start options. */
+  breaker = new ConnectionBreaker();
+
   private constructor(
     readonly kind: 'bundled' | 'external',
     /** The topology as the SUT runs it (ports and SUT URL resolved). */
@@ -48,6 +54,12 @@ export class ConnectorHttpTarget {
   ) {}
 
   static async start(options: ConnectorTargetOptions = {}): Promise<ConnectorHttpTarget> {
+    const target = await ConnectorHttpTarget.startTarget(options);
+    if (options.maxUnreachable !== undefined) target.breaker = new ConnectionBreaker(options.maxUnreachable);
+    return target;
+  }
+
+  private static async startTarget(options: ConnectorTargetOptions): Promise<ConnectorHttpTarget> {
     const env = options.env ?? process.env;
     const capabilities = parseCapabilities(options.capabilities);
     const fileTopology = loadTopology(options.topologyPath, env);
@@ -81,7 +93,10 @@ export class ConnectorHttpTarget {
 
   /** Sends bytes (normally an encoded Prepare) from the harness peer `from` to the SUT. */
   send(script: ScenarioScript, from: string, request: Omit<SendRequest, 'from' | 'sutUrl' | 'script'>): Promise<SentPrepare> {
-    return sendPrepare(this.network, { ...request, from: peerByName(this.topology, from), sutUrl: this.url, script });
+    return sendPrepare(this.network, { ...request, from: peerByName(this.topology, from), sutUrl: this.url, script }).then((sent) => {
+      this.breaker.note(sent);
+      return sent;
+    });
   }
 
   async close(): Promise<void> {

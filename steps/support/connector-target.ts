@@ -9,8 +9,11 @@
  *   connectorCapabilities  | ILP_CONNECTOR_CAPABILITIES   e.g. "http-sync,ildcp"; default all
  *   referenceFaults        | ILP_REFERENCE_FAULTS         bundled only: fault switches (self-test)
  *                            ILP_REFERENCE_LOG=1          bundled only: the reference's log on stderr
+ *   maxUnreachable         | ILP_MAX_UNREACHABLE          circuit breaker: scenarios in a row with only
+ *                                                         connection failures before the rest error at once
+ *                                                         (default 5, 0 = never; lib/targets/circuit-breaker.ts)
  */
-import { AfterAll, Before } from '@cucumber/cucumber';
+import { After, AfterAll, Before } from '@cucumber/cucumber';
 import { ConnectorHttpTarget } from '../../lib/targets/connector-http';
 import { neededCapabilities, parseCapabilities, CONNECTOR_CAPABILITIES } from '../../lib/targets/capabilities';
 import type { IlpWorld, IlpWorldParameters } from '../world';
@@ -18,6 +21,7 @@ import type { IlpWorld, IlpWorldParameters } from '../world';
 interface ConnectorParameters extends IlpWorldParameters {
   readonly connectorCapabilities?: string | readonly string[];
   readonly referenceFaults?: string | readonly string[];
+  readonly maxUnreachable?: number | string;
 }
 
 let shared: Promise<ConnectorHttpTarget> | undefined;
@@ -32,7 +36,15 @@ function settings(world: IlpWorld) {
     capabilities: params.connectorCapabilities ?? env.ILP_CONNECTOR_CAPABILITIES,
     faults: list(params.referenceFaults ?? env.ILP_REFERENCE_FAULTS),
     log: env.ILP_REFERENCE_LOG ? (line: string) => process.stderr.write(`[reference] ${line}\n`) : undefined,
+    maxUnreachable: maxUnreachableOf(params.maxUnreachable ?? env.ILP_MAX_UNREACHABLE),
   };
+}
+
+function maxUnreachableOf(value: number | string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`maxUnreachable must be a whole number of scenarios (0 = never), not ${JSON.stringify(value)}`);
+  return n;
 }
 
 /** The worker's target; a start failure is remembered, so every later scenario reports the same cause at once. */
@@ -45,6 +57,7 @@ export function connectorTarget(world: IlpWorld): Promise<ConnectorHttpTarget> {
       ...(s.capabilities ? { capabilities: s.capabilities } : {}),
       faults: s.faults,
       ...(s.log ? { log: s.log } : {}),
+      ...(s.maxUnreachable !== undefined ? { maxUnreachable: s.maxUnreachable } : {}),
     });
     shared.catch(() => undefined);
   }
@@ -59,6 +72,22 @@ Before({ tags: '@connector or @http' }, function (this: IlpWorld, { pickle }) {
   if (missing.length === 0) return undefined;
   this.log(`Skipped: the connector under test does not declare ${missing.map((c) => `${c} (${CONNECTOR_CAPABILITIES[c]})`).join(', ')}`);
   return 'skipped';
+});
+
+/** The worker's target if it has started; never starts one. */
+async function startedTarget(): Promise<ConnectorHttpTarget | undefined> {
+  return shared ? shared.catch(() => undefined) : undefined;
+}
+
+// Circuit breaker: once the target met only connection failures for maxUnreachable scenarios in a row, every
+// further scenario errors here at once with the reason, instead of waiting out its own connection failure.
+Before({ tags: '@connector or @http' }, async function () {
+  const target = await startedTarget();
+  if (target?.breaker.open) throw new Error(target.breaker.openMessage());
+});
+
+After({ tags: '@connector or @http' }, async function () {
+  (await startedTarget())?.breaker.endScenario();
 });
 
 AfterAll(async function () {
