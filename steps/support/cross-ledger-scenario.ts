@@ -1,0 +1,158 @@
+/**
+ * A payment across ledgers: ledger A (the ledger under test, the worker's; see ledger-target.ts), ledger B (a
+ * second reference ledger started for the scenario, with the same currency and another prefix), and connie,
+ * the reference connector's ledger link (reference-impl/connector/ledger-link) holding an account on each.
+ * Each ledger is driven through its own LedgerScenario, so holders, balances and judging are the ledger
+ * steps' own. The link starts on the first payment, so a Given may still switch a fault on before it.
+ */
+import { randomBytes } from 'node:crypto';
+import { conditionOf, encodePrepare, randomFulfillment } from '../../lib/codec';
+import { LedgerHttpClient, describeLedgerReply, type LedgerTransfer } from '../../lib/targets/ledger-http';
+import { startLedgerConnector, type RunningLedgerConnector } from '../../reference-impl/connector/ledger-link';
+import { startReferenceLedger } from '../../reference-impl/ledger';
+import type { IlpWorld } from '../world';
+import { EXPIRY_GRACE_MS, LedgerScenario, sleep } from './ledger-scenario';
+import { ledgerTarget, type LedgerTarget } from './ledger-target';
+
+export type LedgerName = 'A' | 'B';
+
+/** Time the connector keeps back on each hop: its outgoing hold ends this long before the incoming one. */
+export const LINK_MESSAGE_WINDOW_MS = 300;
+
+export interface CrossPayment {
+  readonly preimage: Buffer;
+  /** The transfer alice prepared on ledger A (also `ledgers.A.transfer`). */
+  readonly incomingId: string;
+  readonly amount: bigint;
+  /** The transfer connie prepared to the receiver on ledger B, as the receiver was told of it. */
+  outgoing?: LedgerTransfer;
+}
+
+export class CrossLedgerScenario {
+  readonly ledgers: Record<LedgerName, LedgerScenario>;
+  readonly linkFaults: string[] = (process.env.ILP_REFERENCE_LINK_FAULTS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  link: RunningLedgerConnector | undefined;
+  payment: CrossPayment | undefined;
+  readonly linkLog: string[] = [];
+
+  constructor(
+    readonly world: IlpWorld,
+    a: LedgerScenario,
+    b: LedgerScenario,
+  ) {
+    this.ledgers = { A: a, B: b };
+  }
+
+  get requirementIds(): readonly string[] {
+    return this.ledgers.A.requirementIds;
+  }
+
+  /** connie's accounts, opened as connector accounts on both ledgers. */
+  async openConnector(word: string, balance: bigint): Promise<void> {
+    await this.ledgers.A.openAccount(word, balance, { connector: true });
+    await this.ledgers.B.openAccount(word, balance, { connector: true });
+  }
+
+  /** Starts connie's link once; a start failure is a setup failure. */
+  async ensureLink(word: string): Promise<RunningLedgerConnector> {
+    if (this.link) return this.link;
+    const on = (name: LedgerName) => {
+      const s = this.ledgers[name];
+      const h = s.holder(word);
+      return { url: s.target.baseUrl, account: h.account, token: h.token, name: `ledger ${name}` };
+    };
+    this.link = await startLedgerConnector({
+      ledgers: [on('A'), on('B')],
+      minMessageWindowMs: LINK_MESSAGE_WINDOW_MS,
+      faults: this.linkFaults,
+      timeoutMs: 5000 * this.world.timeoutMultiplier,
+      log: (line) => this.linkLog.push(`${new Date().toISOString()} ${line}`),
+    });
+    const link = this.link;
+    this.world.defer(async () => {
+      await link.close();
+      if (this.linkLog.length) this.world.attach(this.linkLog.join('\n'), { mediaType: 'text/plain', fileName: 'connector-link-log.txt' });
+    });
+    return link;
+  }
+
+  /**
+   * `from` on ledger A pays `to` on ledger B through `via`: a transfer to `via` on A, held under a fresh
+   * condition, carrying in its memo the ILP Prepare for `to`'s address on B. Then waits (bounded) for `to` to
+   * be told of the transfer `via` prepares on B. A refused prepare on A is a setup failure.
+   */
+  async pay(from: string, to: string, via: string, amount: bigint, expiresInMs: number): Promise<void> {
+    const { A, B } = this.ledgers;
+    await this.ensureLink(via);
+    await B.listen(to);
+    if (B.last?.reply.kind !== 'ok') throw new Error(`${to} could not follow their account on ledger B: ${B.last ? describeLedgerReply(B.last.reply) : 'no answer'}`);
+    const preimage = Buffer.from(randomFulfillment());
+    const destination = `${B.metadata.ilp_prefix}${B.holder(to).account}`;
+    const memo = encodePrepare({
+      amount: amount * 10n ** BigInt(A.scale),
+      expiresAt: new Date(Date.now() + expiresInMs),
+      executionCondition: conditionOf(preimage),
+      destination,
+      data: new Uint8Array(0),
+    });
+    await A.prepare(from, via, amount, { expiresInMs, memo, preimage });
+    if (A.last?.reply.kind !== 'ok') throw new Error(`setup failed: ${A.last?.action}: ${A.last ? describeLedgerReply(A.last.reply) : 'no answer'}`);
+    const payment: CrossPayment = { preimage, incomingId: A.transfer.id, amount };
+    this.payment = payment;
+    const toAccount = B.holder(to).account;
+    const found = await B.stream(to).waitFor(
+      (n) => n.event === 'transfer.prepared' && 'state' in n.resource && n.resource.credit_account === toAccount,
+      B.notificationWaitMs,
+    );
+    if (found && 'state' in found.resource) payment.outgoing = found.resource;
+  }
+
+  get current(): CrossPayment {
+    if (!this.payment) throw new Error('no payment yet; add "When alice pays bob 10 through connie, expiring in 2 s"');
+    return this.payment;
+  }
+
+  /** Waits (bounded) until the transfer with `id` on `ledger` is no longer prepared, and returns it as read. */
+  async finalTransfer(ledger: LedgerName, id: string, expiresAt: string | undefined, token?: string): Promise<ReturnType<LedgerHttpClient['getTransfer']>> {
+    const s = this.ledgers[ledger];
+    const until = Math.max(Date.now(), Date.parse(expiresAt ?? '') || 0) + EXPIRY_GRACE_MS * this.world.timeoutMultiplier;
+    let reply = await s.client.getTransfer(token ?? s.target.adminToken, id);
+    while (reply.kind === 'ok' && (reply.body.state === 'prepared' || reply.body.state === 'proposed') && Date.now() < until) {
+      await sleep(40);
+      reply = await s.client.getTransfer(token ?? s.target.adminToken, id);
+    }
+    return reply;
+  }
+
+  /** Waits until both the incoming and (if there is one) the outgoing transfer of the payment are final. */
+  async letHoldsEnd(): Promise<void> {
+    const p = this.current;
+    await this.finalTransfer('A', p.incomingId, this.ledgers.A.transfer.request.expires_at);
+    if (p.outgoing) await this.finalTransfer('B', p.outgoing.id, p.outgoing.expires_at);
+  }
+}
+
+/** Ledger B: a reference ledger for this scenario only, in ledger A's currency and scale, with another prefix. */
+async function startLedgerB(world: IlpWorld, a: LedgerTarget): Promise<LedgerTarget> {
+  const metadata = a.metadata;
+  if (!metadata) throw new Error(`cannot join ${a.description} to a second ledger: ${a.metadataProblem}`);
+  const prefix = ['test2.ledger.', 'test3.ledger.'].find((p) => p !== metadata.ilp_prefix)!;
+  const adminToken = randomBytes(24).toString('base64url');
+  const running = await startReferenceLedger({ adminToken, ilpPrefix: prefix, currencyCode: metadata.currency_code, scale: metadata.scale });
+  world.defer(() => running.close());
+  const read = await new LedgerHttpClient({ baseUrl: running.url }).metadata();
+  if (read.kind !== 'ok') throw new Error(`ledger B (reference) gave no metadata: ${describeLedgerReply(read)}`);
+  return { baseUrl: running.url, adminToken, metadata: read.body, metadataProblem: undefined, description: 'ledger B (a second reference ledger)', close: () => running.close() };
+}
+
+/** The scenario's cross-ledger state, created (ledger B started) on first use. */
+export async function crossLedgerScenario(world: IlpWorld): Promise<CrossLedgerScenario> {
+  const holder = world.scoped<{ value?: CrossLedgerScenario }>('cross-ledger', () => ({}));
+  if (!holder.value) {
+    const ids = world.scoped<string[]>('ledger-tags', () => []).map((t) => t.slice(1)).filter((t) => /^[A-Z]+-(\d{3}|L\d{2})$/.test(t));
+    const a = await ledgerTarget(world);
+    const b = await startLedgerB(world, a);
+    holder.value = new CrossLedgerScenario(world, new LedgerScenario(world, a, ids), new LedgerScenario(world, b, ids));
+  }
+  return holder.value;
+}
