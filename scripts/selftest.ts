@@ -1,0 +1,256 @@
+/**
+ * `npm run selftest`: proves the suite catches broken implementations (DESIGN decision 13).
+ *
+ * For every fault switch of the reference connector (reference-impl/connector/faults.ts) and the reference
+ * ledger (reference-impl/ledger/faults.ts), runs the feature files that hold the fault's requirements
+ * against the reference with that fault on, and checks that a scenario of one of those requirements fails
+ * (one that passes without faults). Prints a table, the faults nothing catches and the MUST scenarios (of
+ * the feature files run) that catch no fault; exits 1 if either list is non-empty or a scenario fails
+ * without faults.
+ *
+ *   TS_NODE_TRANSPILE_ONLY=true node -r ts-node/register scripts/selftest.ts [--jobs N] [--only a,b]
+ *
+ * Speed: N worker processes (default min(4, CPUs)) each load TypeScript and the step files once and run
+ * their share of the faults one after another through the Cucumber API, passing the fault by world
+ * parameter (referenceFaults / referenceLedgerFaults, read where steps/support starts the reference).
+ */
+import { fork } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, relative } from 'node:path';
+import { Writable } from 'node:stream';
+import type { Envelope } from '@cucumber/messages';
+import { CONNECTOR_FAULTS } from '../reference-impl/connector/faults';
+import { LEDGER_FAULTS } from '../reference-impl/ledger/faults';
+import { formatSelftest, judgeSelftest, requirementsOf, type ScenarioOutcome, type SelftestFault } from './selftest-judge';
+
+const ROOT = join(__dirname, '..');
+
+interface Job {
+  readonly key: string;
+  readonly target: 'connector' | 'ledger';
+  readonly fault?: string;
+  readonly files: readonly string[];
+}
+
+interface JobResult {
+  readonly key: string;
+  readonly outcomes: ScenarioOutcome[];
+  readonly ms: number;
+  readonly error?: string;
+}
+
+/** Every fault as data: the connector's from faults.ts; the ledger's IDs from the head of its description. */
+export function allFaults(): SelftestFault[] {
+  const connector = Object.entries(CONNECTOR_FAULTS).map(([name, info]) => ({
+    name,
+    target: 'connector' as const,
+    description: info.description,
+    requirements: [...info.requirements],
+  }));
+  // Ledger faults are named `ledger:<name>` here: some names are also connector faults.
+  const ledger = Object.entries(LEDGER_FAULTS).map(([ledgerName, text]) => {
+    const name = `ledger:${ledgerName}`;
+    const head = /^([A-Z0-9 /-]+):\s*(.*)$/.exec(text);
+    const requirements = head ? head[1]!.split('/').map((s) => s.trim()).filter(Boolean) : [];
+    return { name, target: 'ledger' as const, description: head ? head[2]! : text, requirements };
+  });
+  return [...connector, ...ledger];
+}
+
+/** Feature files (relative paths) with their feature-level area and the requirement IDs their scenarios carry. */
+function featureIndex(): { path: string; target: 'connector' | 'ledger' | 'codec'; requirements: Set<string> }[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.feature') ? [join(dir, e.name)] : []));
+  return walk(join(ROOT, 'features')).map((file) => {
+    const text = readFileSync(file, 'utf8');
+    const featureTags = text.split('\n').find((l) => l.trim().startsWith('@')) ?? '';
+    const target = /@ledger\b/.test(featureTags) ? 'ledger' : /@(connector|http)\b/.test(featureTags) ? 'connector' : 'codec';
+    const requirements = new Set(requirementsOf(text.match(/@[A-Z]+-[A-Z]?\d+\b/g) ?? []));
+    return { path: relative(ROOT, file), target, requirements };
+  });
+}
+
+export function planJobs(faults: readonly SelftestFault[]): { jobs: Job[]; unplaced: string[] } {
+  const index = featureIndex();
+  const jobs: Job[] = [];
+  const unplaced: string[] = [];
+  const used = { connector: new Set<string>(), ledger: new Set<string>() };
+  for (const fault of faults) {
+    const files = index.filter((f) => f.target === fault.target && fault.requirements.some((r) => f.requirements.has(r))).map((f) => f.path);
+    if (files.length === 0) {
+      unplaced.push(fault.name);
+      continue;
+    }
+    for (const f of files) used[fault.target].add(f);
+    jobs.push({ key: fault.name, target: fault.target, fault: fault.name.replace(/^ledger:/, ''), files });
+  }
+  // Baselines first: every file any fault runs, without faults.
+  const baselines: Job[] = (['connector', 'ledger'] as const)
+    .filter((t) => used[t].size > 0)
+    .map((t) => ({ key: `baseline:${t}`, target: t, files: [...used[t]].sort() }));
+  return { jobs: [...baselines, ...jobs], unplaced };
+}
+
+// ---------------------------------------------------------------- worker: runs jobs through the Cucumber API
+
+async function worker(): Promise<void> {
+  const { loadConfiguration, runCucumber } = await import('@cucumber/cucumber/api');
+  const sink = new Writable({ write: (_c, _e, done) => done() });
+  const environment = { cwd: ROOT, stdout: sink, stderr: process.stderr, env: { ...process.env, CUCUMBER_PUBLISH_QUIET: 'true' } };
+  const { runConfiguration } = await loadConfiguration({ file: 'cucumber.js', profiles: ['default'], provided: { format: [], publish: false } }, environment);
+  let support: Awaited<ReturnType<typeof runCucumber>>['support'] | undefined;
+  process.on('message', async (job: Job) => {
+    const started = Date.now();
+    try {
+      const faults = job.fault ?? '';
+      const worldParameters = { ...runConfiguration.runtime.worldParameters, referenceFaults: job.target === 'connector' ? faults : '', referenceLedgerFaults: job.target === 'ledger' ? faults : '' };
+      const collector = new OutcomeCollector();
+      const result = await runCucumber(
+        {
+          ...runConfiguration,
+          sources: { ...runConfiguration.sources, paths: [...job.files], tagExpression: '' },
+          support: support ?? runConfiguration.support,
+          runtime: { ...runConfiguration.runtime, worldParameters, parallel: 0, failFast: false, retry: 0 },
+          formats: { ...runConfiguration.formats, stdout: 'summary', files: {} },
+        },
+        { ...environment, stdout: sink },
+        (e) => collector.add(e),
+      );
+      support = result.support;
+      send({ key: job.key, outcomes: collector.outcomes(), ms: Date.now() - started });
+    } catch (error) {
+      send({ key: job.key, outcomes: [], ms: Date.now() - started, error: (error as Error).message });
+    }
+  });
+  send({ key: 'ready', outcomes: [], ms: 0 });
+}
+
+function send(result: JobResult): void {
+  process.send!(result);
+}
+
+type Children = readonly {
+  scenario?: { id: string; location: { line: number }; examples: readonly { tableBody: readonly { id: string; location: { line: number } }[] }[] };
+  rule?: { children: Children };
+}[];
+
+const RANK: Record<string, number> = { PASSED: 0, SKIPPED: 1, UNKNOWN: 2, PENDING: 3, UNDEFINED: 4, AMBIGUOUS: 5, FAILED: 6 };
+
+/** Folds Cucumber messages into one outcome per scenario (worst step status wins). */
+export class OutcomeCollector {
+  private readonly pickles = new Map<string, { uri: string; name: string; tags: string[]; astNodeIds: readonly string[] }>();
+  private readonly lines = new Map<string, number>();
+  private readonly caseToPickle = new Map<string, string>();
+  private readonly startedToCase = new Map<string, string>();
+  private readonly status = new Map<string, { status: string; message?: string }>();
+
+  add(e: Envelope): void {
+    if (e.gherkinDocument?.feature) this.indexLines(e.gherkinDocument.feature.children as unknown as Children);
+    if (e.pickle) this.pickles.set(e.pickle.id, { uri: e.pickle.uri, name: e.pickle.name, tags: e.pickle.tags.map((t) => t.name), astNodeIds: e.pickle.astNodeIds });
+    if (e.testCase) this.caseToPickle.set(e.testCase.id, e.testCase.pickleId);
+    if (e.testCaseStarted) this.startedToCase.set(e.testCaseStarted.id, e.testCaseStarted.testCaseId);
+    if (e.testStepFinished) {
+      const pickleId = this.caseToPickle.get(this.startedToCase.get(e.testStepFinished.testCaseStartedId) ?? '');
+      if (!pickleId) return;
+      const r = e.testStepFinished.testStepResult;
+      const seen = this.status.get(pickleId);
+      if (!seen || (RANK[r.status] ?? 2) > (RANK[seen.status] ?? 2)) this.status.set(pickleId, { status: r.status, message: r.message?.split('\n').find((l) => l.trim()) });
+    }
+  }
+
+  outcomes(): ScenarioOutcome[] {
+    return [...this.pickles.entries()].map(([id, p]) => {
+      const s = this.status.get(id) ?? { status: 'UNKNOWN' };
+      const line = p.astNodeIds.map((n) => this.lines.get(n)).filter((l) => l !== undefined).pop();
+      return { id: `${p.uri}:${line ?? '?'}`, name: p.name, tags: p.tags, status: s.status.toLowerCase(), ...(s.message ? { message: s.message } : {}) };
+    });
+  }
+
+  private indexLines(children: Children): void {
+    for (const c of children) {
+      if (c.rule) this.indexLines(c.rule.children);
+      if (!c.scenario) continue;
+      this.lines.set(c.scenario.id, c.scenario.location.line);
+      for (const ex of c.scenario.examples) for (const row of ex.tableBody) this.lines.set(row.id, row.location.line);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- main
+
+function argValue(argv: readonly string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const started = Date.now();
+  const only = argValue(argv, '--only')?.split(',').filter(Boolean);
+  const all = allFaults();
+  const unknown = (only ?? []).filter((n) => !all.some((f) => f.name === n));
+  if (unknown.length > 0) {
+    process.stderr.write(`selftest: unknown fault(s) ${unknown.join(', ')}\n`);
+    return 2;
+  }
+  const faults = only ? all.filter((f) => only.includes(f.name)) : all;
+  const { jobs, unplaced } = planJobs(faults);
+  const workers = Math.max(1, Number(argValue(argv, '--jobs') ?? Math.min(4, cpus().length)));
+  process.stderr.write(`selftest: ${faults.length} faults, ${jobs.length} runs on ${workers} workers\n`);
+
+  const results = new Map<string, JobResult>();
+  const queue = [...jobs];
+  await Promise.all(
+    Array.from({ length: Math.min(workers, jobs.length) }, () =>
+      new Promise<void>((resolve) => {
+        const child = fork(__filename, ['--worker'], { execArgv: ['-r', 'ts-node/register'], env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+        let current: Job | undefined;
+        const next = () => {
+          current = queue.shift();
+          if (!current) {
+            child.disconnect();
+            child.kill();
+            return;
+          }
+          child.send(current);
+        };
+        child.on('message', (r: JobResult) => {
+          if (r.key !== 'ready') {
+            results.set(r.key, r);
+            const failed = r.outcomes.filter((o) => o.status !== 'passed' && o.status !== 'skipped').length;
+            process.stderr.write(`  ${r.key}: ${r.outcomes.length} scenarios, ${failed} not passed, ${(r.ms / 1000).toFixed(1)} s${r.error ? ` ERROR ${r.error}` : ''}\n`);
+          }
+          next();
+        });
+        child.on('exit', () => {
+          if (current && !results.has(current.key)) results.set(current.key, { key: current.key, outcomes: [], ms: 0, error: 'worker exited' });
+          resolve();
+        });
+      }),
+    ),
+  );
+
+  const baseline = [...results.values()].filter((r) => r.key.startsWith('baseline:')).flatMap((r) => r.outcomes);
+  const runs = new Map(faults.map((f) => [f.name, results.get(f.name)?.outcomes ?? []]));
+  const verdict = judgeSelftest(faults, baseline, runs);
+  for (const line of formatSelftest(verdict)) process.stdout.write(`${line}\n`);
+  const errors = [...results.values()].filter((r) => r.error);
+  for (const r of errors) process.stdout.write(`Run ${r.key} failed to run: ${r.error}\n`);
+  if (unplaced.length) process.stdout.write(`Faults whose requirements no feature file carries: ${unplaced.join(', ')}\n`);
+  process.stdout.write(`Wall time: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  return verdict.exitCode !== 0 || errors.length > 0 || unplaced.length > 0 ? 1 : 0;
+}
+
+if (require.main === module) {
+  if (process.argv.includes('--worker')) {
+    void worker();
+  } else {
+    main(process.argv.slice(2)).then(
+      (code) => process.exit(code),
+      (error: Error) => {
+        process.stderr.write(`selftest: ${error.message}\n`);
+        process.exit(2);
+      },
+    );
+  }
+}
