@@ -25,6 +25,8 @@ export const CONNECTOR_FAULTS = {
   'alter-forwarded-condition': { description: 'flip one bit of the condition of every Prepare it forwards', requirements: ['PKT-012'] },
   // Routing
   'route-by-shortest-prefix': { description: 'pick the shortest matching routing-table prefix instead of the longest', requirements: ['ROUTE-001'] },
+  'shadowed-shorter-route': { description: 'ignore a route whose prefix starts a longer route (test.lp lost once test.lp.deep exists)', requirements: ['ROUTE-001'] },
+  'case-folded-route-table': { description: 'keep routes under lower-case prefixes, so a later route replaces one differing only in case', requirements: ['ADDR-004'] },
   'case-insensitive-routing': { description: 'compare destinations with routes ignoring letter case', requirements: ['ADDR-004'] },
   'forward-peer-addresses': { description: 'send peer.* packets other than peer.config on to the parent', requirements: ['ADDR-008', 'ROUTE-006'] },
   'ignore-network-split': { description: 'route g. destinations on a test network like any other', requirements: ['ROUTE-005'] },
@@ -63,6 +65,7 @@ export const CONNECTOR_FAULTS = {
   'accept-any-token': { description: 'accept a Prepare with any bearer token, or none', requirements: ['HTTP-002'] },
   'forward-without-token': { description: 'post to the next hop without an Authorization header', requirements: ['HTTP-002'] },
   'wrong-content-type': { description: 'post Prepares as application/ilp+octet-stream with no Accept header', requirements: ['HTTP-004'] },
+  'sync-reply-wrong-media-type': { description: 'answer a sync Prepare with Content-Type text/plain instead of application/octet-stream', requirements: ['HTTP-014'] },
   'reject-as-http-error': { description: 'answer a sync Prepare it rejects with HTTP 400 instead of 200', requirements: ['HTTP-014'] },
   'async-answer-200': { description: 'acknowledge an async Prepare with 200 instead of 202', requirements: ['HTTP-008'] },
   'callback-without-request-id': { description: 'deliver async replies without the Request-Id header', requirements: ['HTTP-009', 'HTTP-007'] },

@@ -33,13 +33,19 @@ export class RoutingTable {
   }
 
   /**
-   * FAULT route-by-shortest-prefix / case-insensitive-routing (faults.ts): the wrong lookups the self-test
-   * needs. Never used without those faults.
+   * FAULT route-by-shortest-prefix / case-insensitive-routing / shadowed-shorter-route / case-folded-route-table
+   * (faults.ts): the wrong lookups the self-test needs. Never used without those faults.
    */
-  lookupFaulty(destination: string, how: { readonly shortest: boolean; readonly ignoreCase: boolean }): string | undefined {
-    const norm = (s: string) => (how.ignoreCase ? s.toLowerCase() : s);
+  lookupFaulty(
+    destination: string,
+    how: { readonly shortest: boolean; readonly ignoreCase: boolean; readonly shadowShorter?: boolean; readonly caseFolded?: boolean },
+  ): string | undefined {
+    const norm = (s: string) => (how.ignoreCase || how.caseFolded ? s.toLowerCase() : s);
+    let routes = [...this.routes];
+    if (how.caseFolded) routes = [...new Map(routes.map(([prefix, peer]) => [prefix.toLowerCase(), peer]))];
+    if (how.shadowShorter) routes = routes.filter(([prefix]) => !routes.some(([other]) => other.startsWith(`${prefix}.`)));
     let best: { prefix: string; peer: string } | undefined;
-    for (const [prefix, peer] of this.routes) {
+    for (const [prefix, peer] of routes) {
       const p = norm(prefix);
       const d = norm(destination);
       if (d !== p && !d.startsWith(`${p}.`)) continue;

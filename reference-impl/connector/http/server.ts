@@ -83,7 +83,9 @@ export function createIlpHttpServer(opts: IlpHttpServerOptions): http.Server {
     const { bytes, reply } = await process(peer, body);
     // FAULT reject-as-http-error: a Reject comes back with HTTP 400.
     const status = reply.type === 14 && faults.has('reject-as-http-error') ? 400 : 200;
-    response.writeHead(status, { 'Content-Type': 'application/octet-stream', 'Content-Length': bytes.length });
+    // FAULT sync-reply-wrong-media-type.
+    const mediaType = faults.has('sync-reply-wrong-media-type') ? 'text/plain' : 'application/octet-stream';
+    response.writeHead(status, { 'Content-Type': mediaType, 'Content-Length': bytes.length });
     response.end(bytes);
   }
 

@@ -23,11 +23,17 @@ export function createRouteRule(opts: RouteOptions): IlpRule {
   const parent = [...opts.peers.values()].find((p) => p.relation === 'parent');
   const shortest = faults.has('route-by-shortest-prefix');
   const ignoreCase = faults.has('case-insensitive-routing');
+  // FAULT shadowed-shorter-route / case-folded-route-table: wrong routing tables.
+  const shadowShorter = faults.has('shadowed-shorter-route');
+  const caseFolded = faults.has('case-folded-route-table');
   return {
     name: 'route',
     async handle(ctx, next) {
       const destination = ctx.prepare.destination;
-      let peerName = shortest || ignoreCase ? opts.table.lookupFaulty(destination, { shortest, ignoreCase }) : opts.table.lookup(destination);
+      let peerName =
+        shortest || ignoreCase || shadowShorter || caseFolded
+          ? opts.table.lookupFaulty(destination, { shortest, ignoreCase, shadowShorter, caseFolded })
+          : opts.table.lookup(destination);
       if (destination.startsWith('peer.') && parent) peerName = parent.name; // only reached under the two faults above
       const peer = peerName === undefined ? undefined : opts.peers.get(peerName);
       // FAULT no-route-temporary-code: T01 instead of F02.
