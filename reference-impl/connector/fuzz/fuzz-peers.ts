@@ -32,7 +32,8 @@ export interface FuzzPeers {
   readonly url: string;
   /** Problems with what the connector sent us (capped at 20). */
   readonly problems: string[];
-  readonly counts: { forwarded: number; callbacks: number; callbacksOut: number };
+  /** lateCallbacks: async replies refused (400) because they came after the forwarded Prepare expired. */
+  readonly counts: { forwarded: number; callbacks: number; callbacksOut: number; lateCallbacks: number };
   /** Resolves when every callback this server sent and every sink delivery expected so far has settled, or after `ms`. */
   settle(ms: number): Promise<void>;
   close(): Promise<void>;
@@ -49,7 +50,7 @@ export function topologyForFuzz(base: Topology, peersUrl: string): Topology {
 
 export async function startFuzzPeers(topology: () => Topology): Promise<FuzzPeers> {
   const problems: string[] = [];
-  const counts = { forwarded: 0, callbacks: 0, callbacksOut: 0 };
+  const counts = { forwarded: 0, callbacks: 0, callbacksOut: 0, lateCallbacks: 0 };
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
   let inFlight = 0;
   const problem = (text: string) => {
@@ -77,7 +78,7 @@ export async function startFuzzPeers(topology: () => Topology): Promise<FuzzPeer
       const reply = encodePacket(peerReply(name, prepare));
       if (peer.http.mode === 'sync') return answer(response, 200, reply);
       answer(response, 202, '');
-      return callBack(peer, request, reply);
+      return callBack(peer, request, reply, prepare.expiresAt.getTime());
     }, () => response.destroy());
   });
   server.keepAliveTimeout = 60_000;
@@ -96,7 +97,7 @@ export async function startFuzzPeers(topology: () => Topology): Promise<FuzzPeer
     answer(response, 200, '');
   }
 
-  function callBack(peer: PeerConfig, request: http.IncomingMessage, reply: Uint8Array): void {
+  function callBack(peer: PeerConfig, request: http.IncomingMessage, reply: Uint8Array, expiresAt: number): void {
     const target = String(request.headers['callback-url'] ?? '');
     const requestId = String(request.headers['request-id'] ?? '');
     inFlight++;
@@ -109,7 +110,12 @@ export async function startFuzzPeers(topology: () => Topology): Promise<FuzzPeer
     }, (res) => {
       res.resume();
       res.on('end', done);
-      if (res.statusCode !== 200) problem(`the connector answered ${res.statusCode} to ${peer.name}'s callback`);
+      // 400 is the answer for a Request-Id the connector no longer waits for: right once the forwarded
+      // Prepare has expired (it answered R00 upstream), wrong before.
+      if (res.statusCode === 400 && Date.now() >= expiresAt) counts.lateCallbacks++;
+      else if (res.statusCode !== 200) {
+        problem(`the connector answered ${res.statusCode} to ${peer.name}'s callback ${expiresAt - Date.now()} ms before the forwarded Prepare expired`);
+      }
     });
     let finished = false;
     function done() {

@@ -91,7 +91,7 @@ export async function fuzzOverHttp(opts: HttpFuzzOptions): Promise<HttpFuzzResul
         const c = fuzzCase(opts.seed, index, Date.now());
         const spec = requestFor(new Random(opts.seed, index, REQUEST_STREAM), c, ctx);
         const answer = await send(target, agent, spec, timeoutMs);
-        judge(tally, c, spec, answer, topology.sut.address);
+        judge(tally, c, spec, answer, topology.sut.address, internalErrors);
         done++;
         if (done % 10_000 === 0) {
           memory.sample(`after ${done} requests`);
@@ -113,6 +113,7 @@ export async function fuzzOverHttp(opts: HttpFuzzOptions): Promise<HttpFuzzResul
     tally.count('fuzz peers', 'forwarded Prepares', peers.counts.forwarded);
     tally.count('fuzz peers', 'async replies sent to the connector', peers.counts.callbacksOut);
     tally.count('fuzz peers', 'callbacks received at the sink', peers.counts.callbacks);
+    tally.count('fuzz peers', 'async replies refused after the forwarded expiry (400)', peers.counts.lateCallbacks);
     agent.destroy();
     await memory.settled('after (gc)');
     return { tally, memory, elapsedMs };
@@ -135,11 +136,14 @@ function checkFinal(answer: Answer): string | undefined {
   return undefined;
 }
 
-function judge(tally: Tally, c: FuzzCase, spec: RequestSpec, answer: Answer, sutAddress: string): void {
+function judge(tally: Tally, c: FuzzCase, spec: RequestSpec, answer: Answer, sutAddress: string, internalErrors: readonly string[]): void {
   tally.count('requests per kind', spec.kind);
   if (spec.bodyIsCase) tally.count('inputs per category', c.category);
   tally.count('HTTP status', answer.status !== undefined ? String(answer.status) : answer.timedOut ? 'no answer (timed out)' : answer.aborted ? 'none (aborted by us)' : `connection error ${answer.error}`);
-  const problem = (text: string) => tally.find(c, `http ${spec.kind} ${spec.method} ${spec.path}`, spec.bodyIsCase ? c.bytes : spec.body, text);
+  const problem = (text: string) => {
+    const log = /internal error/.test(text) && internalErrors[0] ? `\nconnector log: ${internalErrors[0]}` : '';
+    tally.find(c, `http ${spec.kind} ${spec.method} ${spec.path}`, spec.bodyIsCase ? c.bytes : spec.body, text + log);
+  };
   const expect = spec.expect;
   if (answer.timedOut) return problem(`no answer within the per-request limit (a hang): ${describeAnswer(answer)}`);
   if (expect.kind === 'none') return;

@@ -6,7 +6,7 @@ import type { Finding, Tally } from './tally';
 import { mb, type MemoryWatch } from './memory';
 
 export interface MemoryBounds {
-  /** heapUsed after a forced gc minus before (default 100 MB). */
+  /** heapUsed + external after a forced gc, minus before (default 100 MB). */
   readonly heapGrowthBytes: number;
   /** rss after minus before (default 200 MB: rss shrinks lazily, so this bound is looser). */
   readonly rssGrowthBytes: number;
@@ -32,10 +32,10 @@ export function fuzzVerdict(name: string, run: { tally: Tally; memory: MemoryWat
     `${name}: ${(run.elapsedMs / 1000).toFixed(1)} s`,
     run.tally.describeCounts(),
     run.memory.describe(),
-    `growth: heapUsed ${mb(growth.heapUsed)} (bound ${mb(bounds.heapGrowthBytes)}), rss ${mb(growth.rss)} (bound ${mb(bounds.rssGrowthBytes)}), peak heapUsed ${mb(growth.peakHeapUsed)}`,
+    `growth: heapUsed+external ${mb(growth.heap)} (bound ${mb(bounds.heapGrowthBytes)}), rss ${mb(growth.rss)} (bound ${mb(bounds.rssGrowthBytes)}); peak heapUsed+external ${mb(growth.peakHeap)}`,
   ].join('\n');
   const failures: string[] = [];
-  if (growth.heapUsed > bounds.heapGrowthBytes) failures.push(`memory: heapUsed grew ${mb(growth.heapUsed)}, above the bound of ${mb(bounds.heapGrowthBytes)}`);
+  if (growth.heap > bounds.heapGrowthBytes) failures.push(`memory: heapUsed+external grew ${mb(growth.heap)}, above the bound of ${mb(bounds.heapGrowthBytes)}`);
   if (growth.rss > bounds.rssGrowthBytes) failures.push(`memory: rss grew ${mb(growth.rss)}, above the bound of ${mb(bounds.rssGrowthBytes)}`);
   const findings = run.tally.describeFindings(reproduceCommand);
   if (findings) failures.push(`${run.tally.findings.length + run.tally.dropped} finding(s):\n\n${findings}`);
