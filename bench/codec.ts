@@ -11,6 +11,7 @@
  * This is a measurement, not a test: it always exits 0 (unless it cannot run) and asserts nothing.
  * Numbers depend on the machine and its load; compare ratios from the same run, not absolute ops/s.
  */
+import { parseBenchOptions } from './options';
 import { randomBytes } from 'node:crypto';
 import * as ilpPacket from 'ilp-packet';
 import {
@@ -27,20 +28,8 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const opts = { durationMs: 400, rounds: 5, json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = (): number => {
-      const n = Number(argv[++i]);
-      if (!Number.isInteger(n) || n <= 0) throw new Error(`${arg} needs a positive integer`);
-      return n;
-    };
-    if (arg === '--duration') opts.durationMs = value();
-    else if (arg === '--rounds') opts.rounds = value();
-    else if (arg === '--json') opts.json = true;
-    else throw new Error(`unknown option ${arg} (--duration ms, --rounds n, --json)`);
-  }
-  return opts;
+  const o = parseBenchOptions(argv, { integers: { duration: 400, rounds: 5 }, flags: ['json'] });
+  return { durationMs: o.duration, rounds: o.rounds, json: o.json };
 }
 
 /* -------------------------------------------------------------------------------------- inputs */
@@ -171,4 +160,9 @@ function main(): void {
   if (sink === -1) process.stdout.write('\n'); // keeps `sink` observable
 }
 
-main();
+try {
+  main();
+} catch (error) {
+  process.stderr.write(`bench/codec: ${(error as Error).message}\n`);
+  process.exitCode = 2;
+}

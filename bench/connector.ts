@@ -18,6 +18,7 @@
  * A measurement, not a test: it asserts nothing beyond every packet being fulfilled, and its numbers
  * depend on the machine and what else runs on it.
  */
+import { parseBenchOptions } from './options';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -42,24 +43,11 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const opts: Options = { concurrency: 64, durationS: 10, warmup: 2000, inProcess: false, baseline: false, json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = (): number => {
-      const n = Number(argv[++i]);
-      if (!Number.isInteger(n) || n <= 0) throw new Error(`${arg} needs a positive integer`);
-      return n;
-    };
-    if (arg === '--concurrency') opts.concurrency = value();
-    else if (arg === '--packets') opts.packets = value();
-    else if (arg === '--duration') opts.durationS = value();
-    else if (arg === '--warmup') opts.warmup = value();
-    else if (arg === '--in-process') opts.inProcess = true;
-    else if (arg === '--baseline') opts.baseline = true;
-    else if (arg === '--json') opts.json = true;
-    else throw new Error(`unknown option ${arg} (--concurrency n, --packets n | --duration s, --warmup n, --in-process | --baseline, --json)`);
-  }
-  return opts;
+  const o = parseBenchOptions(argv, {
+    integers: { concurrency: 64, packets: undefined, duration: 10, warmup: 2000 },
+    flags: ['in-process', 'baseline', 'json'],
+  });
+  return { concurrency: o.concurrency, packets: o.packets, durationS: o.duration, warmup: o.warmup, inProcess: o['in-process'], baseline: o.baseline, json: o.json };
 }
 
 const FULFILLMENT = new Uint8Array(32).fill(42);

@@ -9,6 +9,7 @@
  * file with --db (WAL, synchronous=FULL: every commit waits for the disk). An external ledger needs
  * ILP_LEDGER_ADMIN_TOKEN to open the benchmark's accounts.
  */
+import { parseBenchOptions } from './options';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { LedgerHttpClient, describeLedgerReply } from '../lib/targets/ledger-http';
 import { startReferenceLedger } from '../reference-impl/ledger';
@@ -21,17 +22,8 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const value = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const positive = (name: string, fallback: number) => {
-    const text = value(name);
-    const n = text === undefined ? fallback : Number(text);
-    if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} ${text} is not a positive number`);
-    return n;
-  };
-  return { clients: Math.floor(positive('clients', 8)), seconds: positive('seconds', 5), url: value('url') ?? process.env.ILP_LEDGER_URL, db: value('db') };
+  const o = parseBenchOptions(argv, { integers: { clients: 8, seconds: 5 }, strings: ['url', 'db'] });
+  return { clients: o.clients, seconds: o.seconds, url: o.url ?? process.env.ILP_LEDGER_URL, db: o.db };
 }
 
 function percentile(sorted: number[], p: number): number {
