@@ -4,8 +4,6 @@
 // (the reference connector, a benchmark) doesn't carry ts-node's REPL, which loads node's `domain` module and
 // slows every event emitter. Types are checked separately by `npm run typecheck`.
 'use strict';
-// The `run` command hands feature files to Cucumber, whose profiles load steps through ts-node: keep it transpile-only.
-process.env.TS_NODE_TRANSPILE_ONLY = process.env.TS_NODE_TRANSPILE_ONLY || 'true';
 require('sucrase/register/ts');
 require('./cli').main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },

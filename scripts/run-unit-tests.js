@@ -35,8 +35,8 @@ function listFiles(filter) {
 function runShard(files) {
   const entry = `for (const f of ${JSON.stringify(files.map((f) => resolve(f)))}) require(f);`;
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--test-reporter=spec', '--require', 'ts-node/register', '-e', entry], {
-      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
+    const child = spawn(process.execPath, ['--test-reporter=spec', '--require', 'sucrase/register/ts', '-e', entry], {
+      env: process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -8,7 +8,7 @@
  * the feature files run) that catch no fault; exits 1 if either list is non-empty or a scenario fails
  * without faults.
  *
- *   TS_NODE_TRANSPILE_ONLY=true node -r ts-node/register scripts/selftest.ts [--jobs N] [--only a,b]
+ *   node -r sucrase/register/ts scripts/selftest.ts [--jobs N] [--only a,b]
  *
  * Speed: N worker processes (default min(4, CPUs)) each load TypeScript and the step files once and run
  * their share of the faults one after another through the Cucumber API, passing the fault by world
@@ -203,7 +203,7 @@ async function main(argv: readonly string[]): Promise<number> {
   await Promise.all(
     Array.from({ length: Math.min(workers, jobs.length) }, () =>
       new Promise<void>((resolve) => {
-        const child = fork(__filename, ['--worker'], { execArgv: ['-r', 'ts-node/register'], env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+        const child = fork(__filename, ['--worker'], { execArgv: ['-r', 'sucrase/register/ts'], env: process.env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
         let current: Job | undefined;
         const next = () => {
           current = queue.shift();

@@ -110,7 +110,7 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
     cwd,
     paths: opts.paths ?? ['features/**/*.feature'],
     require: opts.require ?? supportFiles(cwd, 'steps'),
-    requireModule: opts.requireModule ?? ['ts-node/register'],
+    requireModule: opts.requireModule ?? ['sucrase/register/ts'],
     tags,
     parallel: opts.parallel > 1 ? opts.parallel : 0,
     worldParameters,
