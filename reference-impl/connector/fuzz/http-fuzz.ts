@@ -103,7 +103,8 @@ export async function fuzzOverHttp(opts: HttpFuzzOptions): Promise<HttpFuzzResul
     const elapsedMs = Date.now() - started;
 
     await peers.settle(10_000);
-    const survivor = { seed: opts.seed, index: end, category: 'valid' as const, steps: ['final valid Prepare after the run'] };
+    // Not one fuzz case: index -1, so the reproduction command reruns the seed.
+    const survivor = { seed: opts.seed, index: -1, category: 'valid' as const, steps: ['final valid Prepare after the run'] };
     const finalPrepare = encodePrepare({ amount: 1000n, expiresAt: new Date(Date.now() + 10_000), executionCondition: CONDITION, destination: `test.bob.fulfill.final${end}`, data: Uint8Array.of(1) });
     const final = await send(target, agent, { kind: 'final', method: 'POST', path: ctx.alice.http.incoming.path, headers: { Authorization: `Bearer ${ctx.alice.http.incoming.token}`, 'Content-Type': 'application/octet-stream' }, body: finalPrepare, bodyIsCase: true, expect: { kind: 'ilp' } }, timeoutMs);
     const finalProblem = checkFinal(final);
@@ -114,7 +115,7 @@ export async function fuzzOverHttp(opts: HttpFuzzOptions): Promise<HttpFuzzResul
     tally.count('fuzz peers', 'async replies sent to the connector', peers.counts.callbacksOut);
     tally.count('fuzz peers', 'callbacks received at the sink', peers.counts.callbacks);
     tally.count('fuzz peers', 'async replies refused after the forwarded expiry (400)', peers.counts.lateCallbacks);
-    agent.destroy();
+    agent.destroy(); // before the last sample, so idle sockets do not count
     await memory.settled('after (gc)');
     return { tally, memory, elapsedMs };
   } finally {

@@ -62,6 +62,7 @@ export class Random {
     return items[items.length - 1]![1];
   }
 
+  /** `n` bytes, four per word (in the platform's byte order: little-endian on every machine CI runs on). */
   bytes(n: number): Uint8Array {
     const words = new Uint32Array(Math.ceil(n / 4));
     for (let i = 0; i < words.length; i++) words[i] = this.uint32();

@@ -22,8 +22,10 @@ export interface FuzzVerdict {
   readonly failures: string;
 }
 
+/** Replays one case (index >= 0), or the whole run for a finding not tied to one input. */
 export function reproduceCommand(f: Finding): string {
-  return f.index >= 0 ? `npm run fuzz:connector -- --seed ${f.seed} --case ${f.index}` : `npm run fuzz:connector -- --seed ${f.seed}`;
+  if (f.index >= 0) return `npm run fuzz:connector -- --seed ${f.seed} --case ${f.index}`;
+  return `npm run fuzz:connector -- --seed ${f.seed} --only ${f.via.startsWith('http') ? 'http' : 'in-process'}`;
 }
 
 export function fuzzVerdict(name: string, run: { tally: Tally; memory: MemoryWatch; elapsedMs: number }, bounds = DEFAULT_MEMORY_BOUNDS): FuzzVerdict {
