@@ -23,6 +23,16 @@ export const LEDGER_FAULTS = {
   'wrong-ilp-address': 'LEDGER-013: give accounts addresses outside the ledger prefix',
   'allow-sender-reject': 'LEDGER-014: let the sender (or anyone) reject a transfer',
   'drop-rejection-message': 'LEDGER-014: lose the receiver\'s rejection message',
+  'minimum-balance-off-by-one': 'LEDGER-002: refuse a hold that would leave exactly the minimum balance',
+  'compare-amounts-as-text': 'LEDGER-002: compare the available balance with the amount as decimal text, so 10 < 9',
+  'ignore-negative-minimum': 'LEDGER-002: treat a negative minimum balance (a credit line) as zero',
+  'accept-unauthenticated': 'LEDGER-002: treat a request without a valid token as coming from the debit account\'s holder',
+  'credit-sender-on-execute': 'LEDGER-004 / LEDGER-018: on execution pay the held amount back to the sender instead of the receiver',
+  'execute-twice': 'LEDGER-003: presenting an executed transfer\'s fulfillment again moves the amount again',
+  'drop-memo': 'LEDGER-007 / LEDGER-009: accept a transfer\'s memo and store none',
+  'drop-messages': 'LEDGER-010: accept messages and deliver none',
+  'account-holder-opens-accounts': 'LEDGER-001: let any account holder open accounts (and so create money)',
+  'prefix-without-period': 'LEDGER-013: name the ILP prefix in the metadata without its final period',
 } as const;
 
 export type LedgerFault = keyof typeof LEDGER_FAULTS;

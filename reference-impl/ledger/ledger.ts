@@ -69,7 +69,8 @@ export class ReferenceLedger {
     return {
       currency_code: this.settings.currencyCode,
       scale: this.settings.scale,
-      ilp_prefix: this.settings.ilpPrefix,
+      // FAULT prefix-without-period
+      ilp_prefix: this.ctx.faults.has('prefix-without-period') ? this.settings.ilpPrefix.slice(0, -1) : this.settings.ilpPrefix,
       connectors: connectorNames(this.ctx).map((name) => ({ name, ilp_address: accountAddress(this.ctx, name) })),
       max_memo_bytes: MAX_PAYLOAD_BYTES,
       max_message_bytes: MAX_PAYLOAD_BYTES,
@@ -121,7 +122,7 @@ export class ReferenceLedger {
       return fail({ kind: 'forbidden', reason: `messages can be sent only from the caller's own account, not ${message.from}` });
     }
     if (!accountExists(this.ctx, message.to)) return fail({ kind: 'unknown-account', name: message.to });
-    const delivered = this.notifier.deliver(message);
+    const delivered = this.ctx.faults.has('drop-messages') ? 1 : this.notifier.deliver(message); // FAULT drop-messages
     return delivered === 0 ? fail({ kind: 'no-subscriptions', account: message.to }) : ok({ delivered });
   }
 

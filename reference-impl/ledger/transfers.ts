@@ -51,6 +51,7 @@ export function prepareTransfer(
     return fail({ kind: 'invalid-body', problems: `expires_at ${request.expires_at} is not a valid instant` });
   }
   let memo = request.memo === undefined ? null : Buffer.from(request.memo, 'base64');
+  if (ctx.faults.has('drop-memo')) memo = null; // FAULT drop-memo
   if (memo && ctx.faults.has('truncate-memo')) memo = memo.subarray(0, TRUNCATED_MEMO_BYTES);
   const digest = digestOf({
     id,
@@ -93,7 +94,14 @@ export function prepareTransfer(
       ctx.q.insertTransfer.run({ ...base, state: 'rejected', rejection_reason: 'cancelled', prepared_at: null, executed_at: null, rejected_at: now });
       return created(ctx, id, 'transfer.rejected');
     }
-    if (debit.balance - amount.value < debit.minimum_balance && !ctx.faults.has('ignore-minimum-balance')) {
+    let minimum = debit.minimum_balance;
+    if (ctx.faults.has('ignore-negative-minimum') && minimum < 0n) minimum = 0n; // FAULT ignore-negative-minimum
+    const below = ctx.faults.has('minimum-balance-off-by-one')
+      ? debit.balance - amount.value <= minimum // FAULT minimum-balance-off-by-one
+      : ctx.faults.has('compare-amounts-as-text')
+        ? String(debit.balance - minimum) < String(amount.value) // FAULT compare-amounts-as-text
+        : debit.balance - amount.value < minimum;
+    if (below && !ctx.faults.has('ignore-minimum-balance')) {
       return fail({
         kind: 'insufficient-funds',
         account: debit.name,
@@ -131,6 +139,11 @@ export function executeTransfer(ctx: LedgerContext, id: string, fulfillmentText:
     if (row.condition === null) return fail({ kind: 'not-conditional', id });
     const reopen = ctx.faults.has('reopen-final-transfers');
     if (row.state === 'executed') {
+      if (ctx.faults.has('execute-twice') && row.fulfillment === fulfillmentText) {
+        // FAULT execute-twice: the hold is gone, so the repeat takes the amount from the sender's balance
+        move(ctx, row.debit_account, -row.amount, 0n);
+        move(ctx, row.credit_account, row.amount, 0n);
+      }
       return row.fulfillment === fulfillmentText
         ? ok({ view: fulfillmentView({ ...row, condition: row.condition, fulfillment: row.fulfillment }), created: false })
         : fail({ kind: 'unmet-condition', id });
@@ -154,7 +167,8 @@ export function executeTransfer(ctx: LedgerContext, id: string, fulfillmentText:
     }
     if (!ctx.faults.has('credit-on-prepare')) {
       move(ctx, row.debit_account, 0n, -row.amount);
-      move(ctx, row.credit_account, row.amount, 0n);
+      const payee = ctx.faults.has('credit-sender-on-execute') ? row.debit_account : row.credit_account; // FAULT credit-sender-on-execute
+      move(ctx, payee, row.amount, 0n);
     }
     ctx.q.markExecuted.run({ id, fulfillment: fulfillmentText, at: now });
     const done = reload(ctx, id);
