@@ -40,7 +40,7 @@ Feature: Balances and credit limits
 
   # alice's Prepare is forwarded while lena's 4000 is in flight, which 4000 + 4000 > 5000 would forbid had it
   # been charged to lena; lena's next Prepare is refused, so her own account carries her own Prepare.
-  @PKT-015 @must @uses:lena
+  @PKT-015 @AMT-001 @must @uses:lena
   Scenario: Each Prepare is charged to the account of the link it arrived on
     Given lena may owe the connector at most 5000
     And bob holds the Prepare

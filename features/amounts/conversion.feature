@@ -5,7 +5,7 @@ Feature: Amounts across links with different assets and scales
   left to forward (RFC 27 "Asset, Scale, and Precision", packet lifecycle steps 5 and 6, R01). The topology
   declares the rates (no spread).
 
-  @PKT-010 @AMT-003 @must
+  @PKT-010 @AMT-003 @AMT-008 @must
   Scenario: An amount is rescaled to the next link's scale
     Given alice settles in USD at scale 9
     And carol settles in USD at scale 6

@@ -6,7 +6,7 @@ Feature: Checking the fulfillment before passing it back
 
   # RFC 27 names no code for a failed check (ilp-connector answers F05; F05's definition describes another
   # case). Any Reject passes and the step reports the code the connector chose.
-  @COND-002 @ERR-009 @must
+  @COND-002 @ARCH-003 @ERR-009 @must
   Scenario: A Fulfill whose fulfillment does not hash to the condition is replaced by a Reject
     Given bob answers with a wrong fulfillment
     When alice sends a Prepare for 100 to a destination behind bob
