@@ -63,3 +63,10 @@ test('skipped MUST scenarios do not count against the target but are named', () 
   assert.equal(v.result, 'conformant');
   assert.match(v.reasons.join(' '), /1 MUST-level scenario\(s\) were skipped/);
 });
+
+test('an open circuit breaker makes the run incomplete (unreachable), exit 3, even after a failed MUST', () => {
+  const open = 'Circuit open: target unreachable after 5 consecutive connection failures (last: connection reset); this scenario was not run.';
+  const v = computeVerdict(run(scenario('failed', 'must', 'transport failure: connection reset'), scenario('passed', 'must'), scenario('errored', 'must', open)));
+  assert.deepEqual([v.result, v.exitCode, v.incompleteCause], ['incomplete', 3, 'unreachable']);
+  assert.match(v.reasons[0]!, /Target unreachable after 5 consecutive connection failures: the run stopped sending, and 1 scenario\(s\) were not run/);
+});

@@ -11,7 +11,7 @@
  *
  * Each run gets its own topology copy with free peer ports, so the runs can overlap each other and other tests.
  */
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -98,51 +98,54 @@ async function drained(server: HostileServer): Promise<boolean> {
   return server.openConnections() === 0;
 }
 
-test('hostile SUT, every misbehaviour in one run: bounded, exit 1, each scenario names what it met', { timeout: 200_000 }, async () => {
-  const server = await startHostileServer({ mode: 'cycle' });
-  servers.push(server);
-  // Nine exchanges at most, one at a time, each within its bound; startup and reports on top.
-  const bound = HOSTILE_MODE_NAMES.length * EXCHANGE_BOUND_MS + RUN_OVERHEAD_MS;
-  const run = await runAgainst('mixed', server.url, ['--requirement', ...MIXED], bound);
-  const listing = run.report.scenarios.map((s) => `${s.status} ${s.name}: ${s.message ?? ''}`).join('\n');
-  assert.equal(run.code, 1, `exit code; stderr: ${run.err}\n${run.out.slice(-2000)}`);
-  assert.equal(run.report.verdict.result, 'not-conformant');
-  assert.ok(run.elapsedMs < bound, `took ${run.elapsedMs} ms, bound ${bound} ms`);
-  assert.doesNotMatch(run.err, /\bat .*\.ts:\d+/, 'no stack trace on stderr');
-  assert.equal(run.report.scenarios.length, HOSTILE_MODE_NAMES.length, listing);
-  const met = new Set<HostileMode>();
-  for (const s of run.report.scenarios) {
-    assert.ok(s.status === 'failed' || s.status === 'errored', `${s.name} ended ${s.status}`);
-    const modes = HOSTILE_MODE_NAMES.filter((m) => REASON[m].test(s.message ?? ''));
-    assert.ok(modes.length > 0, `${s.name}: the reason names no misbehaviour: ${s.message}`);
-    modes.forEach((m) => met.add(m));
-  }
-  assert.deepEqual([...met].sort(), [...HOSTILE_MODE_NAMES].sort(), `every misbehaviour shows in some reason:\n${listing}`);
-  assert.deepEqual(Object.keys(server.served).sort(), [...HOSTILE_MODE_NAMES].sort(), 'the server handed out every mode');
-  assert.ok(await drained(server), `the hostile server still holds ${server.openConnections()} connection(s) after the run`);
-});
+// The two runs overlap: each is mostly waiting (on the hostile server, or on node starting up).
+describe('ilp-conformance run against a hostile SUT', { concurrency: 2 }, () => {
+  test('hostile SUT, every misbehaviour in one run: bounded, exit 1, each scenario names what it met', { timeout: 200_000 }, async () => {
+    const server = await startHostileServer({ mode: 'cycle' });
+    servers.push(server);
+    // Nine exchanges at most, one at a time, each within its bound; startup and reports on top.
+    const bound = HOSTILE_MODE_NAMES.length * EXCHANGE_BOUND_MS + RUN_OVERHEAD_MS;
+    const run = await runAgainst('mixed', server.url, ['--requirement', ...MIXED], bound);
+    const listing = run.report.scenarios.map((s) => `${s.status} ${s.name}: ${s.message ?? ''}`).join('\n');
+    assert.equal(run.code, 1, `exit code; stderr: ${run.err}\n${run.out.slice(-2000)}`);
+    assert.equal(run.report.verdict.result, 'not-conformant');
+    assert.ok(run.elapsedMs < bound, `took ${run.elapsedMs} ms, bound ${bound} ms`);
+    assert.doesNotMatch(run.err, /\bat .*\.ts:\d+/, 'no stack trace on stderr');
+    assert.equal(run.report.scenarios.length, HOSTILE_MODE_NAMES.length, listing);
+    const met = new Set<HostileMode>();
+    for (const s of run.report.scenarios) {
+      assert.ok(s.status === 'failed' || s.status === 'errored', `${s.name} ended ${s.status}`);
+      const modes = HOSTILE_MODE_NAMES.filter((m) => REASON[m].test(s.message ?? ''));
+      assert.ok(modes.length > 0, `${s.name}: the reason names no misbehaviour: ${s.message}`);
+      modes.forEach((m) => met.add(m));
+    }
+    assert.deepEqual([...met].sort(), [...HOSTILE_MODE_NAMES].sort(), `every misbehaviour shows in some reason:\n${listing}`);
+    assert.deepEqual(Object.keys(server.served).sort(), [...HOSTILE_MODE_NAMES].sort(), 'the server handed out every mode');
+    assert.ok(await drained(server), `the hostile server still holds ${server.openConnections()} connection(s) after the run`);
+  });
 
-test('circuit breaker: a target that resets every request stops the run after N scenarios, exit 3', { timeout: 200_000 }, async () => {
-  const server = await startHostileServer({ mode: 'reset' });
-  servers.push(server);
-  const bound = 2 * EXCHANGE_BOUND_MS + RUN_OVERHEAD_MS;
-  const run = await runAgainst('breaker', server.url, ['--max-unreachable', '2', '--requirement', 'ROUTE-002', 'ERR-011', 'COND-002', 'ADDR-008', 'ERR-005'], bound);
-  assert.equal(run.code, 3, `exit code; stderr: ${run.err}\n${run.out.slice(-2000)}`);
-  assert.ok(run.elapsedMs < bound, `took ${run.elapsedMs} ms, bound ${bound} ms`);
-  assert.equal(run.report.verdict.result, 'incomplete');
-  assert.equal(run.report.verdict.incompleteCause, 'unreachable');
-  assert.match(run.report.verdict.reasons.join(' '), /target unreachable after 2 consecutive connection failures/i);
-  assert.match(run.out, /Target unreachable after 2 consecutive connection failures/);
-  const [first, second, ...rest] = run.report.scenarios;
-  for (const s of [first!, second!]) {
-    assert.equal(s.status, 'failed', `${s.name}: ${s.message}`);
-    assert.match(s.message ?? '', /connection reset \(ECONNRESET\)/);
-  }
-  assert.equal(rest.length, 3);
-  for (const s of rest) {
-    assert.equal(s.status, 'errored', `${s.name}: ${s.message}`);
-    assert.match(s.message ?? '', /Circuit open: target unreachable after 2 consecutive connection failures \(last: connection reset/);
-  }
-  assert.equal(server.served.reset, 2, 'nothing was sent once the circuit opened');
-  assert.ok(await drained(server), `the hostile server still holds ${server.openConnections()} connection(s) after the run`);
+  test('circuit breaker: a target that resets every request stops the run after N scenarios, exit 3', { timeout: 200_000 }, async () => {
+    const server = await startHostileServer({ mode: 'reset' });
+    servers.push(server);
+    const bound = 2 * EXCHANGE_BOUND_MS + RUN_OVERHEAD_MS;
+    const run = await runAgainst('breaker', server.url, ['--max-unreachable', '2', '--requirement', 'ROUTE-002', 'ERR-011', 'COND-002', 'ADDR-008', 'ERR-005'], bound);
+    assert.equal(run.code, 3, `exit code; stderr: ${run.err}\n${run.out.slice(-2000)}`);
+    assert.ok(run.elapsedMs < bound, `took ${run.elapsedMs} ms, bound ${bound} ms`);
+    assert.equal(run.report.verdict.result, 'incomplete');
+    assert.equal(run.report.verdict.incompleteCause, 'unreachable');
+    assert.match(run.report.verdict.reasons.join(' '), /target unreachable after 2 consecutive connection failures/i);
+    assert.match(run.out, /Target unreachable after 2 consecutive connection failures/);
+    const [first, second, ...rest] = run.report.scenarios;
+    for (const s of [first!, second!]) {
+      assert.equal(s.status, 'failed', `${s.name}: ${s.message}`);
+      assert.match(s.message ?? '', /connection reset \(ECONNRESET\)/);
+    }
+    assert.equal(rest.length, 3);
+    for (const s of rest) {
+      assert.equal(s.status, 'errored', `${s.name}: ${s.message}`);
+      assert.match(s.message ?? '', /Circuit open: target unreachable after 2 consecutive connection failures \(last: connection reset/);
+    }
+    assert.equal(server.served.reset, 2, 'nothing was sent once the circuit opened');
+    assert.ok(await drained(server), `the hostile server still holds ${server.openConnections()} connection(s) after the run`);
+  });
 });
