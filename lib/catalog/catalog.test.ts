@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -34,8 +35,8 @@ test('the catalog holds 206 requirements, split by area as the research summary 
   assert.equal(catalog.implementationNotes.length, 12);
 });
 
-// The research catalog lives outside the repository; when it is present, the ID sets must be equal.
-const SPEC = '/work/shared/spec/ilp-requirements.md';
+// The research catalog lives beside the repository (../shared, as CI lays it out); when present, the ID sets must be equal.
+const SPEC = resolve(__dirname, '..', '..', '..', 'shared', 'spec', 'ilp-requirements.md');
 test('the IDs are exactly those of the research catalog tables', { skip: !existsSync(SPEC) && 'research catalog not present' }, () => {
   const specIds = [...readFileSync(SPEC, 'utf8').matchAll(/^\| ([A-Z]+-(?:\d{3}|L\d{2})) \|/gm)]
     .map((m) => m[1]!)
