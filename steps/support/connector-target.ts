@@ -13,7 +13,7 @@
  *                                                         connection failures before the rest error at once
  *                                                         (default 5, 0 = never; lib/targets/circuit-breaker.ts)
  */
-import { After, AfterAll, Before } from '@cucumber/cucumber';
+import { After, AfterAll, Before, BeforeAll } from '@cucumber/cucumber';
 import { ConnectorHttpTarget } from '../../lib/targets/connector-http';
 import { neededCapabilities, parseCapabilities, CONNECTOR_CAPABILITIES } from '../../lib/targets/capabilities';
 import type { IlpWorld, IlpWorldParameters } from '../world';
@@ -22,11 +22,15 @@ interface ConnectorParameters extends IlpWorldParameters {
   readonly connectorCapabilities?: string | readonly string[];
   readonly referenceFaults?: string | readonly string[];
   readonly maxUnreachable?: number | string;
+  readonly startTargetsEarly?: boolean;
 }
 
 let shared: Promise<ConnectorHttpTarget> | undefined;
 
-function settings(world: IlpWorld) {
+/** Anything carrying the run's world parameters: a scenario's world, or `this` in BeforeAll. */
+type WithParameters = Pick<IlpWorld, 'parameters'> | { readonly parameters: object };
+
+function settings(world: WithParameters) {
   const params = world.parameters as ConnectorParameters;
   const env = process.env;
   const list = (v: string | readonly string[] | undefined) => (typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v ? [...v] : []);
@@ -48,7 +52,7 @@ function maxUnreachableOf(value: number | string | undefined): number | undefine
 }
 
 /** The worker's target; a start failure is remembered, so every later scenario reports the same cause at once. */
-export function connectorTarget(world: IlpWorld): Promise<ConnectorHttpTarget> {
+export function connectorTarget(world: WithParameters): Promise<ConnectorHttpTarget> {
   if (!shared) {
     const s = settings(world);
     shared = ConnectorHttpTarget.start({
@@ -88,6 +92,13 @@ Before({ tags: '@connector or @http' }, async function () {
 
 After({ tags: '@connector or @http' }, async function () {
   (await startedTarget())?.breaker.endScenario();
+});
+
+// Mutation testing (cucumber profile `mutation-connector`) starts the target before the first scenario: the code that
+// builds the reference then runs outside every scenario, and Stryker tests a mutant there against all of them
+// instead of against whichever scenario happened to start the target.
+BeforeAll(async function () {
+  if ((this.parameters as ConnectorParameters).startTargetsEarly) await connectorTarget(this);
 });
 
 AfterAll(async function () {

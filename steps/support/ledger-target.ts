@@ -9,13 +9,15 @@
  *   referenceLedgerFaults  | ILP_REFERENCE_LEDGER_FAULTS   bundled only: fault switches (self-test), comma-separated
  */
 import { randomBytes } from 'node:crypto';
-import { AfterAll } from '@cucumber/cucumber';
+import { AfterAll, BeforeAll } from '@cucumber/cucumber';
 import { LedgerHttpClient, describeLedgerReply, type LedgerMetadata } from '../../lib/targets/ledger-http';
 import { startReferenceLedger, type RunningLedger } from '../../reference-impl/ledger';
 import type { IlpWorld, IlpWorldParameters } from '../world';
 
 interface LedgerParameters extends IlpWorldParameters {
   readonly referenceLedgerFaults?: string;
+  /** Mutation testing: start the ledger before the first scenario (see connector-target.ts). */
+  readonly startTargetsEarly?: boolean;
 }
 
 export interface LedgerTarget {
@@ -33,7 +35,7 @@ export interface LedgerTarget {
 let shared: Promise<LedgerTarget> | undefined;
 
 /** The worker's ledger; a start failure is remembered, so every later scenario reports the same cause. */
-export function ledgerTarget(world: IlpWorld): Promise<LedgerTarget> {
+export function ledgerTarget(world: Pick<IlpWorld, 'parameters'> | { readonly parameters: object }): Promise<LedgerTarget> {
   if (!shared) {
     const params = world.parameters as LedgerParameters;
     shared = startTarget(params.ledgerUrl ?? process.env.ILP_LEDGER_URL, params.referenceLedgerFaults ?? process.env.ILP_REFERENCE_LEDGER_FAULTS);
@@ -72,6 +74,10 @@ async function startTarget(url: string | undefined, faults: string | undefined):
     },
   };
 }
+
+BeforeAll(async function () {
+  if ((this.parameters as LedgerParameters).startTargetsEarly) await ledgerTarget(this);
+});
 
 AfterAll(async function () {
   const pending = shared;
