@@ -26,7 +26,7 @@ test('the rules run in the documented order', () => {
     [
       'reject-on-error',
       'validate-prepare',
-      'incoming-expiry',
+      'reduce-expiry',
       'max-packet-amount',
       'peer-protocol',
       'network-split',
@@ -34,7 +34,6 @@ test('the rules run in the documented order', () => {
       'incoming-balance',
       'exchange-rate',
       'outgoing-balance',
-      'reduce-expiry',
       'check-fulfillment',
       'busy-next-hop',
       'outgoing-expiry',

@@ -20,7 +20,6 @@ import { createCheckFulfillmentRule } from './rules/check-fulfillment';
 import { createExchangeRateRule } from './rules/exchange-rate';
 import { createForwardRule } from './rules/forward';
 import { createIncomingBalanceRule } from './rules/incoming-balance';
-import { createIncomingExpiryRule } from './rules/incoming-expiry';
 import { createMaxPacketAmountRule } from './rules/max-packet-amount';
 import { createNetworkSplitRule } from './rules/network-split';
 import { createOutgoingBalanceRule } from './rules/outgoing-balance';
@@ -54,8 +53,9 @@ export function createRules(deps: PipelineDependencies): IlpRule[] {
     // Validate: decode the body (leniently) into the Prepare; anything that is not a Prepare -> F01.
     createValidatePrepareRule(),
 
-    // Expiry: already expired, or too little time left to forward -> R02.
-    createIncomingExpiryRule({ minMessageWindowMs: sut.minMessageWindowMs, now, faults }),
+    // Expiry: forwarded expiry = min(incoming - minMessageWindow, now + maxHoldTime); not in the future
+    // (expired, or too little time left) -> R02.
+    createReduceExpiryRule({ minMessageWindowMs: sut.minMessageWindowMs, maxHoldTimeMs: sut.maxHoldTimeMs, now, faults }),
 
     // Max packet amount: above the incoming peer's maximum -> F08 with received/maximum.
     createMaxPacketAmountRule({ faults }),
@@ -74,9 +74,6 @@ export function createRules(deps: PipelineDependencies): IlpRule[] {
 
     // Balance/limits, outgoing side: after the rate, because it charges the converted amount.
     createOutgoingBalanceRule({ book: deps.book }),
-
-    // Reduce expiry: forwarded expiry = min(incoming - minMessageWindow, now + maxHoldTime).
-    createReduceExpiryRule({ minMessageWindowMs: sut.minMessageWindowMs, maxHoldTimeMs: sut.maxHoldTimeMs, now, faults }),
 
     // Check fulfillment: a Fulfill that does not hash to the condition never goes back up (F05).
     createCheckFulfillmentRule({ faults }),

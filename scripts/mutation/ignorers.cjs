@@ -5,8 +5,9 @@
 //   fault-switches  the self-test's fault switches (faults.has('x') and what runs only under one): off in every
 //                   normal run, so a mutant there changes nothing a scenario sends or receives.
 //   diagnostics     the human text and detail fields of errors (connector `new XxxError(message, details)`,
-//                   ledger `fail({ kind, ...details })` apart from `kind`) and the `name` of a rule: ILP leaves a
-//                   Reject's message free (ERR-010), so the suite does not assert wording.
+//                   ledger `fail({ kind, ...details })` apart from `kind`), the names passed to `required()`
+//                   and the `name` of a rule: ILP leaves a Reject's message free (ERR-010), so the suite does
+//                   not assert wording.
 //
 // Every ignored mutant is still listed in the report with the reason, and the summary gives both counts.
 // Plain CommonJS with no imports, so the unit test can require it on any Node 20.
@@ -41,17 +42,20 @@ function isFaultCheck(node, scope) {
   if (node.type === 'Identifier' && scope) {
     const binding = scope.getBinding(node.name);
     const declarator = binding && binding.constant && binding.path.node;
-    return Boolean(declarator && declarator.type === 'VariableDeclarator' && isFaultCheck(declarator.init, undefined));
+    return Boolean(declarator && declarator.type === 'VariableDeclarator' && onlyUnderFault(declarator.init, undefined));
   }
   return false;
 }
 
-/** True only when some fault is on: a fault check, or a conjunction with one. */
+/** True only when some fault is on: a fault check, a conjunction with one, or a disjunction of them. */
 function onlyUnderFault(node, scope) {
   if (!node) return false;
   if (node.type === 'ParenthesizedExpression') return onlyUnderFault(node.expression, scope);
   if (isFaultCheck(node, scope)) return true;
-  return node.type === 'LogicalExpression' && node.operator === '&&' && (onlyUnderFault(node.left, scope) || onlyUnderFault(node.right, scope));
+  if (node.type !== 'LogicalExpression') return false;
+  if (node.operator === '&&') return onlyUnderFault(node.left, scope) || onlyUnderFault(node.right, scope);
+  if (node.operator === '||') return onlyUnderFault(node.left, scope) && onlyUnderFault(node.right, scope);
+  return false;
 }
 
 function isFaultExpression(node, scope) {
@@ -62,7 +66,7 @@ function isFaultExpression(node, scope) {
 const faultSwitches = {
   shouldIgnore(path) {
     const { node, parentPath, scope } = path;
-    if (node.type === 'VariableDeclarator' && node.init && (isFaultSet(node.init) || isFaultCheck(node.init, undefined))) {
+    if (node.type === 'VariableDeclarator' && node.init && (isFaultSet(node.init) || onlyUnderFault(node.init, undefined))) {
       return 'fault switch: off in every normal run';
     }
     if (path.isExpression() && isFaultExpression(node, scope)) return 'fault switch: off in every normal run';
@@ -92,6 +96,10 @@ const diagnostics = {
     // new InsufficientTimeoutError('message', { details }): the ILP code comes from the class, the rest is text.
     if (parent.type === 'NewExpression' && path.listKey === 'arguments' && /Error$/.test(calleeName(parent.callee))) {
       return 'diagnostic text of an error';
+    }
+    // required(ctx.nextHop, 'nextHop', 'route'): the names only label a rule-order bug's message.
+    if (parent.type === 'CallExpression' && calleeName(parent.callee) === 'required' && path.listKey === 'arguments' && path.key > 0) {
+      return 'names in a rule-order check';
     }
     // fail({ kind: 'forbidden', reason: '...' }): the kind picks the HTTP status and error id, the rest is text.
     if (node.type === 'ObjectProperty' && parent.type === 'ObjectExpression' && !(node.key.type === 'Identifier' && node.key.name === 'kind')) {

@@ -10,7 +10,12 @@ const { strykerPlugins } = require('./ignorers.cjs') as { strykerPlugins: { name
 const SOURCE = `
 const faults = opts.faults ?? NO_FAULTS;
 const relay = (opts.faults ?? NO_FAULTS).has('relay-busy-codes');
+const either = faults.has('a') || faults.has('b');
+const mixed = faults.has('a') || ready;
 function rule(ctx, next) {
+  const peer = required(ctx.nextHop, 'nextHop', 'route');
+  if (either && peer) pick(peer);
+  if (mixed) go();
   if (faults.has('ignore-incoming-expiry')) return next(ctx);
   const leftMs = expiresAt - now();
   if (leftMs <= 0) throw new InsufficientTimeoutError('already expired', { leftMs });
@@ -58,7 +63,13 @@ test('a variable set from a fault check counts as one, and only its branch is ig
   assert.equal(reasonFor('keep(reply)'), undefined);
 });
 
+test('a disjunction counts only when every side is a fault check', () => {
+  assert.match(reasonFor('pick(peer)') ?? '', /fault-switches/);
+  assert.equal(reasonFor('go()'), undefined);
+});
+
 test('the real logic beside a fault check stays mutated', () => {
+  assert.equal(reasonFor('ctx.nextHop', 'MemberExpression'), undefined);
   assert.equal(reasonFor('leftMs <= 0'), undefined);
   assert.equal(reasonFor('expiresAt - now()'), undefined);
   assert.equal(reasonFor('amount > max', 'BinaryExpression'), undefined);
@@ -73,4 +84,5 @@ test('error text and details, ledger error details and rule names are diagnostic
   assert.match(reasonFor('{ leftMs }') ?? '', /diagnostics/);
   assert.match(reasonFor("reason: 'only the owner'") ?? '', /diagnostics/);
   assert.match(reasonFor("name: 'incoming-expiry'") ?? '', /diagnostics/);
+  assert.match(reasonFor("'route'") ?? '', /diagnostics/);
 });

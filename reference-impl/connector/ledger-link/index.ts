@@ -2,7 +2,7 @@
  * The reference connector joining ledgers instead of ILP-over-HTTP peers (IL-RFC 1's payment flow over
  * IL-RFC 17 ledgers). It holds an account on each ledger and follows it. When a transfer to it is PREPARED
  * with an ILP Prepare in its memo, the Prepare runs through the connector's ordinary pipeline (pipeline.ts:
- * expiry, route, rate, reduce-expiry, check-fulfillment, ...), whose next hop is the ledger transport: it
+ * expiry, route, balances, rate, check-fulfillment, ...), whose next hop is the ledger transport: it
  * prepares the outgoing transfer to the receiver. When that is EXECUTED, the same preimage executes the
  * incoming transfer; when it is rejected or expires, the incoming transfer is rejected with the ILP Reject
  * as the rejection message.

@@ -3,7 +3,7 @@ import { ConnectorBusyError } from '../errors';
 import { NO_FAULTS, type WithFaults } from '../faults';
 
 /** Next-hop Reject codes RFC 27 asks a connector not to relay as they are. */
-const BUSY_CODES: Readonly<Record<string, string>> = { T02: 'Peer Busy', T05: 'Rate Limited' };
+const BUSY_CODES: ReadonlySet<string> = new Set(['T02', 'T05']);
 
 /**
  * RFC 27 says a connector that gets T02 (Peer Busy) or T05 (Rate Limited) from the next hop SHOULD try
@@ -22,11 +22,10 @@ export function createBusyNextHopRule(opts: WithFaults = {}): IlpRule {
       const reply = await next(ctx);
       // FAULT relay-busy-codes: T02/T05 go back unchanged.
       if (relay) return reply;
-      if (reply.type === 14 && BUSY_CODES[reply.code] !== undefined) {
+      if (reply.type === 14 && BUSY_CODES.has(reply.code)) {
         throw new ConnectorBusyError('the next hop is busy', {
           peer: ctx.nextHop?.name ?? '',
           nextHopCode: reply.code,
-          nextHopSays: BUSY_CODES[reply.code]!,
         });
       }
       return reply;

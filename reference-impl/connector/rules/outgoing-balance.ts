@@ -12,7 +12,7 @@ export interface OutgoingBalanceOptions {
  * refusing with T04 when balance - pending - amount would fall below the next hop's balance.minimum.
  * On the way back a Fulfill commits (the balance falls by the amount), a Reject or error releases it.
  *
- * Position: after exchange-rate (it needs ctx.outgoingAmount), before reduce-expiry; like
+ * Position: after exchange-rate (it needs ctx.outgoingAmount), before check-fulfillment; like
  * incoming-balance it wraps check-fulfillment, so only a verified Fulfill is committed.
  * Does not: touch the incoming peer's account (incoming-balance).
  */

@@ -50,5 +50,5 @@ export function createPeerProtocolRule(opts: PeerProtocolOptions): IlpRule {
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.length).equals(b);
+  return Buffer.from(a.buffer, a.byteOffset, a.length).equals(b);
 }

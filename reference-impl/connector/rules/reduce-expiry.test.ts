@@ -36,3 +36,27 @@ test('the incoming Prepare is left as it was', async () => {
   await rule.handle(ctx, recordingNext());
   assert.equal(ctx.prepare.expiresAt.getTime(), NOW + 2000);
 });
+
+test('401 ms left with a 400 ms window goes on', async () => {
+  const next = recordingNext();
+  await rule.handle(expiringIn(401), next);
+  assert.equal(next.calls, 1);
+});
+
+for (const ms of [400, 399]) {
+  test(`${ms} ms left with a 400 ms window is R02, with the time left in the message`, async () => {
+    const next = recordingNext();
+    const error = await expectIlpError(rule, expiringIn(ms), next, 'R02');
+    assert.match(error.message, new RegExp(`leftMs=${ms} minMessageWindowMs=400`));
+    assert.equal(next.calls, 0);
+  });
+}
+
+for (const ms of [0, -1]) {
+  test(`a Prepare expiring ${ms} ms from now has expired: R02`, async () => {
+    const next = recordingNext();
+    const error = await expectIlpError(rule, expiringIn(ms), next, 'R02');
+    assert.match(error.message, /already expired/);
+    assert.equal(next.calls, 0);
+  });
+}

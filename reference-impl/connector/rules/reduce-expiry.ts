@@ -1,6 +1,6 @@
 import type { IlpRule } from '../context';
 import { InsufficientTimeoutError } from '../errors';
-import { NO_FAULTS, type WithFaults } from '../faults';
+import type { WithFaults } from '../faults';
 
 export interface ReduceExpiryOptions extends WithFaults {
   /** Time kept for passing the Fulfill back (topology sut.minMessageWindowMs). */
@@ -13,11 +13,13 @@ export interface ReduceExpiryOptions extends WithFaults {
 /**
  * Sets the forwarded expiry (RFC 27 step 6, EXP-001):
  *   outgoingExpiresAt = min(incoming expiresAt - minMessageWindowMs, now + maxHoldTimeMs)
- * and answers R02 if that is no longer in the future (time may have passed since incoming-expiry).
+ * and refuses with R02 a Prepare for which that is not in the future: one already expired, or with no more
+ * than minMessageWindowMs left (EXP-004, EXP-005; RFC 27 names no code for an expired Prepare, deployed
+ * connectors use R02). One clock reading decides both, so there is no gap between judging and reducing.
  *
- * Position: after the balance and rate rules, right before the reply-checking rules and forward.
- * Does not: refuse short incoming expiries up front (incoming-expiry) or enforce the forwarded expiry on
- * the next hop (outgoing-expiry).
+ * Position: right after validate-prepare, so nothing is reserved or routed for a packet that cannot be
+ * forwarded in time.
+ * Does not: enforce the forwarded expiry on the next hop (outgoing-expiry).
  */
 export function createReduceExpiryRule(opts: ReduceExpiryOptions): IlpRule {
   const now = opts.now ?? Date.now;
@@ -25,13 +27,15 @@ export function createReduceExpiryRule(opts: ReduceExpiryOptions): IlpRule {
     name: 'reduce-expiry',
     async handle(ctx, next) {
       const at = now();
-      let forwarded = Math.min(ctx.prepare.expiresAt.getTime() - opts.minMessageWindowMs, at + opts.maxHoldTimeMs);
+      const incoming = ctx.prepare.expiresAt.getTime();
+      let forwarded = Math.min(incoming - opts.minMessageWindowMs, at + opts.maxHoldTimeMs);
       // FAULT no-expiry-reduction: the incoming expiry as it is. FAULT ignore-incoming-expiry: at least 1 s more.
-      if (opts.faults?.has('no-expiry-reduction')) forwarded = ctx.prepare.expiresAt.getTime();
+      if (opts.faults?.has('no-expiry-reduction')) forwarded = incoming;
       if (opts.faults?.has('ignore-incoming-expiry')) forwarded = Math.max(forwarded, at + 1000);
       if (forwarded <= at) {
-        throw new InsufficientTimeoutError('too little time left to forward the Prepare', {
-          leftMs: ctx.prepare.expiresAt.getTime() - at,
+        const leftMs = incoming - at;
+        throw new InsufficientTimeoutError(leftMs <= 0 ? 'the Prepare has already expired' : 'too little time left to forward the Prepare', {
+          leftMs,
           minMessageWindowMs: opts.minMessageWindowMs,
         });
       }

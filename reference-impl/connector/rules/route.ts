@@ -20,7 +20,8 @@ export interface RouteOptions extends WithFaults {
 export function createRouteRule(opts: RouteOptions): IlpRule {
   const faults = opts.faults ?? NO_FAULTS;
   // FAULT forward-peer-addresses / ildcp-ask-parent: peer.* goes to the parent (peer-protocol let it through).
-  const parent = [...opts.peers.values()].find((p) => p.relation === 'parent');
+  const peerToParent = faults.has('forward-peer-addresses') || faults.has('ildcp-ask-parent');
+  const parent = peerToParent ? [...opts.peers.values()].find((p) => p.relation === 'parent') : undefined;
   const shortest = faults.has('route-by-shortest-prefix');
   const ignoreCase = faults.has('case-insensitive-routing');
   // FAULT shadowed-shorter-route / case-folded-route-table: wrong routing tables.
@@ -34,7 +35,8 @@ export function createRouteRule(opts: RouteOptions): IlpRule {
         shortest || ignoreCase || shadowShorter || caseFolded
           ? opts.table.lookupFaulty(destination, { shortest, ignoreCase, shadowShorter, caseFolded })
           : opts.table.lookup(destination);
-      if (destination.startsWith('peer.') && parent) peerName = parent.name; // only reached under the two faults above
+      if (peerToParent && destination.startsWith('peer.') && parent) peerName = parent.name;
+      // Stryker disable next-line ConditionalExpression: equivalent, a Map gives undefined for undefined too
       const peer = peerName === undefined ? undefined : opts.peers.get(peerName);
       // FAULT no-route-temporary-code: T01 instead of F02.
       if (!peer && faults.has('no-route-temporary-code')) throw new PeerUnreachableError('no route', { destination });

@@ -16,13 +16,11 @@ export function createValidatePrepareRule(): IlpRule {
   return {
     name: 'validate-prepare',
     async handle(ctx, next) {
-      if (!ctx.hasPrepare) {
-        try {
-          ctx.prepare = decodePrepare(ctx.raw, { mode: 'lenient' });
-        } catch (error) {
-          if (!isCodecError(error)) throw error;
-          throw new InvalidPacketError('invalid Prepare', { reason: error.message });
-        }
+      try {
+        ctx.prepare = decodePrepare(ctx.raw, { mode: 'lenient' });
+      } catch (error) {
+        if (!isCodecError(error)) throw error;
+        throw new InvalidPacketError('invalid Prepare', { reason: error.message });
       }
       return next(ctx);
     },
