@@ -12,6 +12,7 @@ import {
   decodePacket,
   encodePacket,
   errorCodeClass,
+  forgePrepare,
   fulfillmentMatches,
   ildcpFulfillProblem,
 } from '../lib/codec';
@@ -51,6 +52,13 @@ Given('{peer} may owe the connector at most {amount}', async function (this: Ilp
   if (actual !== max) throw topologyMismatch(`${peer}'s maximum balance is ${max}`, String(actual));
 });
 
+/** The connector's side of the account: a minimum balance of -N lets the connector owe the peer at most N. */
+Given('the connector may owe {peer} at most {amount}', async function (this: IlpWorld, peer: string, max: bigint) {
+  const s = await connectorScenario(this);
+  const minimum = peerByName(s.topology, peer).balance.minimum;
+  if (-minimum !== max) throw topologyMismatch(`${peer}'s minimum balance is ${-max}`, String(minimum));
+});
+
 Given('{peer} settles in {word} at scale {int}', async function (this: IlpWorld, peer: string, code: string, scale: number) {
   const s = await connectorScenario(this);
   const asset = peerByName(s.topology, peer).asset;
@@ -81,6 +89,12 @@ Given('{peer} is a child of the connector', async function (this: IlpWorld, peer
   const s = await connectorScenario(this);
   const relation = peerByName(s.topology, peer).relation;
   if (relation !== 'child') throw topologyMismatch(`${peer} is a child`, `${peer} is a ${relation}`);
+});
+
+Given('{peer} is a peer of the connector', async function (this: IlpWorld, peer: string) {
+  const s = await connectorScenario(this);
+  const relation = peerByName(s.topology, peer).relation;
+  if (relation !== 'peer') throw topologyMismatch(`${peer} is a peer (neither child nor parent)`, `${peer} is a ${relation}`);
 });
 
 Given('the connector has a parent, {peer}', async function (this: IlpWorld, peer: string) {
@@ -129,6 +143,17 @@ When(
   async function (this: IlpWorld, from: string, amount: bigint, size: number, to: string) {
     const data = new Uint8Array(randomBytes(size));
     await sendTo(this, from, amount, (s) => s.destinationBehind(to), { data });
+  },
+);
+
+When(
+  '{peer} sends a Prepare for {amount} to a destination behind {peer} forged to carry {int} bytes of data',
+  async function (this: IlpWorld, from: string, amount: bigint, to: string, size: number) {
+    const s = await connectorScenario(this);
+    // The codec refuses to write data above 32767 bytes; the forge writes it with a correct length prefix.
+    const { prepare } = s.buildPrepare({ amount, destination: s.destinationBehind(to) });
+    const forged = { ...prepare, data: new Uint8Array(size) };
+    await s.sendBytes(from, forgePrepare(forged, { kind: 'data-length', length: size }), { prepare: forged });
   },
 );
 

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Given, Then, When } from '@cucumber/cucumber';
-import { decodePrepare, encodeFulfill, randomFulfillment } from '../lib/codec';
+import { decodePrepare, encodeFulfill, errorCodeClass, randomFulfillment } from '../lib/codec';
 import type { PeerBehaviour } from '../lib/peers/behaviour';
 import { mediaType, OCTET_STREAM } from '../lib/peers/http-wire';
 import type { ForwardedPrepare } from '../lib/peers/scenario-script';
@@ -95,6 +95,20 @@ Then("the connector answers {peer}'s request with HTTP {int} or {int}", async fu
   const s = await connectorScenario(this);
   const sent = await httpResponseOf(s, peer);
   if (sent.response?.status !== a && sent.response?.status !== b) fail(s, `HTTP ${a} or ${b}`, describeSent(sent));
+});
+
+/** A refusal of a request the connector cannot read: an HTTP 4xx, or a final Reject the connector triggered. */
+Then("the connector refuses {peer}'s request with HTTP 4xx or a final Reject it triggered", async function (this: IlpWorld, peer: string) {
+  const s = await connectorScenario(this);
+  const sent = await httpResponseOf(s, peer);
+  const status = sent.response?.status;
+  const o = sent.outcome;
+  const refusedInHttp = status !== undefined && status >= 400 && status < 500;
+  const refusedInIlp = o.kind === 'rejected' && errorCodeClass(o.reject.code) === 'final' && o.reject.triggeredBy === s.topology.sut.address;
+  if (!refusedInHttp && !refusedInIlp) {
+    fail(s, `HTTP 4xx, or a final (Fxx) Reject with triggeredBy = ${s.topology.sut.address}`, describeSent(sent));
+  }
+  this.log(refusedInHttp ? `The connector refused with HTTP ${status}` : `The connector refused with a Reject ${o.kind === 'rejected' ? o.reject.code : ''}`);
 });
 
 Then(

@@ -32,3 +32,13 @@ Feature: IL-DCP: a parent tells its child its address
     When alice asks the connector for its address
     Then alice receives an IL-DCP answer for USD at scale 9
     And paul receives no IL-DCP request from the connector meanwhile
+
+  # IL-DCP is a parent's service to its children. bob sends the right condition, so his relation (a peer, not
+  # a child) is the only reason to refuse him. RFC 31 names no code (ilp-connector: F00), so any Reject the
+  # connector triggers passes; a Fulfill handing bob an address fails.
+  @DCP-003 @ERR-009 @must
+  Scenario: An IL-DCP request from a peer that is not a child is refused by the connector itself
+    Given bob is a peer of the connector
+    When bob asks the connector for its address
+    Then bob receives a Reject
+    And the Reject bob receives is triggered by the connector

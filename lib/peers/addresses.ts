@@ -13,10 +13,15 @@ export function peerAddress(topology: Topology, name: string): string {
   return own ?? `${topology.sut.address}.${peer.name}`;
 }
 
-/** The shortest route prefix that leads to `name` (where "a destination behind bob" lives). */
+/**
+ * The shortest route prefix that leads to `name` (where "a destination behind bob" lives). A child the
+ * routes do not name lives under its own address, `<sut address>.<name>`: a connector routes the address it
+ * gives its child (the reference does, and so does ilp-connector).
+ */
 export function prefixBehind(topology: Topology, name: string): string {
   const peer = peerByName(topology, name);
   const prefixes = topology.routes.filter((r) => r.peer === peer.name).map((r) => r.prefix);
+  if (prefixes.length === 0 && peer.relation === 'child') return peerAddress(topology, name);
   if (prefixes.length === 0) {
     throw new Error(`topology has no route to ${name}, so no destination is behind it (routes: ${topology.routes.map((r) => `${r.prefix}->${r.peer}`).join(', ')})`);
   }
