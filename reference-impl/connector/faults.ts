@@ -18,7 +18,8 @@ export interface FaultInfo {
 
 /** The connector's faults, by catalog area. Data, read by the self-test and the docs. */
 export const CONNECTOR_FAULTS = {
-  // Codec output
+  // Codec input and output
+  'malformed-prepare-temporary-code': { description: 'answer a Prepare it cannot decode (e.g. 32768 bytes of data) with T00 instead of a final code', requirements: ['PKT-007'] },
   'non-canonical-length': { description: 'encode every reply with a length prefix one byte longer than needed', requirements: ['OER-001'] },
   'trailing-byte-in-request': { description: 'append one zero byte after the OER Prepare in the body it posts to the next hop', requirements: ['HTTP-005'] },
   'alter-forwarded-data': { description: 'drop the last byte of the data of every Prepare it forwards', requirements: ['PKT-013'] },
@@ -53,6 +54,8 @@ export const CONNECTOR_FAULTS = {
   'forward-zero-amount': { description: 'forward a Prepare whose amount converts to zero instead of answering R01', requirements: ['AMT-005'] },
   // Balances
   'no-credit-limit': { description: 'forward Prepares beyond the sender\'s credit limit', requirements: ['ERR-013', 'AMT-002'] },
+  'credit-limit-off-by-one': { description: 'refuse a Prepare that would bring the sender exactly to its maximum balance', requirements: ['AMT-002'] },
+  'ignore-next-hop-minimum': { description: 'forward a Prepare that takes the next hop\'s account below its minimum balance', requirements: ['AMT-006'] },
   'no-reservation': { description: 'check the credit limit but reserve nothing while a Prepare is in flight', requirements: ['AMT-002'] },
   'keep-rejected-amount': { description: 'charge the sender for a Prepare that was rejected (balance not restored)', requirements: ['AMT-004'] },
   'charge-next-hop-account': { description: 'charge a Prepare to the next hop\'s account and limit instead of the sender\'s', requirements: ['PKT-015'] },

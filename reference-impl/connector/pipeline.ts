@@ -51,7 +51,7 @@ export function createRules(deps: PipelineDependencies): IlpRule[] {
     createRejectOnErrorRule({ address: sut.address, onUnexpected: deps.onUnexpected, faults }),
 
     // Validate: decode the body (leniently) into the Prepare; anything that is not a Prepare -> F01.
-    createValidatePrepareRule(),
+    createValidatePrepareRule({ faults }),
 
     // Expiry: forwarded expiry = min(incoming - minMessageWindow, now + maxHoldTime); not in the future
     // (expired, or too little time left) -> R02.
@@ -73,7 +73,7 @@ export function createRules(deps: PipelineDependencies): IlpRule[] {
     createExchangeRateRule({ rates, faults }),
 
     // Balance/limits, outgoing side: after the rate, because it charges the converted amount.
-    createOutgoingBalanceRule({ book: deps.book }),
+    createOutgoingBalanceRule({ book: deps.book, faults }),
 
     // Check fulfillment: a Fulfill that does not hash to the condition never goes back up (F05).
     createCheckFulfillmentRule({ faults }),

@@ -27,8 +27,10 @@ export function createIncomingBalanceRule(opts: IncomingBalanceOptions): IlpRule
       const charged = faults.has('charge-next-hop-account') && ctx.nextHop ? ctx.nextHop : ctx.from;
       const account = opts.book.account(charged.name);
       const maximum = charged.balance.maximum;
-      // FAULT no-credit-limit: no check.
-      if (account.balance + account.pendingIncoming + amount > maximum && !faults.has('no-credit-limit')) {
+      const total = account.balance + account.pendingIncoming + amount;
+      // FAULT credit-limit-off-by-one: reaching the maximum exactly is refused too. FAULT no-credit-limit: no check.
+      const over = faults.has('credit-limit-off-by-one') ? total >= maximum : total > maximum;
+      if (over && !faults.has('no-credit-limit')) {
         throw new InsufficientLiquidityError('the packet would exceed the maximum balance', {
           peer: ctx.from.name,
           balance: account.balance,

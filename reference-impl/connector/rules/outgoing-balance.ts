@@ -2,8 +2,9 @@ import type { IlpRule } from '../context';
 import { required } from '../context';
 import { InsufficientLiquidityError } from '../errors';
 import { type BalanceBook, reserveUntilReply } from '../balance-book';
+import { NO_FAULTS, type WithFaults } from '../faults';
 
-export interface OutgoingBalanceOptions {
+export interface OutgoingBalanceOptions extends WithFaults {
   readonly book: BalanceBook;
 }
 
@@ -17,6 +18,7 @@ export interface OutgoingBalanceOptions {
  * Does not: touch the incoming peer's account (incoming-balance).
  */
 export function createOutgoingBalanceRule(opts: OutgoingBalanceOptions): IlpRule {
+  const faults = opts.faults ?? NO_FAULTS;
   return {
     name: 'outgoing-balance',
     async handle(ctx, next) {
@@ -24,7 +26,8 @@ export function createOutgoingBalanceRule(opts: OutgoingBalanceOptions): IlpRule
       const amount = required(ctx.outgoingAmount, 'outgoingAmount', 'exchange-rate');
       const account = opts.book.account(peer.name);
       const minimum = peer.balance.minimum;
-      if (account.balance - account.pendingOutgoing - amount < minimum) {
+      // FAULT ignore-next-hop-minimum: no check.
+      if (account.balance - account.pendingOutgoing - amount < minimum && !faults.has('ignore-next-hop-minimum')) {
         throw new InsufficientLiquidityError('the packet would take the next hop below its minimum balance', {
           peer: peer.name,
           balance: account.balance,

@@ -1,6 +1,7 @@
 import { decodePrepare, isCodecError } from '../../../lib/codec';
 import type { IlpRule } from '../context';
-import { InvalidPacketError } from '../errors';
+import { InternalError, InvalidPacketError } from '../errors';
+import { NO_FAULTS, type WithFaults } from '../faults';
 
 /**
  * Decodes the body into the incoming Prepare. Decoding is lenient (RFC 27 lets a receiver accept
@@ -12,7 +13,8 @@ import { InvalidPacketError } from '../errors';
  * Does not: judge expiry, amount or destination semantics (later rules do); canonical output is the
  * encoder's job when the Prepare is forwarded.
  */
-export function createValidatePrepareRule(): IlpRule {
+export function createValidatePrepareRule(opts: WithFaults = {}): IlpRule {
+  const faults = opts.faults ?? NO_FAULTS;
   return {
     name: 'validate-prepare',
     async handle(ctx, next) {
@@ -20,6 +22,8 @@ export function createValidatePrepareRule(): IlpRule {
         ctx.prepare = decodePrepare(ctx.raw, { mode: 'lenient' });
       } catch (error) {
         if (!isCodecError(error)) throw error;
+        // FAULT malformed-prepare-temporary-code: T00, as if sending it again could help.
+        if (faults.has('malformed-prepare-temporary-code')) throw new InternalError('invalid Prepare', { reason: error.message });
         throw new InvalidPacketError('invalid Prepare', { reason: error.message });
       }
       return next(ctx);
