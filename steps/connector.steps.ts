@@ -365,6 +365,28 @@ Then('{peer} receives {int} Prepare(s)', async function (this: IlpWorld, peer: s
   if (got.length !== count) fail(s, `${peer} receives ${count} Prepare(s) of this scenario`, `${got.length}: ${got.map(describeForwarded).join(' | ') || 'none'}`);
 });
 
+// AMT-005 with AMT-003's freedom of rounding: rounded down, nothing is left and R01 is due; rounded up, a
+// non-zero amount goes on. A zero-amount Prepare at the next hop, or any other answer, fails.
+Then(
+  'either {peer} receives a Reject with code R01 from the connector, or {peer} receives a Prepare for more than 0',
+  async function (this: IlpWorld, sender: string, peer: string) {
+    const s = await connectorScenario(this);
+    const exchange = s.exchangeOf(sender);
+    const sent = await s.resultOf(exchange);
+    s.inspect(exchange);
+    await settleAll(s);
+    const got = s.script.forwardedTo(peer);
+    const expected = `R01 from ${s.topology.sut.address} and nothing at ${peer}, or a Prepare for more than 0 at ${peer}`;
+    if (got.some((f) => f.prepare?.amount === 0n)) fail(s, expected, `${peer} received ${got.map(describeForwarded).join(' | ')}`);
+    if (got.length > 0) {
+      this.log(`The connector rounded up: ${peer} received ${got.map(describeForwarded).join(' | ')}`);
+      return;
+    }
+    const r = sent.outcome.kind === 'rejected' ? sent.outcome.reject : undefined;
+    if (r?.code !== 'R01' || r.triggeredBy !== s.topology.sut.address) fail(s, expected, `${peer} received nothing; ${sender} got ${describeSent(sent)}`);
+  },
+);
+
 Then('{peer} receives nothing', async function (this: IlpWorld, peer: string) {
   const s = await connectorScenario(this);
   await settleAll(s);
@@ -405,7 +427,7 @@ Then(
     const s = await connectorScenario(this);
     const got = (await forwardedTo(s, peer)).at(-1)?.prepare;
     const original = s.exchangeOf(sender).prepare!;
-    if (!got) fail(s, `${peer} receives ${sender}'s Prepare`, describeForwarded(s.script.forwardedTo(peer).at(-1)));
+    if (!got) fail(s, `${peer} receives ${sender}'s Prepare`, `${peer} received nothing; ${othersDescription(s, peer)}`);
     const problems: string[] = [];
     if (!sameBytes(got.executionCondition, original.executionCondition)) problems.push(`condition ${hex(got.executionCondition)} instead of ${hex(original.executionCondition)}`);
     if (got.destination !== original.destination) problems.push(`destination ${got.destination} instead of ${original.destination}`);

@@ -24,12 +24,11 @@ Feature: Amounts across links with different assets and scales
     Then erin receives a Prepare for 2000
     And alice receives a Fulfill
 
-  # 999 units at scale 9 are 0.999 of a unit at carol's scale 6. ilp-connector forwards zero-amount
-  # Prepares instead (catalog IMPL-006); a connector that rounds up would forward 1 and fail here too.
+  # 999 units at scale 9 are 0.999 of a unit at carol's scale 6. How to round is the connector's choice (its
+  # rate, "any method", AMT-003): rounded down nothing is left, so R01 is due; rounded up, 1 goes on to carol.
+  # Either passes; a zero-amount Prepare at carol fails (ilp-connector forwards one, catalog IMPL-006).
   @AMT-005 @ERR-009 @must
   Scenario: An amount that converts to nothing is rejected with R01
     Given carol fulfills
     When alice sends a Prepare for 999 to a destination behind carol
-    Then alice receives a Reject with code R01
-    And the Reject alice receives is triggered by the connector
-    And carol receives nothing
+    Then either alice receives a Reject with code R01 from the connector, or carol receives a Prepare for more than 0
