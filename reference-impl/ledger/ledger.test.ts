@@ -183,3 +183,22 @@ test('the fault switches break what they name', async () => {
   await broken.ledger.close();
   assert.throws(() => parseFaults('no-such-fault'), /unknown reference-ledger fault "no-such-fault"/);
 });
+
+test('settings a ledger cannot run with are refused at start, naming the setting', () => {
+  const valid = { dbPath: ':memory:', adminToken: 'admin-token-0123456789', ilpPrefix: 'test1.unit.', currencyCode: 'USD', scale: 2, faults: parseFaults('') };
+  const cases: [Partial<typeof valid>, RegExp][] = [
+    [{ ilpPrefix: 'test1.unit' }, /ilpPrefix "test1.unit" is not an ILP address prefix/],
+    [{ ilpPrefix: 'nowhere.unit.' }, /ilpPrefix "nowhere.unit."/],
+    [{ ilpPrefix: 'x.test1.unit.' }, /ilpPrefix "x.test1.unit."/],
+    [{ ilpPrefix: 'test1.u nit.' }, /ilpPrefix "test1.u nit."/],
+    [{ scale: -1 }, /scale -1 must be an integer from 0 to 18/],
+    [{ scale: 19 }, /scale 19/],
+    [{ scale: 2.5 }, /scale 2.5/],
+    [{ adminToken: 'short-token-1234'.slice(0, 15) }, /adminToken must be at least 16 characters/],
+  ];
+  for (const [change, message] of cases) assert.throws(() => new ReferenceLedger({ ...valid, ...change }), message, JSON.stringify(change));
+  for (const change of [{ scale: 0 }, { scale: 18 }, { adminToken: 'a'.repeat(16) }, { ilpPrefix: 'g.a.' }, { ilpPrefix: 'test.' }]) {
+    const ledger = new ReferenceLedger({ ...valid, ...change });
+    void ledger.close();
+  }
+});

@@ -33,6 +33,9 @@ export class ReferenceLedger {
   private readonly scheduler: ExpiryScheduler;
 
   constructor(private readonly settings: LedgerSettings) {
+    // Start-up checks of the operator's settings: no scenario can reach them (the suite starts the ledger
+    // right), ledger.test.ts does.
+    // Stryker disable all: see above
     if (!/^(g|private|example|peer|self|test[1-3]?|local)[.]([A-Za-z0-9_~-]+[.])*$/.test(settings.ilpPrefix)) {
       throw new Error(`ilpPrefix ${JSON.stringify(settings.ilpPrefix)} is not an ILP address prefix ending in "." (e.g. test1.ledger.)`);
     }
@@ -40,6 +43,7 @@ export class ReferenceLedger {
       throw new Error(`scale ${settings.scale} must be an integer from 0 to 18`);
     }
     if (settings.adminToken.length < 16) throw new Error('adminToken must be at least 16 characters');
+    // Stryker restore all
     const now = settings.now ?? Date.now;
     this.ctx = createContext(openStore(settings.dbPath), {
       scale: settings.scale,
