@@ -13,6 +13,8 @@ import {
   expectAcceptedOrRefused,
   expectBalance,
   expectBytes,
+  expectEachExpiryNotified,
+  expectNothingHeard,
   expectNotified,
   expectRefused,
   expectTransfer,
@@ -40,6 +42,10 @@ Given('{account holder} listens for ledger notifications', async function (this:
   const s = await scenario(this);
   await s.listen(who);
   if (s.last?.reply.kind !== 'ok') throw new Error(`${who} could not follow their account: ${s.last ? describeLedgerReply(s.last.reply) : 'no answer'}`);
+});
+
+When("{account holder} listens for ledger notifications on {account holder}'s account", async function (this: IlpWorld, who: string, accountOf: string) {
+  await (await scenario(this)).listen(who, accountOf);
 });
 
 When('{account holder} opens a ledger account for {account holder} holding {amount}', async function (this: IlpWorld, who: string, forWho: string, balance: bigint) {
@@ -173,7 +179,7 @@ Then('the ledger accepts it', async function (this: IlpWorld) {
   expectAccepted(await scenario(this));
 });
 
-Then(/^the ledger refuses it(?: as (unauthenticated|not permitted|a conflict))?$/, async function (this: IlpWorld, refusal: Refusal | undefined) {
+Then(/^the ledger refuses it(?: as (unauthenticated|not permitted|not found|a conflict))?$/, async function (this: IlpWorld, refusal: Refusal | undefined) {
   expectRefused(await scenario(this), refusal ?? 'any');
 });
 
@@ -236,6 +242,12 @@ Then("the ledger gives the transfer's preimage as its fulfillment", async functi
   expectBytes(s, "the transfer's fulfillment", Buffer.from(reply.body.fulfillment, 'base64url').toString('base64'), s.transfer.preimage);
 });
 
+Then('the ledger gives no fulfillment for the transfer', async function (this: IlpWorld) {
+  const s = await scenario(this);
+  const reply = await s.client.getFulfillment(s.target.adminToken, s.transfer.id);
+  if (!(reply.kind === 'refused' && reply.status === 404)) fail(s, `no fulfillment for transfer ${s.transfer.id} (HTTP 404)`, `the admin reads its fulfillment: ${describeLedgerReply(reply)}`);
+});
+
 Then("the lookup gives the transfer's preimage", async function (this: IlpWorld) {
   const s = await scenario(this);
   const reply = s.last?.reply;
@@ -290,6 +302,15 @@ Then('{account holder} is notified that the transfer was rejected because it exp
   await sleep(Math.max(0, expiresAt - Date.now()));
   const n = await expectNotified(s, who, 'rejected');
   if (n.resource.rejection_reason !== 'expired') fail(s, 'a rejection because the transfer expired', `rejection_reason ${n.resource.rejection_reason}`);
+});
+
+Then("{account holder} is notified of each hold's expiry in turn, with no request to the ledger in between", async function (this: IlpWorld, who: string) {
+  await expectEachExpiryNotified(await scenario(this), who);
+});
+
+Then('{account holder} hears nothing about the transfer', async function (this: IlpWorld, who: string) {
+  const s = await scenario(this);
+  await expectNothingHeard(s, who, s.silenceWaitMs);
 });
 
 Then('{account holder} receives the message, from {account holder}', async function (this: IlpWorld, who: string, from: string) {

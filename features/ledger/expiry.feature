@@ -31,3 +31,16 @@ Feature: Basic support: held funds return at the timeout
     Given alice listens for ledger notifications
     And alice has prepared a transfer of 10 to bob expiring in 300 ms
     Then alice is notified that the transfer was rejected because it expired
+
+  # Nothing asks the ledger anything between the two timeouts, so the ledger must act on its own clock for
+  # each hold: one that notices expiries only when a request arrives, or that stops watching once the first
+  # hold has returned, leaves the second in place. (The balances are read only at the end, because a ledger
+  # may well expire what is due when it is asked.)
+  @LEDGER-006 @must
+  Scenario: Two holds with different timeouts each return at their own, with nobody asking in between
+    Given alice listens for ledger notifications
+    And alice has prepared a transfer of 10 to bob expiring in 300 ms
+    And alice has prepared a transfer of 20 to bob expiring in 800 ms
+    Then alice is notified of each hold's expiry in turn, with no request to the ledger in between
+    And alice's ledger balance is 100 with 0 on hold
+    And bob's ledger balance is 0

@@ -23,3 +23,13 @@ Feature: Full support: fulfillments known by their condition
     When alice prepares a transfer of 5 to bob with the executed transfer's condition
     Then the ledger refuses the transfer or reports it rejected
     And alice's ledger balance is 90 with 0 on hold
+
+  # Until a transfer executes there is no fulfillment on the ledger to give. An answer with one, whether by
+  # the condition or by the transfer, would tell whoever asks that a payment went through when it has not.
+  @LEDGER-011 @must
+  Scenario: A transfer that is prepared but not executed has no fulfillment to look up
+    Given alice has prepared a transfer of 20 to bob
+    When carol looks up the fulfillment of the transfer's condition
+    Then the ledger refuses it as not found
+    And the ledger gives no fulfillment for the transfer
+    And the transfer is prepared

@@ -26,3 +26,20 @@ Feature: Notifications to account holders
     When bob rejects the transfer
     Then alice is notified that the transfer was rejected
     And bob is notified that the transfer was rejected
+
+  # LEDGER-008 says whom the ledger tells: the holders of the accounts a transfer debits or credits. Telling
+  # anyone else is not more of that duty but a breach of it, as it shows outsiders who pays whom and how much.
+  @LEDGER-008 @must
+  Scenario: A holder hears nothing about a transfer between two other accounts
+    Given carol has a ledger account holding 0
+    And carol listens for ledger notifications
+    When alice prepares a transfer of 10 to bob
+    Then bob is notified that the transfer was prepared
+    And carol hears nothing about the transfer
+
+  # For the same reason a holder may follow only their own account.
+  @LEDGER-008 @must
+  Scenario: A holder cannot follow another holder's account
+    Given carol has a ledger account holding 0
+    When carol listens for ledger notifications on alice's account
+    Then the ledger refuses it as not permitted

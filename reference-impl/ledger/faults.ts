@@ -33,6 +33,8 @@ export const LEDGER_FAULTS = {
   'drop-messages': 'LEDGER-010: accept messages and deliver none',
   'account-holder-opens-accounts': 'LEDGER-001: let any account holder open accounts (and so create money)',
   'prefix-without-period': 'LEDGER-013: name the ILP prefix in the metadata without its final period',
+  'fulfillment-before-execution': 'LEDGER-011: answer the fulfillment lookups of a transfer that is only prepared, with 32 zero bytes as its fulfillment',
+  'follow-any-account': 'LEDGER-008: let an account holder follow any account on the notification socket',
 } as const;
 
 export type LedgerFault = keyof typeof LEDGER_FAULTS;

@@ -68,7 +68,8 @@ export function createNotifier(ctx: LedgerContext, accountExists: (name: string)
     }
     const accounts = (frame as { params: { accounts: string[] } }).params.accounts;
     const principal = subscriber.principal;
-    const foreign = principal.kind === 'account' ? accounts.find((a) => a !== principal.name) : undefined;
+    const followsAny = ctx.faults.has('follow-any-account'); // FAULT follow-any-account
+    const foreign = principal.kind === 'account' && !followsAny ? accounts.find((a) => a !== principal.name) : undefined;
     if (foreign !== undefined) {
       return send(subscriber.socket, { jsonrpc: '2.0', id: replyId, error: { code: RPC_ERRORS.forbidden, message: `not permitted to follow account ${foreign}` } });
     }

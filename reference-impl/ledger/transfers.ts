@@ -28,6 +28,8 @@ export interface Changed<T> {
 }
 
 const TRUNCATED_MEMO_BYTES = 1024;
+/** fault fulfillment-before-execution only: what the lookups answer for a transfer that has no fulfillment yet. */
+const MADE_UP_FULFILLMENT = Buffer.alloc(32).toString('base64url');
 
 /** PUT /transfers/{id}: only the debit account's owner; idempotent on an identical body. */
 export function prepareTransfer(
@@ -242,6 +244,9 @@ export function getFulfillment(ctx: LedgerContext, principal: Principal, id: str
   const row = readable(ctx, principal, id);
   if (!row.ok) return row;
   const { condition, fulfillment } = row.value;
+  if (ctx.faults.has('fulfillment-before-execution') && row.value.state === 'prepared' && condition !== null) {
+    return ok(fulfillmentView({ ...row.value, condition, fulfillment: MADE_UP_FULFILLMENT })); // FAULT fulfillment-before-execution
+  }
   if (row.value.state !== 'executed' || condition === null || fulfillment === null) {
     return fail({ kind: 'missing-fulfillment', what: `transfer ${id} (state ${row.value.state})` });
   }
@@ -251,6 +256,11 @@ export function getFulfillment(ctx: LedgerContext, principal: Principal, id: str
 /** GET /fulfillments/{condition}: any authenticated caller (LEDGER-011). */
 export function fulfillmentByCondition(ctx: LedgerContext, condition: string): Result<FulfillmentView> {
   const row = ctx.faults.has('forget-fulfillments') ? undefined : (ctx.q.executedByCondition.get(condition) as TransferRow | undefined);
+  if (!row && ctx.faults.has('fulfillment-before-execution')) {
+    // FAULT fulfillment-before-execution: a prepared transfer's condition is answered with a made-up fulfillment
+    const held = ctx.db.prepare("SELECT * FROM transfers WHERE condition = ? AND state = 'prepared'").get(condition) as TransferRow | undefined;
+    if (held) return ok(fulfillmentView({ ...held, condition, fulfillment: MADE_UP_FULFILLMENT }));
+  }
   if (!row || row.fulfillment === null || row.condition === null) return fail({ kind: 'missing-fulfillment', what: `condition ${condition}` });
   return ok(fulfillmentView({ ...row, condition: row.condition, fulfillment: row.fulfillment }));
 }

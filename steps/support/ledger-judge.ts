@@ -12,19 +12,24 @@ import {
   type TransferState,
 } from '../../lib/targets/ledger-http';
 import { RequirementFailure, requirementLine } from './connector-judge';
-import type { LedgerScenario } from './ledger-scenario';
+import { sleep, type LedgerScenario } from './ledger-scenario';
 
 export function fail(s: LedgerScenario, expected: string, actual: string): never {
   throw new RequirementFailure(`${requirementLine(s.requirementIds)}\nExpected: ${expected}\nActual: ${actual}`);
 }
 
 /** How a refusal is qualified in a step: any 4xx, or one particular class of refusal. */
-export type Refusal = 'any' | 'unauthenticated' | 'not permitted' | 'a conflict';
+export type Refusal = 'any' | 'unauthenticated' | 'not permitted' | 'not found' | 'a conflict';
 
-const REFUSAL_STATUS: { readonly [K in Refusal]: { readonly status?: number; readonly words: string } } = {
+/**
+ * A refused subscription comes back from the client as status 101 (the socket opened) with the JSON-RPC
+ * error code in the error id (`JsonRpcError40300`); `rpc` names the code that means the same refusal.
+ */
+const REFUSAL_STATUS: { readonly [K in Refusal]: { readonly status?: number; readonly rpc?: string; readonly words: string } } = {
   any: { words: 'a refusal (HTTP 4xx with an Error body)' },
   unauthenticated: { status: 401, words: 'a refusal as unauthenticated (HTTP 401)' },
-  'not permitted': { status: 403, words: 'a refusal as not permitted (HTTP 403)' },
+  'not permitted': { status: 403, rpc: 'JsonRpcError40300', words: 'a refusal as not permitted (HTTP 403, or JSON-RPC error 40300 on the notification socket)' },
+  'not found': { status: 404, words: 'a refusal as not found (HTTP 404)' },
   'a conflict': { status: 409, words: 'a refusal as a conflict with the earlier request (HTTP 409)' },
 };
 
@@ -47,7 +52,10 @@ export function expectRefused(s: LedgerScenario, refusal: Refusal): void {
   const last = lastAnswer(s);
   const want = REFUSAL_STATUS[refusal];
   const r = last.reply;
-  const good = r.kind === 'refused' && r.status < 500 && (want.status === undefined || r.status === want.status);
+  const good =
+    r.kind === 'refused' &&
+    r.status < 500 &&
+    (want.status === undefined || r.status === want.status || (r.status === 101 && want.rpc !== undefined && r.error.id === want.rpc));
   if (!good) fail(s, want.words, actualOf(last));
 }
 
@@ -100,11 +108,66 @@ export async function expectNotified(s: LedgerScenario, word: string, event: Tra
   const match = (n: LedgerNotification) => n.event === `transfer.${event}` && 'state' in n.resource && n.resource.id === id;
   const found = await stream.waitFor(match, s.notificationWaitMs);
   if (stream.problems.length > 0) fail(s, 'notification frames that match notification.schema.json', stream.problems.join('\n'));
-  if (!found) {
-    const seen = stream.notifications.map((n) => `${n.event} ${'id' in n.resource ? n.resource.id : ''}`).join(', ') || 'none';
-    fail(s, `${word} is notified within ${s.notificationWaitMs} ms that transfer ${id} was ${event}`, `notifications received: ${seen}`);
-  }
+  if (!found) fail(s, `${word} is notified within ${s.notificationWaitMs} ms that transfer ${id} was ${event}`, `notifications received: ${seen(stream.notifications)}`);
   return found as Extract<LedgerNotification, { resource: LedgerTransfer }>;
+}
+
+function seen(notifications: readonly LedgerNotification[]): string {
+  return notifications.map((n) => `${n.event} ${'id' in n.resource ? n.resource.id : ''}`).join(', ') || 'none';
+}
+
+function rejectionOf(notifications: readonly LedgerNotification[], id: string): LedgerTransfer | undefined {
+  const n = notifications.find((x) => x.event === 'transfer.rejected' && 'state' in x.resource && x.resource.id === id);
+  return n?.resource as LedgerTransfer | undefined;
+}
+
+/**
+ * Follows the scenario's holds in the order of their expiry and, making no request to the ledger, waits
+ * (bounded) after each expiry for `word`'s socket to report that hold rejected because it expired. A later
+ * hold reported rejected before its own expiry fails too: each hold returns at its own timeout.
+ */
+export async function expectEachExpiryNotified(s: LedgerScenario, word: string): Promise<void> {
+  const stream = s.stream(word);
+  const holds = s.transfers
+    .map((t) => ({ id: t.id, at: Date.parse(t.request.expires_at ?? '') }))
+    .filter((h) => Number.isFinite(h.at))
+    .sort((a, b) => a.at - b.at);
+  if (holds.length < 2) throw new Error('the scenario needs at least two holds with an expiry');
+  s.world.inspected();
+  let since = 'the last hold was prepared';
+  for (const [i, hold] of holds.entries()) {
+    await sleep(Math.max(0, hold.at - Date.now()));
+    const found = await stream.waitFor((n) => rejectionOf([n], hold.id) !== undefined, s.notificationWaitMs);
+    if (stream.problems.length > 0) fail(s, 'notification frames that match notification.schema.json', stream.problems.join('\n'));
+    const expiry = new Date(hold.at).toISOString();
+    if (!found) {
+      fail(
+        s,
+        `${word} is notified within ${s.notificationWaitMs} ms after ${expiry} that transfer ${hold.id} was rejected because it expired (no request to the ledger since ${since})`,
+        `notifications received: ${seen(stream.notifications)}`,
+      );
+    }
+    const rejected = rejectionOf([found], hold.id);
+    if (rejected?.rejection_reason !== 'expired') fail(s, `transfer ${hold.id} rejected because it expired`, `rejection_reason ${rejected?.rejection_reason}`);
+    const next = holds[i + 1];
+    const early = next && Date.now() < next.at ? rejectionOf(stream.notifications, next.id) : undefined;
+    if (next && early) {
+      fail(s, `transfer ${next.id} still held until its own expiry at ${new Date(next.at).toISOString()}`, `${word} was notified it was rejected (${early.rejection_reason}) ${next.at - Date.now()} ms or more before that`);
+    }
+    since = `transfer ${hold.id} expired`;
+  }
+}
+
+/** Waits `ms` and fails if `word`'s socket reported anything about the current transfer meanwhile (or before). */
+export async function expectNothingHeard(s: LedgerScenario, word: string, ms: number): Promise<void> {
+  const stream = s.stream(word);
+  const id = s.transfer.id;
+  const about = (n: LedgerNotification) => 'id' in n.resource && n.resource.id === id;
+  const heard = await stream.waitFor(about, ms);
+  if (stream.problems.length > 0) fail(s, 'notification frames that match notification.schema.json', stream.problems.join('\n'));
+  if (heard) {
+    fail(s, `${word}, whose account transfer ${id} does not touch, hears nothing about it (listened ${ms} ms)`, `${word} was notified: ${seen(stream.notifications.filter(about))}`);
+  }
 }
 
 export function expectBytes(s: LedgerScenario, what: string, base64: string | undefined, expected: Buffer | undefined): void {

@@ -24,6 +24,11 @@ export const DEFAULT_HOLD_MS = 30_000;
 /** Bound on waiting for a notification, or for a ledger to act on an expiry (times the timeout multiplier). */
 export const NOTIFICATION_WAIT_MS = 5000;
 export const EXPIRY_GRACE_MS = 3000;
+/**
+ * How long a holder listens, after the ledger has told the transfer's own holders, to be sure it tells no
+ * one else (times the timeout multiplier): a ledger notifies every follower of a change at about the same time.
+ */
+export const SILENCE_WAIT_MS = 1000;
 
 export interface Holder {
   readonly word: string;
@@ -226,7 +231,9 @@ export class LedgerScenario {
       this.streams.set(word, reply.body);
       this.world.defer(() => reply.body.close());
     }
-    this.store(`${word} follows ${accountOf === word ? 'their own' : `${accountOf}'s`} account`, reply);
+    // A confirmed subscription is stored as words, not as the open socket (which would print its token).
+    const stored = reply.kind === 'ok' ? { ...reply, body: 'subscription confirmed: subscribe_account answered with a result' } : reply;
+    this.store(`${word} follows ${accountOf === word ? 'their own' : `${accountOf}'s`} account`, stored);
   }
 
   stream(word: string): NotificationStream {
@@ -237,6 +244,10 @@ export class LedgerScenario {
 
   get notificationWaitMs(): number {
     return NOTIFICATION_WAIT_MS * this.world.timeoutMultiplier;
+  }
+
+  get silenceWaitMs(): number {
+    return SILENCE_WAIT_MS * this.world.timeoutMultiplier;
   }
 
   /**
