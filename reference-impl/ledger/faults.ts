@@ -34,6 +34,7 @@ export const LEDGER_FAULTS = {
   'account-holder-opens-accounts': 'LEDGER-001: let any account holder open accounts (and so create money)',
   'prefix-without-period': 'LEDGER-013: name the ILP prefix in the metadata without its final period',
   'fulfillment-before-execution': 'LEDGER-011: answer the fulfillment lookups of a transfer that is only prepared, with 32 zero bytes as its fulfillment',
+  'notify-everyone': 'LEDGER-008: tell every subscriber about every transfer, also those touching none of its accounts',
   'follow-any-account': 'LEDGER-008: let an account holder follow any account on the notification socket',
 } as const;
 

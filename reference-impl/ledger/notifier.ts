@@ -44,8 +44,10 @@ export function createNotifier(ctx: LedgerContext, accountExists: (name: string)
   };
   const notify = (accounts: readonly string[], params: LedgerNotification): number => {
     let delivered = 0;
+    // FAULT notify-everyone: every subscriber hears of every transfer.
+    const everyone = ctx.faults.has('notify-everyone');
     for (const s of subscribers) {
-      if (accounts.some((a) => s.accounts.has(a))) {
+      if (everyone || accounts.some((a) => s.accounts.has(a))) {
         send(s.socket, { jsonrpc: '2.0', id: null, method: 'notify', params });
         delivered++;
       }
