@@ -21,3 +21,25 @@ Feature: Minimal support: moving funds between accounts
     When alice opens a ledger account for dave holding 1000
     Then the ledger refuses it as not permitted
     And the ledger has no account for dave
+
+  # Moving funds means moving them only as the debit account's holder asks: a negative amount would take money
+  # from the credit account without its holder's say.
+  @LEDGER-001 @must
+  Scenario: A transfer of a negative amount is refused, so no holder can pull money from another
+    Given alice has a ledger account holding 100
+    And bob has a ledger account holding 100
+    When alice transfers minus 10 to bob without a condition
+    Then the ledger refuses it
+    And alice's ledger balance is 100
+    And bob's ledger balance is 100
+
+  # The ledger's scale (its metadata) fixes its smallest unit; an amount below it could only be rounded, and
+  # rounding would make or lose money on one side.
+  @LEDGER-001 @must
+  Scenario: An amount finer than the ledger's smallest unit is refused, not rounded
+    Given alice has a ledger account holding 1000
+    And bob has a ledger account holding 0
+    When alice transfers 10 and a tenth of the ledger's smallest unit to bob without a condition
+    Then the ledger refuses it
+    And alice's ledger balance is 1000
+    And bob's ledger balance is 0

@@ -4,11 +4,12 @@ import { fail, ok, type Result } from './errors';
  * Amounts on the wire are decimal strings in whole currency units; inside the ledger they are integers in
  * the smallest unit (10^-scale), so "12.5" at scale 2 is 1250n. Formatting drops trailing fraction zeros.
  */
-export function parseAmount(text: string, scale: number): Result<bigint> {
+export function parseAmount(text: string, scale: number, faults?: { has(name: string): boolean }): Result<bigint> {
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
   if (!match) return fail({ kind: 'invalid-amount', reason: `${JSON.stringify(text)} is not a decimal number` });
   const [, sign, whole, fraction = ''] = match;
-  const significant = fraction.replace(/0+$/, '');
+  // FAULT round-fine-amounts: digits beyond the scale are cut off instead of refused.
+  const significant = faults?.has('round-fine-amounts') ? fraction.replace(/0+$/, '').slice(0, scale) : fraction.replace(/0+$/, '');
   if (significant.length > scale) {
     return fail({ kind: 'invalid-amount', reason: `${text} has more than ${scale} digits after the point` });
   }

@@ -34,6 +34,8 @@ export const LEDGER_FAULTS = {
   'account-holder-opens-accounts': 'LEDGER-001: let any account holder open accounts (and so create money)',
   'prefix-without-period': 'LEDGER-013: name the ILP prefix in the metadata without its final period',
   'fulfillment-before-execution': 'LEDGER-011: answer the fulfillment lookups of a transfer that is only prepared, with 32 zero bytes as its fulfillment',
+  'sign-blind-amounts': 'LEDGER-001: drop the minus sign of a transfer amount, so "-10" moves 10 from the caller',
+  'round-fine-amounts': 'LEDGER-001: cut off amount digits finer than the ledger\'s scale instead of refusing the transfer',
   'notify-everyone': 'LEDGER-008: tell every subscriber about every transfer, also those touching none of its accounts',
   'follow-any-account': 'LEDGER-008: let an account holder follow any account on the notification socket',
 } as const;

@@ -123,6 +123,8 @@ async function handle(ledger: ReferenceLedger, table: readonly Route[], request:
   if (route.body) {
     const read = await readJsonBody(request);
     if (!read.ok) return read;
+    // FAULT sign-blind-amounts: a transfer's amount loses its minus sign before anything checks it.
+    if (ledger.ctx.faults.has('sign-blind-amounts')) dropAmountSign(read.value);
     const problems = schemaProblems(route.body, read.value);
     if (problems) return fail({ kind: 'invalid-body', problems });
     body = read.value;
@@ -188,4 +190,9 @@ function sendError(response: ServerResponse, error: LedgerError): void {
   const headers = error.kind === 'unauthenticated' ? { 'www-authenticate': 'Bearer' } : {};
   const text = JSON.stringify({ id, message: describeLedgerError(error) });
   response.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
+}
+
+function dropAmountSign(body: unknown): void {
+  const request = body as { amount?: unknown } | null;
+  if (typeof request?.amount === 'string') request.amount = request.amount.replace(/^-/, '');
 }

@@ -45,7 +45,7 @@ export function prepareTransfer(
   if (!isOwner && !(ctx.faults.has('allow-foreign-debit') && principal.kind === 'account')) {
     return fail({ kind: 'forbidden', reason: `only the owner of ${request.debit_account} may transfer from it` });
   }
-  const amount = parseAmount(request.amount, ctx.scale);
+  const amount = parseAmount(request.amount, ctx.scale, ctx.faults);
   if (!amount.ok) return amount;
   if (amount.value <= 0n) return fail({ kind: 'invalid-amount', reason: 'a transfer moves more than zero' });
   const expiresAt = request.expires_at === undefined ? null : Date.parse(request.expires_at);

@@ -55,6 +55,8 @@ export interface PrepareOptions {
   readonly unconditional?: boolean;
   /** Act with this holder's token instead of the debit account owner's; null: no credentials at all. */
   readonly actingAs?: string | null;
+  /** The amount as written on the wire instead of String(amount): a negative or too finely divided amount. */
+  readonly amountText?: string;
 }
 
 export class LedgerScenario {
@@ -136,7 +138,7 @@ export class LedgerScenario {
     const request: LedgerTransferRequest = {
       debit_account: from.account,
       credit_account: to.account,
-      amount: String(amount),
+      amount: options.amountText ?? String(amount),
       ...(preimage
         ? {
             execution_condition: createHash('sha256').update(preimage).digest('base64url'),
@@ -156,7 +158,7 @@ export class LedgerScenario {
     this.transfers.push(transfer);
     const token = options.actingAs === null ? undefined : this.holder(options.actingAs ?? fromWord).token;
     const who = options.actingAs === null ? 'someone without credentials' : options.actingAs ?? fromWord;
-    this.store(`${who} prepares transfer ${transfer.id} of ${amount} from ${fromWord} to ${toWord}`, await this.client.prepareTransfer(token, transfer.id, request));
+    this.store(`${who} prepares transfer ${transfer.id} of ${options.amountText ?? amount} from ${fromWord} to ${toWord}`, await this.client.prepareTransfer(token, transfer.id, request));
   }
 
   /** Sends the current transfer's request again, unchanged or with another amount. */
