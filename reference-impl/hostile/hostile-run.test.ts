@@ -22,7 +22,7 @@ import { DEFAULT_TOPOLOGY_PATH } from '../../lib/topology';
 import { HOSTILE_MODE_NAMES, startHostileServer, type HostileMode, type HostileServer } from './hostile-server';
 
 /** Nine scenarios, each sending exactly one Prepare from alice and judging alice's answer first. */
-const MIXED = ['ROUTE-002', 'ERR-011', 'COND-002', 'ADDR-008', 'ERR-005', 'HTTP-014', 'DCP-003', 'AMT-005'];
+const MIXED = ['ROUTE-002', 'ERR-011', 'COND-002', 'ADDR-008', 'ERR-005', 'HTTP-014', 'DCP-006', 'AMT-005'];
 /** Expiry (4 s) + grace (1 s) at timeout multiplier 1: the longest any one exchange may take. */
 const EXCHANGE_BOUND_MS = 5000;
 /** Starting node, loading the steps and writing the reports, on a loaded CI machine. */
