@@ -85,22 +85,23 @@ Given('the connector is on the {word} network', async function (this: IlpWorld, 
   if (s.topology.network !== network) throw topologyMismatch(`the ${network} network`, `the ${s.topology.network} network`);
 });
 
-Given('{peer} is a child of the connector', async function (this: IlpWorld, peer: string) {
-  const s = await connectorScenario(this);
-  const relation = peerByName(s.topology, peer).relation;
-  if (relation !== 'child') throw topologyMismatch(`${peer} is a child`, `${peer} is a ${relation}`);
+/** The topology's link relation of `peer`, which the connector was configured from. */
+async function expectRelation(world: IlpWorld, peer: string, relation: 'child' | 'peer' | 'parent', words: string): Promise<void> {
+  const s = await connectorScenario(world);
+  const actual = peerByName(s.topology, peer).relation;
+  if (actual !== relation) throw topologyMismatch(words, `${peer} is a ${actual}`);
+}
+
+Given('{peer} is a child of the connector', function (this: IlpWorld, peer: string) {
+  return expectRelation(this, peer, 'child', `${peer} is a child`);
 });
 
-Given('{peer} is a peer of the connector', async function (this: IlpWorld, peer: string) {
-  const s = await connectorScenario(this);
-  const relation = peerByName(s.topology, peer).relation;
-  if (relation !== 'peer') throw topologyMismatch(`${peer} is a peer (neither child nor parent)`, `${peer} is a ${relation}`);
+Given('{peer} is a peer of the connector', function (this: IlpWorld, peer: string) {
+  return expectRelation(this, peer, 'peer', `${peer} is a peer (neither child nor parent)`);
 });
 
-Given('the connector has a parent, {peer}', async function (this: IlpWorld, peer: string) {
-  const s = await connectorScenario(this);
-  const relation = peerByName(s.topology, peer).relation;
-  if (relation !== 'parent') throw topologyMismatch(`${peer} is the connector's parent`, `${peer} is a ${relation}`);
+Given('the connector has a parent, {peer}', function (this: IlpWorld, peer: string) {
+  return expectRelation(this, peer, 'parent', `${peer} is the connector's parent`);
 });
 
 // ------------------------------------------------------------------------------ Given: peer behaviour

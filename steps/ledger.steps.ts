@@ -93,12 +93,12 @@ When('{account holder} transfers {amount} to {account holder} without a conditio
 // Amounts the ledger must refuse: a negative one would pull money from the credit account; one finer than the
 // ledger's scale can only be honoured by rounding, which creates or destroys money.
 When('{account holder} transfers minus {int} to {account holder} without a condition', async function (this: IlpWorld, from: string, units: number, to: string) {
-  await (await scenario(this)).prepare(from, to, 0n, { unconditional: true, amountText: `-${units}` });
+  await (await scenario(this)).prepare(from, to, `-${units}`, { unconditional: true });
 });
 
 When("{account holder} transfers {int} and a tenth of the ledger's smallest unit to {account holder} without a condition", async function (this: IlpWorld, from: string, units: number, to: string) {
   const s = await scenario(this);
-  await s.prepare(from, to, 0n, { unconditional: true, amountText: `${units}.${'0'.repeat(s.scale)}1` });
+  await s.prepare(from, to, `${units}.${'0'.repeat(s.scale)}1`, { unconditional: true });
 });
 
 When('{account holder} prepares a transfer of {amount} to {account holder}', async function (this: IlpWorld, from: string, amount: bigint, to: string) {

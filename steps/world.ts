@@ -11,6 +11,13 @@ export interface IlpWorldParameters {
   readonly topology?: string;
   /** Multiplies every wait bound (slow targets, loaded CI machines). Default 1. */
   readonly timeoutMultiplier?: number;
+  /** Mutation testing (cucumber profiles mutation-*): start the targets in BeforeAll, before any scenario. */
+  readonly startTargetsEarly?: boolean;
+}
+
+/** What carries the run's parameters: a scenario's world, or `this` in BeforeAll and AfterAll. */
+export interface WithParameters {
+  readonly parameters: IlpWorldParameters;
 }
 
 /**

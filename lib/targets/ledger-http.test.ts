@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
-import { LedgerHttpClient, LEDGER_SCHEMA_DIR, ledgerSchema, schemaProblems, type LedgerSchemaName } from './ledger-http';
+import { describeLedgerReply, LedgerHttpClient, LEDGER_SCHEMA_DIR, ledgerSchema, NotificationStream, schemaProblems, type LedgerSchemaName } from './ledger-http';
 
 /** A server that answers every request with the given status, content type and body. */
 async function serve(status: number, contentType: string, body: string): Promise<{ url: string; server: Server }> {
@@ -63,4 +63,11 @@ test('answers that break the API are invalid-response, refusals are refused, unr
   const { url, server } = await serve(200, 'application/json', '{}');
   await new Promise<void>((closed) => server.close(() => closed()));
   assert.equal((await new LedgerHttpClient({ baseUrl: url, timeoutMs: 2000 }).metadata()).kind, 'transport-failure');
+});
+
+test('a reply carrying a notification socket prints in words, without the socket or its token', () => {
+  const stream = new NotificationStream('ws://127.0.0.1:1/websocket', 'secret-token-0123456789', undefined);
+  const text = describeLedgerReply({ kind: 'ok', status: 101, body: stream, elapsedMs: 1 });
+  assert.match(text, /^HTTP 101 "notification socket ws:\/\/127\.0\.0\.1:1\/websocket, subscription confirmed, 0 notification\(s\) so far"$/);
+  assert.doesNotMatch(text, /secret-token/);
 });

@@ -340,6 +340,11 @@ export class NotificationStream {
     private readonly transcript: Transcript | undefined,
   ) {}
 
+  /** How a reply carrying this stream prints (describeLedgerReply): in words, never the socket or its token. */
+  toJSON(): string {
+    return `notification socket ${this.url}, subscription confirmed, ${this.notifications.length} notification(s) so far`;
+  }
+
   open(timeoutMs: number): Promise<{ kind: 'open' } | { kind: 'failed'; reason: string; status?: number; contentType?: string; body?: string }> {
     return new Promise((resolveOpen) => {
       const headers: Record<string, string> = this.token === undefined ? {} : { authorization: `Bearer ${this.token}` };

@@ -1,10 +1,11 @@
 import { fail, ok, type Result } from './errors';
+import type { FaultSet } from './faults';
 
 /**
  * Amounts on the wire are decimal strings in whole currency units; inside the ledger they are integers in
  * the smallest unit (10^-scale), so "12.5" at scale 2 is 1250n. Formatting drops trailing fraction zeros.
  */
-export function parseAmount(text: string, scale: number, faults?: { has(name: string): boolean }): Result<bigint> {
+export function parseAmount(text: string, scale: number, faults?: FaultSet): Result<bigint> {
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
   if (!match) return fail({ kind: 'invalid-amount', reason: `${JSON.stringify(text)} is not a decimal number` });
   const [, sign, whole, fraction = ''] = match;

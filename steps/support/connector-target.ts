@@ -16,19 +16,15 @@
 import { After, AfterAll, Before, BeforeAll } from '@cucumber/cucumber';
 import { ConnectorHttpTarget } from '../../lib/targets/connector-http';
 import { neededCapabilities, parseCapabilities, CONNECTOR_CAPABILITIES } from '../../lib/targets/capabilities';
-import type { IlpWorld, IlpWorldParameters } from '../world';
+import type { IlpWorld, IlpWorldParameters, WithParameters } from '../world';
 
 interface ConnectorParameters extends IlpWorldParameters {
   readonly connectorCapabilities?: string | readonly string[];
   readonly referenceFaults?: string | readonly string[];
   readonly maxUnreachable?: number | string;
-  readonly startTargetsEarly?: boolean;
 }
 
 let shared: Promise<ConnectorHttpTarget> | undefined;
-
-/** Anything carrying the run's world parameters: a scenario's world, or `this` in BeforeAll. */
-type WithParameters = Pick<IlpWorld, 'parameters'> | { readonly parameters: object };
 
 function settings(world: WithParameters) {
   const params = world.parameters as ConnectorParameters;
@@ -98,7 +94,8 @@ After({ tags: '@connector or @http' }, async function () {
 // builds the reference then runs outside every scenario, and Stryker tests a mutant there against all of them
 // instead of against whichever scenario happened to start the target.
 BeforeAll(async function () {
-  if ((this.parameters as ConnectorParameters).startTargetsEarly) await connectorTarget(this);
+  const run = this as WithParameters;
+  if (run.parameters.startTargetsEarly) await connectorTarget(run);
 });
 
 AfterAll(async function () {

@@ -116,9 +116,9 @@ function seen(notifications: readonly LedgerNotification[]): string {
   return notifications.map((n) => `${n.event} ${'id' in n.resource ? n.resource.id : ''}`).join(', ') || 'none';
 }
 
-function rejectionOf(notifications: readonly LedgerNotification[], id: string): LedgerTransfer | undefined {
-  const n = notifications.find((x) => x.event === 'transfer.rejected' && 'state' in x.resource && x.resource.id === id);
-  return n?.resource as LedgerTransfer | undefined;
+/** The transfer `n` reports rejected, if it is the rejection of transfer `id`. */
+function rejectionOf(n: LedgerNotification | undefined, id: string): LedgerTransfer | undefined {
+  return n?.event === 'transfer.rejected' && 'state' in n.resource && n.resource.id === id ? n.resource : undefined;
 }
 
 /**
@@ -137,7 +137,7 @@ export async function expectEachExpiryNotified(s: LedgerScenario, word: string):
   let since = 'the last hold was prepared';
   for (const [i, hold] of holds.entries()) {
     await sleep(Math.max(0, hold.at - Date.now()));
-    const found = await stream.waitFor((n) => rejectionOf([n], hold.id) !== undefined, s.notificationWaitMs);
+    const found = await stream.waitFor((n) => rejectionOf(n, hold.id) !== undefined, s.notificationWaitMs);
     if (stream.problems.length > 0) fail(s, 'notification frames that match notification.schema.json', stream.problems.join('\n'));
     const expiry = new Date(hold.at).toISOString();
     if (!found) {
@@ -147,10 +147,10 @@ export async function expectEachExpiryNotified(s: LedgerScenario, word: string):
         `notifications received: ${seen(stream.notifications)}`,
       );
     }
-    const rejected = rejectionOf([found], hold.id);
+    const rejected = rejectionOf(found, hold.id);
     if (rejected?.rejection_reason !== 'expired') fail(s, `transfer ${hold.id} rejected because it expired`, `rejection_reason ${rejected?.rejection_reason}`);
     const next = holds[i + 1];
-    const early = next && Date.now() < next.at ? rejectionOf(stream.notifications, next.id) : undefined;
+    const early = next && Date.now() < next.at ? stream.notifications.map((n) => rejectionOf(n, next.id)).find(Boolean) : undefined;
     if (next && early) {
       fail(s, `transfer ${next.id} still held until its own expiry at ${new Date(next.at).toISOString()}`, `${word} was notified it was rejected (${early.rejection_reason}) ${next.at - Date.now()} ms or more before that`);
     }

@@ -55,8 +55,6 @@ export interface PrepareOptions {
   readonly unconditional?: boolean;
   /** Act with this holder's token instead of the debit account owner's; null: no credentials at all. */
   readonly actingAs?: string | null;
-  /** The amount as written on the wire instead of String(amount): a negative or too finely divided amount. */
-  readonly amountText?: string;
 }
 
 export class LedgerScenario {
@@ -131,14 +129,15 @@ export class LedgerScenario {
     return this.client.getTransfer(this.target.adminToken, this.transfer.id);
   }
 
-  async prepare(fromWord: string, toWord: string, amount: bigint, options: PrepareOptions = {}): Promise<void> {
+  /** `amount` in ledger units, or as text for amounts a ledger must refuse (negative, finer than its scale). */
+  async prepare(fromWord: string, toWord: string, amount: bigint | string, options: PrepareOptions = {}): Promise<void> {
     const from = this.holder(fromWord);
     const to = this.holder(toWord);
     const preimage = options.unconditional ? undefined : options.preimage ?? randomBytes(options.preimageLength ?? 32);
     const request: LedgerTransferRequest = {
       debit_account: from.account,
       credit_account: to.account,
-      amount: options.amountText ?? String(amount),
+      amount: String(amount),
       ...(preimage
         ? {
             execution_condition: createHash('sha256').update(preimage).digest('base64url'),
@@ -158,7 +157,7 @@ export class LedgerScenario {
     this.transfers.push(transfer);
     const token = options.actingAs === null ? undefined : this.holder(options.actingAs ?? fromWord).token;
     const who = options.actingAs === null ? 'someone without credentials' : options.actingAs ?? fromWord;
-    this.store(`${who} prepares transfer ${transfer.id} of ${options.amountText ?? amount} from ${fromWord} to ${toWord}`, await this.client.prepareTransfer(token, transfer.id, request));
+    this.store(`${who} prepares transfer ${transfer.id} of ${amount} from ${fromWord} to ${toWord}`, await this.client.prepareTransfer(token, transfer.id, request));
   }
 
   /** Sends the current transfer's request again, unchanged or with another amount. */
@@ -233,9 +232,7 @@ export class LedgerScenario {
       this.streams.set(word, reply.body);
       this.world.defer(() => reply.body.close());
     }
-    // A confirmed subscription is stored as words, not as the open socket (which would print its token).
-    const stored = reply.kind === 'ok' ? { ...reply, body: 'subscription confirmed: subscribe_account answered with a result' } : reply;
-    this.store(`${word} follows ${accountOf === word ? 'their own' : `${accountOf}'s`} account`, stored);
+    this.store(`${word} follows ${accountOf === word ? 'their own' : `${accountOf}'s`} account`, reply);
   }
 
   stream(word: string): NotificationStream {

@@ -12,12 +12,10 @@ import { randomBytes } from 'node:crypto';
 import { AfterAll, BeforeAll } from '@cucumber/cucumber';
 import { LedgerHttpClient, describeLedgerReply, type LedgerMetadata } from '../../lib/targets/ledger-http';
 import { startReferenceLedger, type RunningLedger } from '../../reference-impl/ledger';
-import type { IlpWorld, IlpWorldParameters } from '../world';
+import type { IlpWorldParameters, WithParameters } from '../world';
 
 interface LedgerParameters extends IlpWorldParameters {
   readonly referenceLedgerFaults?: string;
-  /** Mutation testing: start the ledger before the first scenario (see connector-target.ts). */
-  readonly startTargetsEarly?: boolean;
 }
 
 export interface LedgerTarget {
@@ -35,7 +33,7 @@ export interface LedgerTarget {
 let shared: Promise<LedgerTarget> | undefined;
 
 /** The worker's ledger; a start failure is remembered, so every later scenario reports the same cause. */
-export function ledgerTarget(world: Pick<IlpWorld, 'parameters'> | { readonly parameters: object }): Promise<LedgerTarget> {
+export function ledgerTarget(world: WithParameters): Promise<LedgerTarget> {
   if (!shared) {
     const params = world.parameters as LedgerParameters;
     shared = startTarget(params.ledgerUrl ?? process.env.ILP_LEDGER_URL, params.referenceLedgerFaults ?? process.env.ILP_REFERENCE_LEDGER_FAULTS);
@@ -76,7 +74,8 @@ async function startTarget(url: string | undefined, faults: string | undefined):
 }
 
 BeforeAll(async function () {
-  if ((this.parameters as LedgerParameters).startTargetsEarly) await ledgerTarget(this);
+  const run = this as WithParameters;
+  if (run.parameters.startTargetsEarly) await ledgerTarget(run);
 });
 
 AfterAll(async function () {
