@@ -28,7 +28,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { conditionOf, encodeFulfill, encodePrepare } from '../lib/codec';
-import { DEFAULT_TOPOLOGY_PATH, parseTopology, peerByName } from '../lib/topology';
+import { DEFAULT_TOPOLOGY_PATH, parseTopology, peerByName } from '../contracts/topology';
 
 const ROOT = resolve(__dirname, '..');
 const AIM = 3;

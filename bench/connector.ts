@@ -26,7 +26,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { conditionOf, decodeReply, encodeFulfill, encodePrepare } from '../lib/codec';
-import { DEFAULT_TOPOLOGY_PATH, parseTopology, peerByName } from '../lib/topology';
+import { DEFAULT_TOPOLOGY_PATH, parseTopology, peerByName } from '../contracts/topology';
 import { startReferenceConnector } from '../reference-impl/connector';
 
 const TARGET_PACKETS_PER_SECOND = 5000;

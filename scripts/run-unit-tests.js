@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every *.test.ts beside the code (lib, steps, bin, reference-impl, bench, scripts) with node's test runner.
+// Runs every *.test.ts beside the code (contracts, lib, steps, bin, reference-impl, bench, scripts) with node's test runner.
 // Loading TypeScript costs each process about a second of CPU, so instead of one process per file the files are
 // dealt into a few shards, each one node process that requires its files; the shards run side by side.
 // `node scripts/run-unit-tests.js <substring>...` runs only the files whose path contains one of the substrings.
@@ -11,7 +11,7 @@ const { spawn } = require('node:child_process');
 const SHARDS = Number(process.env.UNIT_TEST_SHARDS || 3);
 const SHARD_LIMIT_MS = 15 * 60_000;
 const LINGER_MS = 10_000;
-const roots = ['lib', 'steps', 'bin', 'reference-impl', 'bench', 'scripts'];
+const roots = ['contracts', 'lib', 'steps', 'bin', 'reference-impl', 'bench', 'scripts'];
 
 function walk(dir, out) {
   for (const name of readdirSync(dir)) {

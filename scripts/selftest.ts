@@ -20,8 +20,7 @@ import { cpus } from 'node:os';
 import { join, relative } from 'node:path';
 import { Writable } from 'node:stream';
 import type { Envelope } from '@cucumber/messages';
-import { CONNECTOR_FAULTS } from '../reference-impl/connector/faults';
-import { LEDGER_FAULTS } from '../reference-impl/ledger/faults';
+import { FAULT_REGISTRIES } from '../lib/targets/bundled-references';
 import { formatSelftest, judgeSelftest, requirementsOf, type ScenarioOutcome, type SelftestFault } from './selftest-judge';
 
 const ROOT = join(__dirname, '..');
@@ -40,21 +39,11 @@ interface JobResult {
   readonly error?: string;
 }
 
-/** Every fault as data: the connector's from faults.ts; the ledger's IDs from the head of its description. */
+/** Every fault as data, from the references' registries (contracts/faults.ts). The ledger's are named
+ * `ledger:<name>` here, as some names are also connector faults. */
 export function allFaults(): SelftestFault[] {
-  const connector = Object.entries(CONNECTOR_FAULTS).map(([name, info]) => ({
-    name,
-    target: 'connector' as const,
-    description: info.description,
-    requirements: [...info.requirements],
-  }));
-  // Ledger faults are named `ledger:<name>` here: some names are also connector faults.
-  const ledger = Object.entries(LEDGER_FAULTS).map(([ledgerName, text]) => {
-    const name = `ledger:${ledgerName}`;
-    const head = /^([A-Z0-9 /-]+):\s*(.*)$/.exec(text);
-    const requirements = head ? head[1]!.split('/').map((s) => s.trim()).filter(Boolean) : [];
-    return { name, target: 'ledger' as const, description: head ? head[2]! : text, requirements };
-  });
+  const connector = Object.entries(FAULT_REGISTRIES.connector).map(([name, info]) => ({ name, target: 'connector' as const, description: info.description, requirements: [...info.requirements] }));
+  const ledger = Object.entries(FAULT_REGISTRIES.ledger).map(([name, info]) => ({ name: `ledger:${name}`, target: 'ledger' as const, description: info.description, requirements: [...info.requirements] }));
   return [...connector, ...ledger];
 }
 

@@ -18,7 +18,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { defineParameterType } from '@cucumber/cucumber';
-import { loadTopology, type Topology } from '../lib/topology';
+import { loadTopology, type Topology } from '../contracts/topology';
 import type { PeerBehaviour } from '../lib/peers/behaviour';
 import { parseErrorCode } from './parameter-types';
 import type { IlpWorld } from './world';

@@ -18,7 +18,7 @@ import {
 } from '../lib/codec';
 import type { PeerBehaviour } from '../lib/peers/behaviour';
 import { peerAddress } from '../lib/peers/addresses';
-import { peerByName } from '../lib/topology';
+import { peerByName } from '../contracts/topology';
 import type { IlpWorld } from './world';
 import { connectorScenario, type ConnectorScenario, type Exchange } from './support/connector-scenario';
 import {

@@ -6,7 +6,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeIldcpResponse, decodeReply, encodePrepare, PEER_PROTOCOL_CONDITION } from '../../lib/codec';
-import { DEFAULT_TOPOLOGY_PATH, loadTopology, peerByName } from '../../lib/topology';
+import { DEFAULT_TOPOLOGY_PATH, loadTopology, peerByName } from '../../contracts/topology';
 import { CLI_ENTRY, spawnCli } from './spawn-cli';
 
 test('a bad topology exits 2 with the TopologyError message', async () => {

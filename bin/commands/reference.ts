@@ -4,8 +4,8 @@
  * A topology that does not load or validate exits 2 with the TopologyError's message.
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_TOPOLOGY_PATH, loadTopology, TopologyError } from '../../lib/topology';
-import { UnknownFaultError } from '../../reference-impl/connector/faults';
+import { DEFAULT_TOPOLOGY_PATH, loadTopology, TopologyError } from '../../contracts/topology';
+import { UnknownFaultError } from '../../contracts/faults';
 
 export const summary = 'run the bundled reference connector on its own (configured from a topology file)';
 
@@ -56,7 +56,7 @@ export async function run(argv: string[]): Promise<number> {
   let connector;
   try {
     // Loaded here, not at the top, so `--help` and usage errors answer without compiling the connector.
-    const { startReferenceConnector } = await import('../../reference-impl/connector');
+    const { startReferenceConnector } = await import('../../lib/targets/bundled-references');
     const topology = loadTopology(values.topology ?? DEFAULT_TOPOLOGY_PATH);
     const log = values.quiet ? undefined : (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
     connector = await startReferenceConnector({ topology, host: values.host, port, faults: values.fault, log });

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CatalogError, loadCatalog, REQUIREMENT_ID } from '../../lib/catalog/catalog';
-import { TopologyError } from '../../lib/topology';
+import { TopologyError } from '../../contracts/topology';
 import { catalogView } from '../../lib/report/catalog-view';
 import { conformanceRun, type ConformanceRunOptions, type ProfileName } from '../../lib/report/conformance-run';
 import { ExpectationsError, loadExpectations } from '../../lib/report/expectations';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_TOPOLOGY_PATH, loadTopology, type Topology } from '../../lib/topology';
+import { DEFAULT_TOPOLOGY_PATH, loadTopology, type Topology } from '../../contracts/topology';
 import { ConfigError, FIRST_INTERNAL_PORT, ilpConnectorConfig } from './connector-config';
 
 const topology = () => loadTopology(DEFAULT_TOPOLOGY_PATH, {});

@@ -1,5 +1,5 @@
 /**
- * Turns the suite's topology (fixtures/topology.json, read through lib/topology.ts) into the configuration
+ * Turns the suite's topology (fixtures/topology.json, read through contracts/topology.ts) into the configuration
  * object ilp-connector 23 takes in `createApp(config)`, with one ilp-plugin-http account per peer.
  *
  * What maps to what:
@@ -25,7 +25,7 @@
  * `rateLimit` when the caller asks (the bench: ilp-connector's default is 10 000 packets a minute per account).
  */
 import { resolve } from 'node:path';
-import type { Topology } from '../../lib/topology';
+import type { Topology } from '../../contracts/topology';
 
 /** Internal port numbers handed to ilp-plugin-http; never bound (front-door.ts intercepts them). */
 export const FIRST_INTERNAL_PORT = 47100;

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { decodePrepare, decodeReply, encodeFulfill, encodePrepare } from '../../lib/codec';
-import { DEFAULT_TOPOLOGY_PATH, loadTopology, peerByName, type Topology } from '../../lib/topology';
+import { DEFAULT_TOPOLOGY_PATH, loadTopology, peerByName, type Topology } from '../../contracts/topology';
 import { startIlpConnector } from './launch';
 
 const installed = existsSync(join(__dirname, 'node_modules', 'ilp-connector'));

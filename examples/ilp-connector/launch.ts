@@ -4,7 +4,7 @@
  * registered (ilp-connector loads fixed-rate-backend.ts by path).
  */
 import type { Writable } from 'node:stream';
-import type { Topology } from '../../lib/topology';
+import type { Topology } from '../../contracts/topology';
 import { ilpConnectorConfig, type IlpConnectorConfigOptions } from './connector-config';
 import { openFrontDoor } from './front-door';
 

@@ -7,7 +7,7 @@
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_TOPOLOGY_PATH, loadTopology } from '../../lib/topology';
+import { DEFAULT_TOPOLOGY_PATH, loadTopology } from '../../contracts/topology';
 import { startIlpConnector } from './launch';
 
 export const USAGE = `usage: node examples/ilp-connector/start.js [options]

@@ -3,8 +3,8 @@
  * prefix (bob is `test.bob`); a child without a route is `<sut address>.<name>`, the address a parent
  * allocates its child over IL-DCP (RFC 31).
  */
-import type { Topology } from '../topology';
-import { peerByName } from '../topology';
+import type { Topology } from '../../contracts/topology';
+import { peerByName } from '../../contracts/topology';
 
 export function peerAddress(topology: Topology, name: string): string {
   const peer = peerByName(topology, name);

@@ -4,7 +4,7 @@
  * and the answer it needs is the address the topology gives the SUT.
  */
 import { ILDCP_DESTINATION, PEER_PROTOCOL_FULFILLMENT, encodeFulfill, encodeIldcpResponse, type IlpPrepare } from '../codec';
-import type { PeerConfig, Topology } from '../topology';
+import type { PeerConfig, Topology } from '../../contracts/topology';
 
 /** The OER Fulfill for an IL-DCP request from the SUT to `parent`, or undefined if `prepare` is not one. */
 export function ildcpAnswerFor(prepare: IlpPrepare, topology: Topology, parent: PeerConfig): Uint8Array | undefined {

@@ -14,7 +14,7 @@ import {
   type IlpPrepare,
 } from '../codec';
 import { Transcript } from '../evidence/transcript';
-import { loadTopology, peerByName } from '../topology';
+import { loadTopology, peerByName } from '../../contracts/topology';
 import { closeServer, listen, postBytes } from './http-wire';
 import { PeerNetwork } from './peer-network';
 import type { ScenarioScript } from './scenario-script';

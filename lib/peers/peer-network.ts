@@ -10,8 +10,8 @@
 import http from 'node:http';
 import { decodeReply } from '../codec';
 import type { Transcript } from '../evidence/transcript';
-import type { Topology } from '../topology';
-import { topologySecrets } from '../topology';
+import type { Topology } from '../../contracts/topology';
+import { topologySecrets } from '../../contracts/topology';
 import { PeerServer, type CallbackRequest, type CallbackVerdict, type PeerRegistry } from './peer-server';
 import { ScenarioScript } from './scenario-script';
 import { findScenarioKey } from './scenario-key';

@@ -23,7 +23,7 @@ import {
   type IlpReply,
 } from '../codec';
 import { packetJson } from './packet-json';
-import type { PeerConfig, Topology } from '../topology';
+import type { PeerConfig, Topology } from '../../contracts/topology';
 import type { PeerBehaviour } from './behaviour';
 import { describeBehaviour, isHttpLevel } from './behaviour';
 import type { ForwardedPrepare, PeerReply, ScenarioScript } from './scenario-script';

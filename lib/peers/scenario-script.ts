@@ -8,7 +8,7 @@
 import { EventEmitter } from 'node:events';
 import type { IlpPrepare, IlpReply } from '../codec/types';
 import type { Transcript } from '../evidence/transcript';
-import type { Topology } from '../topology';
+import type { Topology } from '../../contracts/topology';
 import { newScenarioKey } from './scenario-key';
 import type { PeerBehaviour } from './behaviour';
 import type { HeaderRecord } from './http-wire';

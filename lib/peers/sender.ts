@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { decodeReply, type IlpPrepare, type IlpReply } from '../codec';
 import type { Outcome } from '../targets/outcome';
-import type { PeerConfig } from '../topology';
+import type { PeerConfig } from '../../contracts/topology';
 import { OCTET_STREAM, maskedHeaders, postBytes, type HttpResult } from './http-wire';
 import { packetJson } from './packet-json';
 import type { ScenarioScript } from './scenario-script';

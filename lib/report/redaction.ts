@@ -1,5 +1,5 @@
 import type { Envelope } from '@cucumber/messages';
-import { loadTopology, topologySecrets, type Topology } from '../topology';
+import { loadTopology, topologySecrets, type Topology } from '../../contracts/topology';
 
 /**
  * Masks secrets in everything a run writes: the Cucumber message stream, attachments, evidence files,

@@ -4,7 +4,7 @@ import type { SentPrepare } from '../peers/sender';
  * Stops a run against a target that is not there any more. Counts consecutive scenarios whose exchanges all
  * ended in a connection-level failure (refused, connect timed out, reset or closed before any HTTP response);
  * any HTTP response, even a broken one, resets the count, and a scenario that sent nothing leaves it alone.
- * After `limit` such scenarios the circuit is open: steps/support/connector-target.ts makes every further
+ * After `limit` such scenarios the circuit is open: steps/support/connector-worker.ts makes every further
  * scenario of the worker error at once with `openMessage()`, and lib/report/verdict.ts reads that message as
  * "target unreachable" (exit 3) instead of a page of scenarios timing out one after another.
  *

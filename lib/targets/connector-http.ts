@@ -8,17 +8,18 @@
  * them, and starts the reference connector in-process on an ephemeral port with that topology. Parallel
  * cucumber workers each get their own pair, so nothing collides.
  *
- * One target per cucumber worker (steps/support/connector-target.ts starts it on first use and closes it
+ * One target per cucumber worker (steps/support/connector-worker.ts starts it on first use and closes it
  * after the run); scenarios open a ScenarioScript on it and send through `send`.
  */
-import { startReferenceConnector } from '../../reference-impl/connector';
+import { startReferenceConnector } from './bundled-references';
 import type { Transcript } from '../evidence/transcript';
 import { PeerNetwork } from '../peers/peer-network';
 import type { ScenarioScript } from '../peers/scenario-script';
 import { sendPrepare, type SendRequest, type SentPrepare } from '../peers/sender';
-import { loadTopology, peerByName, type Topology } from '../topology';
+import { loadTopology, peerByName, type Topology } from '../../contracts/topology';
 import { parseCapabilities, type ConnectorCapability } from './capabilities';
 import { ConnectionBreaker } from './circuit-breaker';
+import { TARGET_INTERFACE_VERSION, type Target, type TargetDescription, type TargetOrigin } from './target';
 
 export interface ConnectorTargetOptions {
   /** Base URL of an external connector; absent = the bundled reference. */
@@ -40,12 +41,15 @@ export class ConnectorTargetError extends Error {
   override readonly name = 'ConnectorTargetError';
 }
 
-export class ConnectorHttpTarget {
+export class ConnectorHttpTarget implements Target<ConnectorCapability> {
+  readonly interfaceVersion = TARGET_INTERFACE_VERSION;
+  readonly kind = 'connector' as const;
   /** Counts scenarios that met no HTTP answer at all; set from the start options. */
   breaker = new ConnectionBreaker();
+  private stopping: Promise<void> | undefined;
 
   private constructor(
-    readonly kind: 'bundled' | 'external',
+    readonly origin: TargetOrigin,
     /** The topology as the SUT runs it (ports and SUT URL resolved). */
     readonly topology: Topology,
     readonly network: PeerNetwork,
@@ -76,7 +80,7 @@ export class ConnectorHttpTarget {
       const running = await startReferenceConnector({ topology: forReference, port: 0, faults: options.faults ?? [], log: options.log });
       const topology: Topology = { ...forReference, sut: { ...forReference.sut, url: running.url.replace(/\/+$/, '') } };
       network.useTopology(topology);
-      return new ConnectorHttpTarget('bundled', topology, network, capabilities, () => running.close());
+      return new ConnectorHttpTarget('bundled-reference', topology, network, capabilities, () => running.close());
     } catch (error) {
       await network.close();
       throw new ConnectorTargetError(`cannot start the bundled reference connector: ${(error as Error).message}`);
@@ -99,12 +103,34 @@ export class ConnectorHttpTarget {
     });
   }
 
-  async close(): Promise<void> {
-    try {
-      await this.stopSut();
-    } finally {
-      await this.network.close();
-    }
+  /** Started by `ConnectorHttpTarget.start`; serving from then on. */
+  start(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      try {
+        await this.stopSut();
+      } finally {
+        await this.network.close();
+      }
+    })();
+    return this.stopping;
+  }
+
+  close(): Promise<void> {
+    return this.stop();
+  }
+
+  describe(): TargetDescription {
+    return {
+      kind: 'connector',
+      origin: this.origin,
+      name: this.origin === 'bundled-reference' ? 'bundled reference connector' : this.topology.sut.address,
+      endpoint: this.url,
+      capabilities: [...this.capabilities].sort(),
+    };
   }
 }
 

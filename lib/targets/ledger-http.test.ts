@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
-import { describeLedgerReply, LedgerHttpClient, LEDGER_SCHEMA_DIR, ledgerSchema, NotificationStream, schemaProblems, type LedgerSchemaName } from './ledger-http';
+import { describeLedgerReply, LedgerHttpClient, NotificationStream } from './ledger-http';
+import { LEDGER_SCHEMA_DIR, ledgerSchema, schemaProblems, type LedgerSchemaName } from '../../contracts/ledger-schemas';
 
 /** A server that answers every request with the given status, content type and body. */
 async function serve(status: number, contentType: string, body: string): Promise<{ url: string; server: Server }> {

@@ -1,8 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import WebSocket from 'ws';
+import type {
+  LedgerAccount,
+  LedgerAccountRequest,
+  LedgerErrorBody,
+  LedgerFulfillment,
+  LedgerMessage,
+  LedgerMetadata,
+  LedgerNotification,
+  LedgerTransfer,
+  LedgerTransferRequest,
+} from '../../contracts/ledger-api';
+import { schemaProblems, type LedgerSchemaName } from '../../contracts/ledger-schemas';
 import type { Transcript } from '../evidence/transcript';
 
 /**
@@ -11,130 +19,6 @@ import type { Transcript } from '../evidence/transcript';
  * a body that does not match is an `invalid-response` (a conformance failure of the ledger), never a value
  * a step goes on to trust. Nothing here throws on a refusal: a 4xx with an Error body is an answer.
  */
-
-// ---------------------------------------------------------------------------------------------------------
-// Wire types (the shapes the schemas describe; the reference ledger produces exactly these)
-
-export interface LedgerMetadata {
-  currency_code: string;
-  currency_symbol?: string;
-  scale: number;
-  ilp_prefix: string;
-  connectors: Array<{ name: string; ilp_address: string }>;
-  max_memo_bytes?: number;
-  max_message_bytes?: number;
-  urls?: { websocket?: string };
-  version?: string;
-}
-
-export interface LedgerAccount {
-  name: string;
-  owner: string;
-  ilp_address: string;
-  balance: string;
-  held: string;
-  minimum_allowed_balance: string;
-  connector: boolean;
-}
-
-export interface LedgerAccountRequest {
-  name?: string;
-  owner?: string;
-  balance?: string;
-  minimum_allowed_balance?: string;
-  connector?: boolean;
-  token: string;
-}
-
-export type TransferState = 'proposed' | 'prepared' | 'executed' | 'rejected';
-export type RejectionReason = 'expired' | 'rejected_by_receiver' | 'cancelled';
-
-export interface LedgerTransferRequest {
-  id?: string;
-  debit_account: string;
-  credit_account: string;
-  amount: string;
-  execution_condition?: string;
-  expires_at?: string;
-  memo?: string;
-}
-
-export interface LedgerTransfer extends LedgerTransferRequest {
-  id: string;
-  state: TransferState;
-  rejection_reason?: RejectionReason;
-  rejection_message?: string;
-  timeline: { proposed_at: string; prepared_at?: string; executed_at?: string; rejected_at?: string };
-}
-
-export interface LedgerFulfillment {
-  transfer_id: string;
-  execution_condition: string;
-  fulfillment: string;
-}
-
-export interface LedgerMessage {
-  from: string;
-  to: string;
-  data: string;
-}
-
-export interface LedgerErrorBody {
-  id: string;
-  message: string;
-  details?: Record<string, unknown>;
-}
-
-export type LedgerNotification =
-  | {
-      event: 'transfer.prepared' | 'transfer.executed' | 'transfer.rejected';
-      resource: LedgerTransfer;
-      related_resources?: { fulfillment?: LedgerFulfillment };
-    }
-  | { event: 'message.send'; resource: LedgerMessage };
-
-// ---------------------------------------------------------------------------------------------------------
-// Schemas
-
-export const LEDGER_SCHEMA_DIR = resolve(__dirname, '..', '..', 'fixtures', 'schemas', 'ledger');
-const SCHEMA_BASE = 'https://ilp-conformance.local/schemas/ledger/';
-
-export type LedgerSchemaName =
-  | 'metadata'
-  | 'account'
-  | 'account-request'
-  | 'transfer'
-  | 'transfer-request'
-  | 'fulfillment'
-  | 'fulfillment-request'
-  | 'rejection-request'
-  | 'message'
-  | 'error'
-  | 'notification'
-  | 'subscribe-request';
-
-let ajv: Ajv2020 | undefined;
-
-/** The compiled validator of fixtures/schemas/ledger/<name>.schema.json (all files loaded once, refs resolved). */
-export function ledgerSchema(name: LedgerSchemaName): ValidateFunction {
-  if (!ajv) {
-    ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, strictTypes: false });
-    addFormats(ajv);
-    for (const file of readdirSync(LEDGER_SCHEMA_DIR).filter((f) => f.endsWith('.schema.json'))) {
-      ajv.addSchema(JSON.parse(readFileSync(resolve(LEDGER_SCHEMA_DIR, file), 'utf8')));
-    }
-  }
-  const validate = ajv.getSchema(`${SCHEMA_BASE}${name}.schema.json`);
-  if (!validate) throw new Error(`no ledger schema ${name}.schema.json in ${LEDGER_SCHEMA_DIR}`);
-  return validate;
-}
-
-/** undefined when `value` matches the schema; otherwise every problem, with the JSON path of each. */
-export function schemaProblems(name: LedgerSchemaName, value: unknown): string | undefined {
-  const validate = ledgerSchema(name);
-  if (validate(value)) return undefined;
-  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Replies

@@ -4,7 +4,7 @@
  * resolves with the reply to send back (and the decoded Prepare, if it was one); it never rejects (errors become Rejects inside the pipeline).
  */
 import type { IlpPrepare, IlpReply } from '../../lib/codec/types';
-import type { PeerConfig, Topology } from '../../lib/topology';
+import type { PeerConfig, Topology } from '../../contracts/topology';
 import { BalanceBook } from './balance-book';
 import { PacketContext } from './context';
 import type { Faults } from './faults';

@@ -6,7 +6,7 @@
  * back. So rules listed earlier in pipeline.ts wrap the ones listed later, and the reply travels back up.
  */
 import type { IlpPrepare, IlpReply } from '../../lib/codec/types';
-import type { PeerConfig } from '../../lib/topology';
+import type { PeerConfig } from '../../contracts/topology';
 import { InternalError } from './errors';
 import type { Cancellation } from './transport';
 

@@ -1,3 +1,7 @@
+import { parseFaultNames, type FaultRegistry } from '../../contracts/faults';
+
+export { UnknownFaultError } from '../../contracts/faults';
+
 /**
  * Named fault switches for the self-test (DESIGN decision 13): each one breaks the reference connector in one
  * documented way, so the suite can prove it notices (`npm run selftest`, scripts/selftest.ts).
@@ -8,13 +12,6 @@
  * with no faults the connector runs exactly its normal code.
  * Unknown names are refused so a typo never runs a "faulty" reference that is in fact correct.
  */
-
-export interface FaultInfo {
-  /** One line: what the broken connector does instead of the right thing. */
-  readonly description: string;
-  /** Catalog IDs (fixtures/requirements.json) whose scenarios must fail with this fault on. */
-  readonly requirements: readonly string[];
-}
 
 /** The connector's faults, by catalog area. Data, read by the self-test and the docs. */
 export const CONNECTOR_FAULTS = {
@@ -78,7 +75,7 @@ export const CONNECTOR_FAULTS = {
   'deliver-reply-twice': { description: 'deliver every async reply twice', requirements: ['HTTP-012', 'HTTP-011'] },
   'retry-after-4xx': { description: 'deliver an async reply again after the callback answered 4xx', requirements: ['HTTP-011'] },
   'no-retry-after-5xx': { description: 'give up on an async reply after the first 5xx from the callback', requirements: ['HTTP-011'] },
-} as const satisfies Record<string, FaultInfo>;
+} as const satisfies FaultRegistry;
 
 export type ConnectorFault = keyof typeof CONNECTOR_FAULTS;
 
@@ -89,17 +86,9 @@ export type Faults = ReadonlySet<ConnectorFault>;
 
 export const NO_FAULTS: Faults = new Set<ConnectorFault>();
 
-export class UnknownFaultError extends Error {
-  override readonly name = 'UnknownFaultError';
-}
-
 /** The set of requested faults; throws UnknownFaultError naming every unknown one. */
 export function parseFaults(names: readonly string[]): Faults {
-  const unknown = names.filter((name) => !KNOWN_FAULTS.includes(name));
-  if (unknown.length > 0) {
-    throw new UnknownFaultError(`unknown fault ${unknown.map((n) => `"${n}"`).join(', ')} (known faults: ${KNOWN_FAULTS.join(', ')})`);
-  }
-  return new Set(names as ConnectorFault[]);
+  return parseFaultNames(CONNECTOR_FAULTS, 'reference connector', names);
 }
 
 /** Options of a part that honours fault switches. */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { decodeIldcpResponse, decodeReply, encodePrepare, forgePrepare, PEER_PROTOCOL_CONDITION } from '../../lib/codec';
 import type { IlpPrepare, IlpReject, IlpReply } from '../../lib/codec/types';
-import { peerByName, type Topology } from '../../lib/topology';
+import { peerByName, type Topology } from '../../contracts/topology';
 import { startReferenceConnector, type RunningConnector } from './index';
 import { closeServer, listenOnLoopback, postBytes, startTestPeers, topologyWithPeersAt, type TestPeers } from './http/test-peers';
 import { CONDITION } from './test-support';
@@ -225,7 +225,7 @@ test('async incoming: a missing Request-Id or Callback-Url is 400', async () => 
 });
 
 test('an unknown fault name is refused with the name and the known list', async () => {
-  await assert.rejects(startReferenceConnector({ topology, port: 0, faults: ['skip-fulfillment-chek'] }), /unknown fault "skip-fulfillment-chek" \(known faults: [^)]*skip-fulfillment-check[^)]*\)/);
+  await assert.rejects(startReferenceConnector({ topology, port: 0, faults: ['skip-fulfillment-chek'] }), /unknown fault "skip-fulfillment-chek" of the reference connector \(known faults: [^)]*skip-fulfillment-check[^)]*\)/);
 });
 
 test('close() frees the port', async () => {

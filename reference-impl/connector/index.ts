@@ -8,7 +8,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { Topology } from '../../lib/topology';
+import type { Topology } from '../../contracts/topology';
 import { createConnector } from './connector';
 import { parseFaults } from './faults';
 import { createHttpTransport } from './http/client';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { encodePrepare, PEER_PROTOCOL_CONDITION } from '../../lib/codec';
 import type { IlpPrepare, IlpReply } from '../../lib/codec/types';
-import { loadTopology, peerByName } from '../../lib/topology';
+import { loadTopology, peerByName } from '../../contracts/topology';
 import { createConnector } from './connector';
 import type { IlpRule } from './context';
 import { BalanceBook } from './balance-book';

@@ -8,7 +8,7 @@
  * check-fulfillment, so nothing unverified is ever committed.
  */
 import type { IlpReply } from '../../lib/codec/types';
-import type { PeerConfig, Topology } from '../../lib/topology';
+import type { PeerConfig, Topology } from '../../contracts/topology';
 import type { BalanceBook } from './balance-book';
 import { type IlpRule, type Next, PacketContext } from './context';
 import { InternalError } from './errors';

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { conditionOf } from '../../lib/codec';
 import type { IlpPrepare, IlpReply } from '../../lib/codec/types';
-import type { PeerConfig } from '../../lib/topology';
+import type { PeerConfig } from '../../contracts/topology';
 import { type IlpRule, type Next, PacketContext } from './context';
 import { IlpError } from './errors';
 

@@ -4,7 +4,7 @@
  * rules/forward.ts decides which ILP code each kind of failure becomes.
  */
 import type { IlpPrepare, IlpReply } from '../../lib/codec/types';
-import type { PeerConfig } from '../../lib/topology';
+import type { PeerConfig } from '../../contracts/topology';
 
 export type SendPrepare = (peer: PeerConfig, prepare: IlpPrepare, cancellation: Cancellation) => Promise<IlpReply>;
 

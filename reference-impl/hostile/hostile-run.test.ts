@@ -18,7 +18,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnCli } from '../../bin/commands/spawn-cli';
-import { DEFAULT_TOPOLOGY_PATH } from '../../lib/topology';
+import { DEFAULT_TOPOLOGY_PATH } from '../../contracts/topology';
 import { HOSTILE_MODE_NAMES, startHostileServer, type HostileMode, type HostileServer } from './hostile-server';
 
 /** Nine scenarios, each sending exactly one Prepare from alice and judging alice's answer first. */

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { LedgerAccountRequest } from '../../lib/targets/ledger-http';
+import type { LedgerAccountRequest } from '../../contracts/ledger-api';
 import { parseAmount, formatAmount } from './amount';
 import { digestOf, inTransaction, sha256, type LedgerContext, type Principal } from './context';
 import { fail, ok, type Result } from './errors';

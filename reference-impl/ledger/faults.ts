@@ -1,3 +1,5 @@
+import { parseFaultNames, type FaultRegistry } from '../../contracts/faults';
+
 /**
  * Named ways to break the reference ledger on purpose (DESIGN decision 13). Each one disables exactly one
  * duty, so running the ledger features with it on must turn the scenarios of that duty red:
@@ -7,38 +9,38 @@
  * Never enabled unless asked for; the README lists which requirement catches which fault.
  */
 export const LEDGER_FAULTS = {
-  'credit-on-prepare': 'LEDGER-002: credit the receiver when preparing instead of holding the funds',
-  'ignore-minimum-balance': 'LEDGER-002: let a hold take a balance below its minimum',
-  'allow-foreign-debit': 'LEDGER-002: let any account holder prepare transfers from any account',
-  'no-idempotency': 'LEDGER-002: treat a repeated transfer id as a new transfer (holds twice)',
-  'lose-unconditional-credit': 'LEDGER-001: debit an unconditional transfer without crediting the receiver',
-  'reopen-final-transfers': 'LEDGER-003: let an executed transfer be rejected and a rejected one executed',
-  'skip-fulfillment-check': 'LEDGER-004 / COND-L01: execute with any 32-byte fulfillment',
-  'accept-any-preimage-length': 'LEDGER-005: accept preimages that are not 32 bytes',
-  'no-expiry': 'LEDGER-006: never return held funds at expiry, and execute after it',
-  'truncate-memo': 'LEDGER-007 / LEDGER-009: keep only the first 1024 bytes of a memo',
-  'drop-notifications': 'LEDGER-008: send no transfer notifications',
-  'spoof-message-sender': 'LEDGER-010: deliver messages under whatever sender the body names',
-  'forget-fulfillments': 'LEDGER-011: no fulfillment lookup by condition and no automatic rejection',
-  'wrong-ilp-address': 'LEDGER-013: give accounts addresses outside the ledger prefix',
-  'allow-sender-reject': 'LEDGER-014: let the sender (or anyone) reject a transfer',
-  'drop-rejection-message': 'LEDGER-014: lose the receiver\'s rejection message',
-  'minimum-balance-off-by-one': 'LEDGER-002: refuse a hold that would leave exactly the minimum balance',
-  'compare-amounts-as-text': 'LEDGER-002: compare the available balance with the amount as decimal text, so 10 < 9',
-  'ignore-negative-minimum': 'LEDGER-002: treat a negative minimum balance (a credit line) as zero',
-  'accept-unauthenticated': 'LEDGER-002: treat a request without a valid token as coming from the debit account\'s holder',
-  'credit-sender-on-execute': 'LEDGER-004 / LEDGER-018: on execution pay the held amount back to the sender instead of the receiver',
-  'execute-twice': 'LEDGER-003: presenting an executed transfer\'s fulfillment again moves the amount again',
-  'drop-memo': 'LEDGER-007 / LEDGER-009: accept a transfer\'s memo and store none',
-  'drop-messages': 'LEDGER-010: accept messages and deliver none',
-  'account-holder-opens-accounts': 'LEDGER-001: let any account holder open accounts (and so create money)',
-  'prefix-without-period': 'LEDGER-013: name the ILP prefix in the metadata without its final period',
-  'fulfillment-before-execution': 'LEDGER-011: answer the fulfillment lookups of a transfer that is only prepared, with 32 zero bytes as its fulfillment',
-  'sign-blind-amounts': 'LEDGER-001: drop the minus sign of a transfer amount, so "-10" moves 10 from the caller',
-  'round-fine-amounts': 'LEDGER-001: cut off amount digits finer than the ledger\'s scale instead of refusing the transfer',
-  'notify-everyone': 'LEDGER-008: tell every subscriber about every transfer, also those touching none of its accounts',
-  'follow-any-account': 'LEDGER-008: let an account holder follow any account on the notification socket',
-} as const;
+  'credit-on-prepare': { description: 'credit the receiver when preparing instead of holding the funds', requirements: ['LEDGER-002'] },
+  'ignore-minimum-balance': { description: 'let a hold take a balance below its minimum', requirements: ['LEDGER-002'] },
+  'allow-foreign-debit': { description: 'let any account holder prepare transfers from any account', requirements: ['LEDGER-002'] },
+  'no-idempotency': { description: 'treat a repeated transfer id as a new transfer (holds twice)', requirements: ['LEDGER-002'] },
+  'lose-unconditional-credit': { description: 'debit an unconditional transfer without crediting the receiver', requirements: ['LEDGER-001'] },
+  'reopen-final-transfers': { description: 'let an executed transfer be rejected and a rejected one executed', requirements: ['LEDGER-003'] },
+  'skip-fulfillment-check': { description: 'execute with any 32-byte fulfillment', requirements: ['LEDGER-004', 'COND-L01'] },
+  'accept-any-preimage-length': { description: 'accept preimages that are not 32 bytes', requirements: ['LEDGER-005'] },
+  'no-expiry': { description: 'never return held funds at expiry, and execute after it', requirements: ['LEDGER-006'] },
+  'truncate-memo': { description: 'keep only the first 1024 bytes of a memo', requirements: ['LEDGER-007', 'LEDGER-009'] },
+  'drop-notifications': { description: 'send no transfer notifications', requirements: ['LEDGER-008'] },
+  'spoof-message-sender': { description: 'deliver messages under whatever sender the body names', requirements: ['LEDGER-010'] },
+  'forget-fulfillments': { description: 'no fulfillment lookup by condition and no automatic rejection', requirements: ['LEDGER-011'] },
+  'wrong-ilp-address': { description: 'give accounts addresses outside the ledger prefix', requirements: ['LEDGER-013'] },
+  'allow-sender-reject': { description: 'let the sender (or anyone) reject a transfer', requirements: ['LEDGER-014'] },
+  'drop-rejection-message': { description: 'lose the receiver\'s rejection message', requirements: ['LEDGER-014'] },
+  'minimum-balance-off-by-one': { description: 'refuse a hold that would leave exactly the minimum balance', requirements: ['LEDGER-002'] },
+  'compare-amounts-as-text': { description: 'compare the available balance with the amount as decimal text, so 10 < 9', requirements: ['LEDGER-002'] },
+  'ignore-negative-minimum': { description: 'treat a negative minimum balance (a credit line) as zero', requirements: ['LEDGER-002'] },
+  'accept-unauthenticated': { description: 'treat a request without a valid token as coming from the debit account\'s holder', requirements: ['LEDGER-002'] },
+  'credit-sender-on-execute': { description: 'on execution pay the held amount back to the sender instead of the receiver', requirements: ['LEDGER-004', 'LEDGER-018'] },
+  'execute-twice': { description: 'presenting an executed transfer\'s fulfillment again moves the amount again', requirements: ['LEDGER-003'] },
+  'drop-memo': { description: 'accept a transfer\'s memo and store none', requirements: ['LEDGER-007', 'LEDGER-009'] },
+  'drop-messages': { description: 'accept messages and deliver none', requirements: ['LEDGER-010'] },
+  'account-holder-opens-accounts': { description: 'let any account holder open accounts (and so create money)', requirements: ['LEDGER-001'] },
+  'prefix-without-period': { description: 'name the ILP prefix in the metadata without its final period', requirements: ['LEDGER-013'] },
+  'fulfillment-before-execution': { description: 'answer the fulfillment lookups of a transfer that is only prepared, with 32 zero bytes as its fulfillment', requirements: ['LEDGER-011'] },
+  'sign-blind-amounts': { description: 'drop the minus sign of a transfer amount, so "-10" moves 10 from the caller', requirements: ['LEDGER-001'] },
+  'round-fine-amounts': { description: 'cut off amount digits finer than the ledger\'s scale instead of refusing the transfer', requirements: ['LEDGER-001'] },
+  'notify-everyone': { description: 'tell every subscriber about every transfer, also those touching none of its accounts', requirements: ['LEDGER-008'] },
+  'follow-any-account': { description: 'let an account holder follow any account on the notification socket', requirements: ['LEDGER-008'] },
+} as const satisfies FaultRegistry;
 
 export type LedgerFault = keyof typeof LEDGER_FAULTS;
 
@@ -48,13 +50,7 @@ export function isLedgerFault(name: string): name is LedgerFault {
   return Object.prototype.hasOwnProperty.call(LEDGER_FAULTS, name);
 }
 
-/** Parses a comma-separated list (the env variable's form). Throws naming an unknown fault and the known ones. */
-export function parseFaults(list: string | undefined): FaultSet {
-  const names = (list ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  for (const name of names) {
-    if (!isLedgerFault(name)) {
-      throw new Error(`unknown reference-ledger fault "${name}"; known: ${Object.keys(LEDGER_FAULTS).join(', ')}`);
-    }
-  }
-  return new Set(names as LedgerFault[]);
+/** Parses a list or its comma-separated form (the env variable's); refuses unknown faults, naming the known ones. */
+export function parseFaults(list: string | readonly string[] | undefined): FaultSet {
+  return parseFaultNames(LEDGER_FAULTS, 'reference ledger', list);
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { schemaProblems, type LedgerMessage, type LedgerSchemaName } from '../../lib/targets/ledger-http';
+import { schemaProblems, type LedgerSchemaName } from '../../contracts/ledger-schemas';
+import { type LedgerMessage } from '../../contracts/ledger-api';
 import type { AccountRequest } from './accounts';
 import type { Principal } from './context';
 import { ERROR_HTTP, describeLedgerError, fail, ok, type LedgerError, type Result } from './errors';

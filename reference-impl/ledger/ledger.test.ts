@@ -181,7 +181,7 @@ test('the fault switches break what they name', async () => {
   const t = must(broken.prepare()).view;
   assert.equal(broken.ledger.executeTransfer(t.id, randomBytes(32).toString('base64url')).ok, true);
   await broken.ledger.close();
-  assert.throws(() => parseFaults('no-such-fault'), /unknown reference-ledger fault "no-such-fault"/);
+  assert.throws(() => parseFaults('no-such-fault'), /unknown fault "no-such-fault" of the reference ledger/);
 });
 
 test('settings a ledger cannot run with are refused at start, naming the setting', () => {

@@ -1,4 +1,4 @@
-import type { LedgerMessage, LedgerMetadata } from '../../lib/targets/ledger-http';
+import type { LedgerMessage, LedgerMetadata } from '../../contracts/ledger-api';
 import { accountExists, authenticate, connectorNames, createAccount, getAccount, type AccountRequest } from './accounts';
 import { createContext, takeEvents, type LedgerContext, type Principal } from './context';
 import { fail, ok, type Result } from './errors';

@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { schemaProblems, type LedgerMessage, type LedgerNotification } from '../../lib/targets/ledger-http';
+import { schemaProblems } from '../../contracts/ledger-schemas';
+import { type LedgerMessage, type LedgerNotification } from '../../contracts/ledger-api';
 import type { LedgerContext, LedgerEvent, Principal } from './context';
 import { ERROR_HTTP, describeLedgerError } from './errors';
 import { fulfillmentView, transferView } from './views';

@@ -1,4 +1,4 @@
-import type { LedgerTransferRequest } from '../../lib/targets/ledger-http';
+import type { LedgerTransferRequest } from '../../contracts/ledger-api';
 import { parseAmount, formatAmount } from './amount';
 import { digestOf, emit, inTransaction, sha256, type LedgerContext, type Principal, type TransferEvent } from './context';
 import { fail, ok, type Result } from './errors';

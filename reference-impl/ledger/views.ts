@@ -1,9 +1,9 @@
 import { formatAmount } from './amount';
 import type { LedgerContext } from './context';
-import type { LedgerAccount, LedgerFulfillment, LedgerTransfer } from '../../lib/targets/ledger-http';
+import type { LedgerAccount, LedgerFulfillment, LedgerTransfer } from '../../contracts/ledger-api';
 import type { AccountRow, TransferRow } from './store';
 
-/** How rows look on the wire: the types of lib/targets/ledger-http.ts, which mirror fixtures/schemas/ledger. */
+/** How rows look on the wire: the types of contracts/ledger-api.ts, which mirror fixtures/schemas/ledger. */
 export type AccountView = LedgerAccount;
 export type TransferView = LedgerTransfer;
 export type FulfillmentView = LedgerFulfillment;

@@ -12,9 +12,9 @@ import type { ConnectorHttpTarget } from '../../lib/targets/connector-http';
 import type { ScenarioScript } from '../../lib/peers/scenario-script';
 import type { SendRequest, SentPrepare } from '../../lib/peers/sender';
 import { prefixBehind } from '../../lib/peers/addresses';
-import { peerByName, type Topology } from '../../lib/topology';
+import { peerByName, type Topology } from '../../contracts/topology';
 import type { IlpWorld } from '../world';
-import { connectorTarget } from './connector-target';
+import { connectorTarget } from './connector-worker';
 
 /** Default lifetime of a Prepare the harness sends: long enough for any exchange, short enough to bound waits. */
 export const DEFAULT_EXPIRY_MS = 4000;

@@ -4,7 +4,8 @@
  */
 import type { DataTable } from '@cucumber/cucumber';
 import { decodePrepare, decodeReject } from '../../lib/codec';
-import { describeLedgerReply, type LedgerTransfer, type RejectionReason } from '../../lib/targets/ledger-http';
+import { describeLedgerReply } from '../../lib/targets/ledger-http';
+import { type LedgerTransfer, type RejectionReason } from '../../contracts/ledger-api';
 import type { CrossLedgerScenario, LedgerName } from './cross-ledger-scenario';
 import { expectBalance, fail, unitsOf } from './ledger-judge';
 

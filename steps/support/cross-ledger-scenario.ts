@@ -1,18 +1,18 @@
 /**
- * A payment across ledgers: ledger A (the ledger under test, the worker's; see ledger-target.ts), ledger B (a
+ * A payment across ledgers: ledger A (the ledger under test, the worker's; see ledger-worker.ts), ledger B (a
  * second reference ledger started for the scenario, with the same currency and another prefix), and connie,
  * the reference connector's ledger link (reference-impl/connector/ledger-link) holding an account on each.
  * Each ledger is driven through its own LedgerScenario, so holders, balances and judging are the ledger
  * steps' own. The link starts on the first payment, so a Given may still switch a fault on before it.
  */
-import { randomBytes } from 'node:crypto';
 import { conditionOf, encodePrepare, randomFulfillment } from '../../lib/codec';
-import { LedgerHttpClient, describeLedgerReply, type LedgerTransfer } from '../../lib/targets/ledger-http';
-import { startLedgerConnector, type RunningLedgerConnector } from '../../reference-impl/connector/ledger-link';
-import { startReferenceLedger } from '../../reference-impl/ledger';
+import { LedgerHttpClient, describeLedgerReply } from '../../lib/targets/ledger-http';
+import { type LedgerTransfer } from '../../contracts/ledger-api';
+import { startLedgerConnector, type RunningLedgerConnector } from '../../lib/targets/bundled-references';
+import { LedgerTarget } from '../../lib/targets/ledger-target';
 import type { IlpWorld } from '../world';
 import { EXPIRY_GRACE_MS, LedgerScenario, sleep } from './ledger-scenario';
-import { ledgerTarget, type LedgerTarget } from './ledger-target';
+import { ledgerTarget } from './ledger-worker';
 
 export type LedgerName = 'A' | 'B';
 
@@ -137,12 +137,13 @@ async function startLedgerB(world: IlpWorld, a: LedgerTarget): Promise<LedgerTar
   const metadata = a.metadata;
   if (!metadata) throw new Error(`cannot join ${a.description} to a second ledger: ${a.metadataProblem}`);
   const prefix = ['test2.ledger.', 'test3.ledger.'].find((p) => p !== metadata.ilp_prefix)!;
-  const adminToken = randomBytes(24).toString('base64url');
-  const running = await startReferenceLedger({ adminToken, ilpPrefix: prefix, currencyCode: metadata.currency_code, scale: metadata.scale });
-  world.defer(() => running.close());
-  const read = await new LedgerHttpClient({ baseUrl: running.url }).metadata();
-  if (read.kind !== 'ok') throw new Error(`ledger B (reference) gave no metadata: ${describeLedgerReply(read)}`);
-  return { baseUrl: running.url, adminToken, metadata: read.body, metadataProblem: undefined, description: 'ledger B (a second reference ledger)', close: () => running.close() };
+  const b = await LedgerTarget.start({
+    reference: { ilpPrefix: prefix, currencyCode: metadata.currency_code, scale: metadata.scale },
+    description: 'ledger B (a second reference ledger)',
+  });
+  world.defer(() => b.stop());
+  if (!b.metadata) throw new Error(`ledger B (reference) gave no metadata: ${b.metadataProblem}`);
+  return b;
 }
 
 /** The scenario's cross-ledger state, created (ledger B started) on first use. */

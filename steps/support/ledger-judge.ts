@@ -3,14 +3,9 @@
  * ledger's full answer. Every judge that looks at the stored answer marks it inspected; a read the judge
  * makes itself (an account, a transfer) that fails or breaks the API fails the step with that answer.
  */
-import {
-  describeLedgerReply,
-  type LedgerNotification,
-  type LedgerReply,
-  type LedgerTransfer,
-  type RejectionReason,
-  type TransferState,
-} from '../../lib/targets/ledger-http';
+import { parseDecimalAmount } from '../../contracts/decimal-amount';
+import { describeLedgerReply, type LedgerReply } from '../../lib/targets/ledger-http';
+import { type LedgerNotification, type LedgerTransfer, type RejectionReason, type TransferState } from '../../contracts/ledger-api';
 import { RequirementFailure, requirementLine } from './connector-judge';
 import { sleep, type LedgerScenario } from './ledger-scenario';
 
@@ -68,12 +63,8 @@ export function expectAcceptedOrRefused(s: LedgerScenario): void {
 
 /** A decimal amount string in whole units, as smallest units at `scale`; undefined when it is not one. */
 export function unitsOf(text: string, scale: number): bigint | undefined {
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
-  if (!m) return undefined;
-  const fraction = (m[3] ?? '').replace(/0+$/, '');
-  if (fraction.length > scale) return undefined;
-  const units = BigInt(m[2] + fraction.padEnd(scale, '0'));
-  return m[1] ? -units : units;
+  const read = parseDecimalAmount(text, scale);
+  return read.ok ? read.units : undefined;
 }
 
 export async function expectBalance(s: LedgerScenario, word: string, balance: bigint, held?: bigint): Promise<void> {

@@ -6,18 +6,11 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Before } from '@cucumber/cucumber';
-import {
-  LedgerHttpClient,
-  describeLedgerReply,
-  type LedgerAccount,
-  type LedgerMetadata,
-  type LedgerReply,
-  type LedgerTransfer,
-  type LedgerTransferRequest,
-  type NotificationStream,
-} from '../../lib/targets/ledger-http';
+import { LedgerHttpClient, describeLedgerReply, type LedgerReply, type NotificationStream } from '../../lib/targets/ledger-http';
+import { type LedgerAccount, type LedgerMetadata, type LedgerTransfer, type LedgerTransferRequest } from '../../contracts/ledger-api';
 import type { IlpWorld } from '../world';
-import { ledgerTarget, type LedgerTarget } from './ledger-target';
+import type { LedgerTarget } from '../../lib/targets/ledger-target';
+import { ledgerTarget } from './ledger-worker';
 
 /** Default lifetime of a held transfer: far beyond any step, so only expiry scenarios see an expiry. */
 export const DEFAULT_HOLD_MS = 30_000;

@@ -14,7 +14,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decodePrepare, decodeReply, encodePacket } from '../../../lib/codec';
 import type { IlpPrepare, IlpReply } from '../../../lib/codec/types';
-import type { PeerConfig, Topology } from '../../../lib/topology';
+import type { PeerConfig, Topology } from '../../../contracts/topology';
 import { describe } from './answer-check';
 import { FULFILLMENT } from './packet-seeds';
 

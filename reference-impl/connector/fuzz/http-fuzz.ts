@@ -10,7 +10,7 @@
  */
 import http from 'node:http';
 import { decodeReply, encodePrepare, fulfillmentMatches } from '../../../lib/codec';
-import { loadTopology, peerByName, type Topology } from '../../../lib/topology';
+import { loadTopology, peerByName, type Topology } from '../../../contracts/topology';
 import { startReferenceConnector } from '../index';
 import { answerProblem, codecVerdict, replyLabel } from './answer-check';
 import { fuzzCase, type FuzzCase } from './fuzz-cases';

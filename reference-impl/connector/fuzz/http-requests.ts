@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
-import type { PeerConfig } from '../../../lib/topology';
+import type { PeerConfig } from '../../../contracts/topology';
 import type { FuzzCase } from './fuzz-cases';
 import type { Random } from './random';
 

@@ -10,7 +10,7 @@
  */
 import { decodePrepare, encodePacket, encodePrepare } from '../../../lib/codec';
 import type { IlpReply } from '../../../lib/codec/types';
-import { loadTopology, peerByName, type Topology } from '../../../lib/topology';
+import { loadTopology, peerByName, type Topology } from '../../../contracts/topology';
 import { createConnector } from '../connector';
 import type { SendPrepare } from '../transport';
 import { answerProblem, codecVerdict, describe, replyLabel } from './answer-check';

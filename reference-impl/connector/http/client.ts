@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { decodeReply, encodePrepare, isCodecError } from '../../../lib/codec';
 import type { IlpReply } from '../../../lib/codec/types';
-import type { PeerConfig } from '../../../lib/topology';
+import type { PeerConfig } from '../../../contracts/topology';
 import { type SendPrepare, TransportError } from '../transport';
 import { NO_FAULTS, type WithFaults } from '../faults';
 import { bearer } from './headers';

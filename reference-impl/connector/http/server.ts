@@ -16,7 +16,7 @@
 import http from 'node:http';
 import { encodePacket } from '../../../lib/codec';
 import type { IlpReply } from '../../../lib/codec/types';
-import type { PeerConfig } from '../../../lib/topology';
+import type { PeerConfig } from '../../../contracts/topology';
 import type { Connector } from '../connector';
 import { NO_FAULTS, type WithFaults } from '../faults';
 import { BodyTooLargeError, readBody } from './body';

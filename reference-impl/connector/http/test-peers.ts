@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decodePrepare, encodeFulfill, encodeReject } from '../../../lib/codec';
 import type { IlpPrepare } from '../../../lib/codec/types';
-import { loadTopology, type Topology } from '../../../lib/topology';
+import { loadTopology, type Topology } from '../../../contracts/topology';
 import { FULFILLMENT } from '../test-support';
 
 export interface SeenRequest {

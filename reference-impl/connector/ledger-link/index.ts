@@ -15,8 +15,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { decodePrepare, encodePrepare, encodeReject, randomFulfillment } from '../../../lib/codec';
 import type { IlpReply } from '../../../lib/codec/types';
-import type { LedgerTransfer } from '../../../lib/targets/ledger-http';
-import { describeLedgerReply } from '../../../lib/targets/ledger-http';
+import type { LedgerTransfer } from '../../../contracts/ledger-api';
+import { describeLinkReply } from './ledger-client';
 import { createConnector } from '../connector';
 import { parseLinkFaults, type LinkFault } from './faults';
 import { LedgerAccountLink, type LedgerAccountConfig } from './ledger-account';
@@ -139,14 +139,14 @@ export async function startLedgerConnector(opts: LedgerConnectorOptions): Promis
     const preimage = faults.has('wrong-incoming-fulfillment') ? randomFulfillment() : fulfillment;
     if (closed) return;
     const answer = await link.client.fulfill(link.config.token, transfer.id, preimage);
-    log(`${link.name}: fulfilled incoming ${transfer.id}: ${answer.kind === 'ok' ? 'executed' : `LOST, ${describeLedgerReply(answer)}`}`);
+    log(`${link.name}: fulfilled incoming ${transfer.id}: ${answer.kind === 'ok' ? 'executed' : `LOST, ${describeLinkReply(answer)}`}`);
   }
 
   async function rejectIncoming(link: LedgerAccountLink, transfer: LedgerTransfer, reject: Extract<IlpReply, { type: 14 }>): Promise<void> {
     // FAULT never-reject-incoming: leave the sender's funds held until the ledger's expiry.
     if (faults.has('never-reject-incoming')) return;
     const answer = await link.client.reject(link.config.token, transfer.id, encodeReject(reject));
-    log(`${link.name}: rejected incoming ${transfer.id} with ${reject.code}: ${answer.kind === 'ok' ? 'done' : describeLedgerReply(answer)}`);
+    log(`${link.name}: rejected incoming ${transfer.id} with ${reject.code}: ${answer.kind === 'ok' ? 'done' : describeLinkReply(answer)}`);
   }
 
   ready();

@@ -3,13 +3,9 @@
  * prefix and asset, the notification socket, and the final state of every transfer the connector prepared
  * from it (executed with a fulfillment, or rejected), learnt from notifications or, as a fallback, by reading.
  */
-import { formatAmount, parseAmount } from '../../ledger/amount';
-import {
-  LedgerHttpClient,
-  describeLedgerReply,
-  type LedgerNotification,
-  type LedgerTransfer,
-} from '../../../lib/targets/ledger-http';
+import { formatDecimalAmount, parseDecimalAmount } from '../../../contracts/decimal-amount';
+import { LinkLedgerClient, describeLinkReply } from './ledger-client';
+import { type LedgerNotification, type LedgerTransfer } from '../../../contracts/ledger-api';
 import { openLedgerSocket, type LedgerSocket } from './ledger-socket';
 
 export interface LedgerAccountConfig {
@@ -31,7 +27,7 @@ export type FinalState =
   | { readonly state: 'rejected'; readonly reason: string; readonly message?: Buffer };
 
 export class LedgerAccountLink {
-  readonly client: LedgerHttpClient;
+  readonly client: LinkLedgerClient;
   private socket: LedgerSocket | undefined;
   private readonly finals = new Map<string, FinalState>();
   private readonly waiters = new Map<string, Set<() => void>>();
@@ -45,7 +41,7 @@ export class LedgerAccountLink {
     readonly address: string,
     timeoutMs: number,
   ) {
-    this.client = new LedgerHttpClient({ baseUrl: config.url, timeoutMs });
+    this.client = new LinkLedgerClient(config.url, timeoutMs);
   }
 
   /** Reads the ledger's metadata and the account, then follows the account. Throws naming what failed. */
@@ -55,11 +51,11 @@ export class LedgerAccountLink {
     handlers: { onIncoming: (link: LedgerAccountLink, transfer: LedgerTransfer) => void; onProblem: (problem: string) => void },
     timeoutMs: number,
   ): Promise<LedgerAccountLink> {
-    const probe = new LedgerHttpClient({ baseUrl: config.url, timeoutMs });
+    const probe = new LinkLedgerClient(config.url, timeoutMs);
     const metadata = await probe.metadata();
-    if (metadata.kind !== 'ok') throw new Error(`ledger ${name} at ${config.url}: metadata (GET /) gave ${describeLedgerReply(metadata)}`);
+    if (metadata.kind !== 'ok') throw new Error(`ledger ${name} at ${config.url}: metadata (GET /) gave ${describeLinkReply(metadata)}`);
     const account = await probe.getAccount(config.token, config.account);
-    if (account.kind !== 'ok') throw new Error(`ledger ${name} at ${config.url}: account ${config.account} gave ${describeLedgerReply(account)}`);
+    if (account.kind !== 'ok') throw new Error(`ledger ${name} at ${config.url}: account ${config.account} gave ${describeLinkReply(account)}`);
     const prefix = config.prefix ?? metadata.body.ilp_prefix;
     if (!prefix.endsWith('.') || prefix.length < 2) throw new Error(`ledger ${name}: prefix "${prefix}" is not a ledger prefix ending in "."`);
     const link = new LedgerAccountLink(
@@ -83,13 +79,13 @@ export class LedgerAccountLink {
 
   /** Ledger decimal string for an ILP amount in this ledger's scale. */
   ledgerAmount(units: bigint): string {
-    return formatAmount(units, this.asset.scale);
+    return formatDecimalAmount(units, this.asset.scale);
   }
 
   /** ILP amount (smallest units) of a ledger decimal string; undefined when it is not one. */
   units(amount: string): bigint | undefined {
-    const parsed = parseAmount(amount, this.asset.scale);
-    return parsed.ok ? parsed.value : undefined;
+    const parsed = parseDecimalAmount(amount, this.asset.scale);
+    return parsed.ok ? parsed.units : undefined;
   }
 
   /** The account an address under this ledger's prefix names (its first segment after the prefix). */

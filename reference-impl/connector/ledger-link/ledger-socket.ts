@@ -5,7 +5,8 @@
  * Does not: reconnect (a dropped socket is reported; the link's expiry reconciliation still reads the ledger).
  */
 import WebSocket from 'ws';
-import { schemaProblems, type LedgerNotification } from '../../../lib/targets/ledger-http';
+import { schemaProblems } from '../../../contracts/ledger-schemas';
+import { type LedgerNotification } from '../../../contracts/ledger-api';
 
 export interface LedgerSocketOptions {
   readonly url: string;

@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import { decodeReject, encodePrepare } from '../../../lib/codec';
 import type { IlpReject, IlpReply } from '../../../lib/codec/types';
-import { describeLedgerReply } from '../../../lib/targets/ledger-http';
+import { describeLinkReply } from './ledger-client';
 import type { SendPrepare } from '../transport';
 import { TransportError } from '../transport';
 import type { LinkFault } from './faults';
@@ -63,7 +63,7 @@ export function createLedgerTransport(opts: LedgerTransportOptions): SendPrepare
         if (answer.error.id === 'UnknownAccountError' || answer.status === 404) return reject(opts.address, 'F02', `${link.name} has no account ${account}`);
         return reject(opts.address, 'F00', `${link.name} refused the transfer: ${answer.error.id}`);
       case 'invalid-response':
-        throw new TransportError('invalid-reply', `${link.name} answered the prepare outside its API: ${describeLedgerReply(answer)}`);
+        throw new TransportError('invalid-reply', `${link.name} answered the prepare outside its API: ${describeLinkReply(answer)}`);
       case 'transport-failure':
         throw new TransportError('unreachable', `${link.name}: ${answer.reason}`);
     }

@@ -4,7 +4,7 @@
  * connector's own address. Checks the one configuration rule that spans ledgers: ledgers joined by one
  * connector have distinct prefixes (ADDR-L07), or no destination could say which ledger it is on.
  */
-import type { PeerConfig, Topology } from '../../../lib/topology';
+import type { PeerConfig, Topology } from '../../../contracts/topology';
 
 export interface LinkedLedger {
   readonly name: string;

@@ -1,4 +1,4 @@
-import type { PeerConfig } from '../../../lib/topology';
+import type { PeerConfig } from '../../../contracts/topology';
 import { createConverter } from '../amount-conversion';
 import type { IlpRule } from '../context';
 import { required } from '../context';

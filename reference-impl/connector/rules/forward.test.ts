@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { IlpPrepare } from '../../../lib/codec/types';
-import type { PeerConfig } from '../../../lib/topology';
+import type { PeerConfig } from '../../../contracts/topology';
 import { Cancellation, type SendPrepare, TransportError } from '../transport';
 import { aContext, aFulfill, aPeer, expectIlpError, NOW, recordingNext } from '../test-support';
 import { createForwardRule } from './forward';

@@ -1,4 +1,4 @@
-import type { PeerConfig } from '../../../lib/topology';
+import type { PeerConfig } from '../../../contracts/topology';
 import type { IlpRule } from '../context';
 import { PeerUnreachableError, UnreachableError } from '../errors';
 import { NO_FAULTS, type WithFaults } from '../faults';

@@ -1,0 +1,26 @@
+/**
+ * The one door from the harness to the bundled references. Everything in lib/ and steps/ that starts a
+ * reference connector, ledger or ledger link, or reads their fault registries, comes through here, so the
+ * seam between harness and SUT is one file: a unit test (lib/layering.test.ts) fails the build when any
+ * other harness module imports reference-impl/. Nothing here adds behaviour; it only names what the
+ * harness may use.
+ */
+export { startReferenceConnector, type RunningConnector, type ReferenceConnectorOptions } from '../../reference-impl/connector';
+export { CONNECTOR_FAULTS } from '../../reference-impl/connector/faults';
+export { startReferenceLedger, LEDGER_FAULTS, type RunningLedger } from '../../reference-impl/ledger';
+export { startLedgerConnector, LINK_FAULTS, type RunningLedgerConnector } from '../../reference-impl/connector/ledger-link';
+
+import type { FaultRegistry } from '../../contracts/faults';
+import { CONNECTOR_FAULTS } from '../../reference-impl/connector/faults';
+import { LEDGER_FAULTS } from '../../reference-impl/ledger';
+import { LINK_FAULTS } from '../../reference-impl/connector/ledger-link';
+
+/** Which bundled reference a fault switch breaks; the self-test runs that reference's features. */
+export type FaultOwner = 'connector' | 'ledger' | 'ledger-link';
+
+/** Every fault registry of the bundled references, in the one shape of contracts/faults.ts. */
+export const FAULT_REGISTRIES: Readonly<Record<FaultOwner, FaultRegistry>> = {
+  connector: CONNECTOR_FAULTS,
+  ledger: LEDGER_FAULTS,
+  'ledger-link': LINK_FAULTS,
+};
