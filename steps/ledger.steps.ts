@@ -207,7 +207,7 @@ Then(/^the ledger (accepts|refuses) the transfer$/, async function (this: IlpWor
 Then('the ledger refuses the transfer or reports it rejected', async function (this: IlpWorld) {
   const s = await scenario(this);
   const reply = s.last?.reply;
-  this.inspected();
+  s.markLastJudged();
   if (reply?.kind === 'refused' && reply.status < 500) return;
   if (reply?.kind === 'ok') {
     await expectTransfer(s, 'rejected');
@@ -224,7 +224,7 @@ Then(/^the transfer is (prepared|executed)$/, async function (this: IlpWorld, st
 
 Then('the transfer is rejected because it expired', async function (this: IlpWorld) {
   const s = await scenario(this);
-  this.inspected();
+  s.markLastJudged();
   await expectTransfer(s, 'rejected', 'expired');
 });
 

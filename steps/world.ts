@@ -1,5 +1,6 @@
 import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
 import { Transcript } from '../lib/evidence/transcript';
+import { ScenarioJudgements } from '../lib/judgement/judge';
 
 /** Parameters a run passes in (cucumber --world-parameters, or the CLI's --target). */
 export interface IlpWorldParameters {
@@ -29,7 +30,9 @@ export class IlpWorld extends World<IlpWorldParameters> {
   readonly transcript = new Transcript();
   private readonly teardowns: Array<() => unknown | Promise<unknown>> = [];
   private readonly areas = new Map<string, unknown>();
-  private uninspected: string | undefined;
+  private readonly pending = new Map<string, string>();
+  /** This scenario's checks (lib/judgement/judge.ts); set by the Before hook from the scenario's tags. */
+  judgements = new ScenarioJudgements([], () => this.transcript.entries.length);
 
   constructor(options: IWorldOptions<IlpWorldParameters>) {
     super(options);
@@ -60,19 +63,21 @@ export class IlpWorld extends World<IlpWorldParameters> {
   }
 
   /**
-   * A When-step that stored a Reject, a transport failure or a decode error calls this with a
-   * description; a Then-step that judged it calls `inspected()`. After fails the scenario if nothing did.
+   * Every outcome a When-step stored that a Then-step must judge (a Reject, a refusal, a transport failure,
+   * a decode error), each under its own key: storing a second one never hides the first. A Then-step that
+   * judged one calls `inspected(key)`; After fails the scenario naming every one left.
    */
-  awaitInspection(description: string | undefined): void {
-    this.uninspected = description;
+  awaitInspection(description: string, key = 'default'): void {
+    this.pending.set(key, description);
   }
 
-  inspected(): void {
-    this.uninspected = undefined;
+  inspected(key = 'default'): void {
+    this.pending.delete(key);
   }
 
-  get uninspectedOutcome(): string | undefined {
-    return this.uninspected;
+  /** Descriptions of the stored outcomes nobody judged, in the order they were stored. */
+  get uninspectedOutcomes(): string[] {
+    return [...this.pending.values()];
   }
 
   get timeoutMultiplier(): number {

@@ -67,8 +67,7 @@ export function store<T>(world: IlpWorld, action: string, attempt: Attempt<T>, o
 
 /** Throws the failure every Then-step prints: Requirement / Expected / Actual. */
 export function fail(world: IlpWorld, expected: string, actual: string): never {
-  const ids = state(world).requirementIds;
-  throw new Error(`Requirement: ${ids.length ? ids.join(', ') : '(none tagged)'}\nExpected: ${expected}\nActual: ${actual}`);
+  return world.judgements.fail('primary', expected, actual);
 }
 
 export function describeResult(result: Result): string {

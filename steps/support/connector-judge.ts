@@ -4,34 +4,23 @@
  * read without opening the transcript. The requirement IDs come from the scenario's tags.
  */
 import { errorCodeClass } from '../../lib/codec';
-import { loadCatalog } from '../../lib/catalog/catalog';
+import type { Judged } from '../../lib/judgement/judge';
 import { describeOutcome, type Outcome } from '../../lib/targets/outcome';
 import type { SentPrepare } from '../../lib/peers/sender';
 import type { ForwardedPrepare } from '../../lib/peers/scenario-script';
 import type { ConnectorScenario, Exchange } from './connector-scenario';
 
-export class RequirementFailure extends Error {
-  override readonly name = 'RequirementFailure';
+/**
+ * Fails the check (lib/judgement/judge.ts): `judged` names the requirement(s) this check is about; the
+ * default is the scenario's primary requirement (its first tag).
+ */
+export function fail(scenario: ConnectorScenario, expected: string, actual: string, judged: Judged = 'primary'): never {
+  return scenario.judgements.fail(judged, expected, actual);
 }
 
-export function requirementLine(ids: readonly string[]): string {
-  if (ids.length === 0) return 'Requirement: (scenario carries no requirement tag)';
-  let catalog: ReturnType<typeof loadCatalog> | undefined;
-  try {
-    catalog = loadCatalog();
-  } catch {
-    catalog = undefined;
-  }
-  return ids
-    .map((id) => {
-      const r = catalog?.get(id);
-      return r ? `Requirement: ${id} (${r.level}) ${r.summary}` : `Requirement: ${id}`;
-    })
-    .join('\n');
-}
-
-export function fail(scenario: ConnectorScenario, expected: string, actual: string): never {
-  throw new RequirementFailure(`${requirementLine(scenario.requirementIds)}\nExpected: ${expected}\nActual: ${actual}`);
+/** Records a check and fails when `passed` is false. */
+export function check(scenario: ConnectorScenario, judged: Judged, passed: boolean, expected: string, actual: string | (() => string)): void {
+  scenario.judgements.judge(judged, passed, expected, actual);
 }
 
 /** One line for everything the harness knows about an exchange's result. */

@@ -4,6 +4,7 @@
  * timing rules (every wait bounded by the Prepare's expiry plus a grace, times the timeout multiplier) and
  * keeps the After hook's uninspected-outcome check up to date.
  */
+import type { ScenarioJudgements } from '../../lib/judgement/judge';
 import { randomBytes } from 'node:crypto';
 import { Before } from '@cucumber/cucumber';
 import { conditionOf, encodePrepare, type IlpPrepare } from '../../lib/codec';
@@ -53,6 +54,10 @@ export class ConnectorScenario {
     readonly requirementIds: readonly string[],
   ) {
     this.script = target.openScenario(world.transcript);
+  }
+
+  get judgements(): ScenarioJudgements {
+    return this.world.judgements;
   }
 
   get topology(): Topology {
@@ -158,9 +163,12 @@ export class ConnectorScenario {
 
   /** Tells the world which answers (Reject, failure, no answer) no Then-step has judged yet. */
   refreshInspection(): void {
-    const open = this.exchanges.filter((e) => !e.inspected && e.result && e.result.outcome.kind !== 'fulfilled');
-    if (open.length === 0) this.world.inspected();
-    else this.world.awaitInspection(open.map((e) => `${e.from}'s Prepare #${e.ordinal}: ${describeOutcome(e.result!.outcome)}`).join('; '));
+    for (const [index, e] of this.exchanges.entries()) {
+      const key = `exchange #${index + 1}`;
+      if (!e.inspected && e.result && e.result.outcome.kind !== 'fulfilled') {
+        this.world.awaitInspection(`${e.from}'s Prepare #${e.ordinal}: ${describeOutcome(e.result.outcome)}`, key);
+      } else this.world.inspected(key);
+    }
   }
 
   close(): void {

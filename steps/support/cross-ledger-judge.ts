@@ -72,7 +72,7 @@ export function expectEarlierExpiry(x: CrossLedgerScenario, to: string): void {
 export function expectReceiverPaid(x: CrossLedgerScenario): void {
   const { B } = x.ledgers;
   const last = B.last;
-  B.world.inspected();
+  B.markLastJudged();
   if (!last || last.reply.kind !== 'ok' || (last.reply.body as { fulfillment?: string }).fulfillment === undefined) {
     fail(B, "ledger B executes connie's transfer with the receiver's fulfillment", last ? `${last.action}: ${describeLedgerReply(last.reply)}` : 'the receiver presented nothing');
   }

@@ -6,11 +6,12 @@
 import { parseDecimalAmount } from '../../contracts/decimal-amount';
 import { describeLedgerReply, type LedgerReply } from '../../lib/targets/ledger-http';
 import { type LedgerNotification, type LedgerTransfer, type RejectionReason, type TransferState } from '../../contracts/ledger-api';
-import { RequirementFailure, requirementLine } from './connector-judge';
+import type { Judged } from '../../lib/judgement/judge';
 import { sleep, type LedgerScenario } from './ledger-scenario';
 
-export function fail(s: LedgerScenario, expected: string, actual: string): never {
-  throw new RequirementFailure(`${requirementLine(s.requirementIds)}\nExpected: ${expected}\nActual: ${actual}`);
+/** Fails the check (lib/judgement/judge.ts); `judged` defaults to the scenario's primary requirement. */
+export function fail(s: LedgerScenario, expected: string, actual: string, judged: Judged = 'primary'): never {
+  return s.world.judgements.fail(judged, expected, actual);
 }
 
 /** How a refusal is qualified in a step: any 4xx, or one particular class of refusal. */
@@ -30,7 +31,7 @@ const REFUSAL_STATUS: { readonly [K in Refusal]: { readonly status?: number; rea
 
 function lastAnswer(s: LedgerScenario): { action: string; reply: LedgerReply<unknown> } {
   if (!s.last) throw new Error('no When-step stored a ledger answer to judge');
-  s.world.inspected();
+  s.markLastJudged();
   return s.last;
 }
 
@@ -124,7 +125,7 @@ export async function expectEachExpiryNotified(s: LedgerScenario, word: string):
     .filter((h) => Number.isFinite(h.at))
     .sort((a, b) => a.at - b.at);
   if (holds.length < 2) throw new Error('the scenario needs at least two holds with an expiry');
-  s.world.inspected();
+  s.markLastJudged();
   let since = 'the last hold was prepared';
   for (const [i, hold] of holds.entries()) {
     await sleep(Math.max(0, hold.at - Date.now()));

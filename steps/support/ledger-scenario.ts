@@ -56,7 +56,7 @@ export class LedgerScenario {
   readonly streams = new Map<string, NotificationStream>();
   readonly transfers: PreparedTransfer[] = [];
   /** What the last When-step did, and the ledger's answer. */
-  last: { readonly action: string; readonly reply: LedgerReply<unknown> } | undefined;
+  last: { readonly action: string; readonly reply: LedgerReply<unknown>; readonly key: string } | undefined;
   /** The last rejection message and ledger message the scenario sent, to compare with what arrives. */
   rejectionMessage: Buffer | undefined;
   sentMessage: { readonly from: string; readonly to: string; readonly data: Buffer } | undefined;
@@ -247,10 +247,19 @@ export class LedgerScenario {
    * success does not clear an earlier answer nobody inspected.
    */
   store(action: string, reply: LedgerReply<unknown>): void {
-    this.last = { action, reply };
-    if (reply.kind !== 'ok') this.world.awaitInspection(`${action}: ${describeLedgerReply(reply)}`);
+    const key = `ledger answer #${++storedAnswers}`;
+    this.last = { action, reply, key };
+    if (reply.kind !== 'ok') this.world.awaitInspection(`${this.target.description}: ${action}: ${describeLedgerReply(reply)}`, key);
+  }
+
+  /** A Then-step judged the last stored answer (and only that one: an earlier refusal stays to be judged). */
+  markLastJudged(): void {
+    if (this.last) this.world.inspected(this.last.key);
   }
 }
+
+/** Numbers the stored answers, so each has its own key in the world's list of outcomes to judge. */
+let storedAnswers = 0;
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((done) => setTimeout(done, ms));
