@@ -3,6 +3,7 @@
  * given what each scenario did without faults and with each fault on, which requirements and scenarios caught
  * each fault, which faults nothing caught, and which MUST scenarios caught no fault.
  */
+import { REQUIREMENT_ID } from '../lib/catalog/catalog';
 
 export interface SelftestFault {
   readonly name: string;
@@ -42,12 +43,10 @@ export interface SelftestVerdict {
   readonly exitCode: number;
 }
 
-const requirementTag = /^@([A-Z]+-[A-Z]?\d+)$/;
-
 export function requirementsOf(tags: readonly string[]): string[] {
   return tags.flatMap((t) => {
-    const m = requirementTag.exec(t);
-    return m ? [m[1]!] : [];
+    const id = t.replace(/^@/, '');
+    return t.startsWith('@') && REQUIREMENT_ID.test(id) ? [id] : [];
   });
 }
 

@@ -7,6 +7,7 @@
 import { Before, Given, Then, When, type DataTable } from '@cucumber/cucumber';
 import { createHash } from 'node:crypto';
 import type { AmountTooLargeData, CodecErrorKind, DecodeMode, IlpPacket, IlpPrepare, IldcpResponse, UIntBits } from '../lib/codec';
+import { ScenarioJudgements } from '../lib/judgement/judge';
 import type { IlpWorld } from './world';
 import type { CodecTarget } from './support/codec-target';
 import {
@@ -17,10 +18,9 @@ import type { AddressRule, PacketKind } from './support/codec-vocabulary';
 import { parseAnnotatedHex } from './support/parse-words';
 import { comparePacket, defaultPacket, describePacket, expectationsFromTable, kindOf, packetFromTable, sameValue, showValue, typeOf } from './support/packet-tables';
 
-const REQUIREMENT_TAG = /^@([A-Z]+-L?\d+)$/;
 
 Before({ tags: '@codec' }, function (this: IlpWorld, { pickle }) {
-  state(this).requirementIds = pickle.tags.map((t) => REQUIREMENT_TAG.exec(t.name)?.[1]).filter((id): id is string => !!id);
+  state(this).requirementIds = ScenarioJudgements.idsOfTags(pickle.tags.map((t) => t.name));
 });
 
 // ------------------------------------------------------------------------------------------- addresses

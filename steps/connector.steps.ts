@@ -26,6 +26,7 @@ import {
   describeSent,
   expectFulfill,
   expectReject,
+  check,
   fail,
   hex,
   sameBytes,
@@ -267,9 +268,8 @@ async function rejectOf(s: ConnectorScenario, peer: string) {
 Then('the Reject {peer} receives is triggered by the connector', async function (this: IlpWorld, peer: string) {
   const s = await connectorScenario(this);
   const reject = await rejectOf(s, peer);
-  if (reject.triggeredBy !== s.topology.sut.address) {
-    fail(s, `triggeredBy = ${s.topology.sut.address} (the connector's address: it created this Reject)`, `triggeredBy = ${JSON.stringify(reject.triggeredBy)} (code ${reject.code})`);
-  }
+  check(s, ['ERR-009', 'DCP-003'], reject.triggeredBy === s.topology.sut.address,
+    `triggeredBy = ${s.topology.sut.address} (the connector's address: it created this Reject)`, () => `triggeredBy = ${JSON.stringify(reject.triggeredBy)} (code ${reject.code})`);
 });
 
 Then('the Reject {peer} receives carries the code, triggeredBy and data {peer} sent', async function (this: IlpWorld, peer: string, downstream: string) {
@@ -278,11 +278,10 @@ Then('the Reject {peer} receives carries the code, triggeredBy and data {peer} s
   const sentBy = lastReply(s, downstream);
   if (sentBy?.packet.type !== 14) fail(s, `${downstream} answered with a Reject`, describeForwarded(s.script.forwardedTo(downstream).at(-1)));
   const original = sentBy.packet;
-  const problems: string[] = [];
-  if (reject.code !== original.code) problems.push(`code ${reject.code} instead of ${original.code}`);
-  if (reject.triggeredBy !== original.triggeredBy) problems.push(`triggeredBy ${JSON.stringify(reject.triggeredBy)} instead of ${original.triggeredBy}`);
-  if (!sameBytes(reject.data, original.data)) problems.push(`data ${hex(reject.data).slice(0, 64)}... (${reject.data.length} bytes) instead of ${hex(original.data).slice(0, 64)}... (${original.data.length} bytes)`);
-  if (problems.length > 0) fail(s, `the Reject ${downstream} sent, relayed with code ${original.code}, triggeredBy ${original.triggeredBy} and its ${original.data.length} data bytes unchanged`, problems.join('; '));
+  check(s, ['ERR-012'], reject.code === original.code, `the Reject ${downstream} sent, relayed with its code ${original.code}`, `code ${reject.code}`);
+  check(s, ['ERR-009'], reject.triggeredBy === original.triggeredBy, `triggeredBy ${original.triggeredBy} left as ${downstream} sent it`, () => `triggeredBy ${JSON.stringify(reject.triggeredBy)}`);
+  check(s, ['ERR-011', 'PKT-013'], sameBytes(reject.data, original.data), `its ${original.data.length} data bytes unchanged`,
+    () => `data ${hex(reject.data).slice(0, 64)}... (${reject.data.length} bytes) instead of ${hex(original.data).slice(0, 64)}... (${original.data.length} bytes)`);
 });
 
 Then('the Fulfill {peer} receives carries the fulfillment and data {peer} sent', async function (this: IlpWorld, peer: string, downstream: string) {
@@ -294,13 +293,9 @@ Then('the Fulfill {peer} receives carries the fulfillment and data {peer} sent',
   const reply = lastReply(s, downstream);
   if (reply?.packet.type !== 13) fail(s, `${downstream} answered with a Fulfill`, describeForwarded(s.script.forwardedTo(downstream).at(-1)));
   const original = reply.packet;
-  if (!sameBytes(got.fulfillment, original.fulfillment) || !sameBytes(got.data, original.data)) {
-    fail(
-      s,
-      `fulfillment ${hex(original.fulfillment)} and ${original.data.length} data bytes exactly as ${downstream} sent them`,
-      `fulfillment ${hex(got.fulfillment)}, data ${got.data.length} bytes${sameBytes(got.data, original.data) ? ' (same data)' : ' (different data)'}`,
-    );
-  }
+  check(s, ['COND-004'], sameBytes(got.fulfillment, original.fulfillment), `fulfillment ${hex(original.fulfillment)} exactly as ${downstream} sent it`, () => `fulfillment ${hex(got.fulfillment)}`);
+  check(s, ['PKT-013'], sameBytes(got.data, original.data), `the Fulfill's ${original.data.length} data bytes exactly as ${downstream} sent them`,
+    () => `data ${got.data.length} bytes, first difference at byte ${firstDifference(got.data, original.data)}`);
   if (exchange.prepare && !fulfillmentMatches(got.fulfillment, exchange.prepare.executionCondition)) {
     fail(s, 'a fulfillment whose SHA-256 is the condition of the Prepare sent', `fulfillment ${hex(got.fulfillment)}`);
   }
@@ -384,7 +379,8 @@ Then(
       return;
     }
     const r = sent.outcome.kind === 'rejected' ? sent.outcome.reject : undefined;
-    if (r?.code !== 'R01' || r.triggeredBy !== s.topology.sut.address) fail(s, expected, `${peer} received nothing; ${sender} got ${describeSent(sent)}`);
+    check(s, 'primary', r?.code === 'R01', expected, () => `${peer} received nothing; ${sender} got ${describeSent(sent)}`);
+    check(s, ['ERR-009'], r?.triggeredBy === s.topology.sut.address, `the R01 triggered by the connector, ${s.topology.sut.address}`, () => `triggeredBy ${JSON.stringify(r?.triggeredBy)}`);
   },
 );
 
@@ -428,12 +424,14 @@ Then(
     const s = await connectorScenario(this);
     const got = (await forwardedTo(s, peer)).at(-1)?.prepare;
     const original = s.exchangeOf(sender).prepare!;
+    // Arriving at all is the scenario's primary requirement (e.g. PKT-007 for 32767 bytes of data): a
+    // Prepare never forwarded cannot have had its condition, destination or data altered.
     if (!got) fail(s, `${peer} receives ${sender}'s Prepare`, `${peer} received nothing; ${othersDescription(s, peer)}`);
-    const problems: string[] = [];
-    if (!sameBytes(got.executionCondition, original.executionCondition)) problems.push(`condition ${hex(got.executionCondition)} instead of ${hex(original.executionCondition)}`);
-    if (got.destination !== original.destination) problems.push(`destination ${got.destination} instead of ${original.destination}`);
-    if (!sameBytes(got.data, original.data)) problems.push(`data differs (${got.data.length} bytes received, ${original.data.length} sent; first difference at byte ${firstDifference(got.data, original.data)})`);
-    if (problems.length > 0) fail(s, 'condition, destination and data forwarded unchanged', problems.join('; '));
+    check(s, ['PKT-012'], sameBytes(got.executionCondition, original.executionCondition), 'the condition forwarded unchanged',
+      () => `condition ${hex(got.executionCondition)} instead of ${hex(original.executionCondition)}`);
+    check(s, ['PKT-014'], got.destination === original.destination, 'the destination forwarded unchanged', () => `destination ${got.destination} instead of ${original.destination}`);
+    check(s, ['PKT-013'], sameBytes(got.data, original.data), 'the data forwarded byte for byte',
+      () => `data differs (${got.data.length} bytes received, ${original.data.length} sent; first difference at byte ${firstDifference(got.data, original.data)})`);
   },
 );
 

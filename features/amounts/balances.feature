@@ -74,7 +74,7 @@ Feature: Balances and credit limits
   # lib/report/README.md). RFC 27 names no code; T04 Insufficient Liquidity covers a connector short of
   # balance, and any temporary (T) code passes. (The catalog notes ilp-connector answers F00 here.)
   # lena is told to reject, so even a connector that wrongly forwards leaves her balance at zero.
-  @AMT-006 @may @uses:lena
+  @AMT-006 @ERR-009 @may @uses:lena
   Scenario: A Prepare the next hop's balance cannot take is rejected and not forwarded
     Given the connector may owe lena at most 0
     And lena may owe the connector at most 5000

@@ -14,7 +14,7 @@ Feature: Checking the fulfillment before passing it back
     And the Reject alice receives is triggered by the connector
 
   # lena may owe at most 5000. The second Prepare fits only if the first one was not counted.
-  @COND-003 @AMT-004 @must @uses:lena
+  @AMT-004 @COND-003 @must @uses:lena
   Scenario: A wrong fulfillment is not charged to the sender
     Given lena may owe the connector at most 5000
     And bob answers with a wrong fulfillment

@@ -6,7 +6,7 @@ Feature: HTTP failures at the next hop
 
   # RFC 35 asks for "T00: Temporary Error" (RFC 27 calls T00 "Internal Error"); any temporary (T) code passes,
   # T01 Peer Unreachable included. ilp-connector answers F02 instead (catalog IMPL-002).
-  @ERR-014 @HTTP-013 @should
+  @ERR-014 @HTTP-013 @ERR-009 @should
   Scenario Outline: A server error from the next hop becomes a temporary Reject from the connector
     Given <peer>'s endpoint answers HTTP <status>
     When alice sends a Prepare for 100 to a destination behind <peer>
@@ -23,7 +23,7 @@ Feature: HTTP failures at the next hop
       | peer | status |
       | dave | 503    |
 
-  @HTTP-013 @should
+  @HTTP-013 @ERR-009 @should
   Scenario Outline: A next hop that gives no ILP answer gets the sender a final or temporary Reject
     Given bob's endpoint <failure>
     When alice sends a Prepare for 100 to a destination behind bob

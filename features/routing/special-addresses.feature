@@ -7,7 +7,7 @@ Feature: Addresses a connector never forwards
 
   # The RFCs name no code for either refusal: any Reject passes, and the step reports the code chosen
   # (ilp-connector answers F01 for an unknown peer protocol; F02 fits as well).
-  @ADDR-008 @ROUTE-006 @must
+  @ADDR-008 @ROUTE-006 @ERR-009 @must
   Scenario: A Prepare under peer. is answered by the connector and forwarded to nobody
     When alice sends a Prepare for 0 to an address under peer.echo
     Then alice receives a Reject
@@ -17,7 +17,7 @@ Feature: Addresses a connector never forwards
   # The topology has a route for g.live to bob, so only the network rule can stop this packet. RFC 34 says
   # "reject" without naming a code, so any Reject passes and the step reports the code chosen (a final F02
   # fits best: sending again cannot help).
-  @ROUTE-005 @must
+  @ROUTE-005 @ERR-009 @must
   Scenario: A connector on the test network refuses a destination under g. even when a route matches
     Given the connector is on the test network
     And the connector routes g.live to bob

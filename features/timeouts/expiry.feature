@@ -31,7 +31,7 @@ Feature: Expiry of a Prepare at a connector
     And bob receives nothing
 
   # R00 Transfer Timed Out is RFC 27's code for "the next party did not respond".
-  @EXP-002 @EXP-006 @ERR-009 @must
+  @EXP-006 @EXP-002 @ERR-009 @must
   Scenario: When the next hop never answers, the sender gets R00 before its Prepare expires
     Given bob never answers
     When alice sends a Prepare for 100 to a destination behind bob expiring in 1500 ms
@@ -48,7 +48,7 @@ Feature: Expiry of a Prepare at a connector
     And alice receives the Reject before its Prepare expires
 
   # lena may owe at most 5000. The second Prepare fits only if the late Fulfill of the first was not counted.
-  @COND-003 @EXP-003 @must @uses:lena
+  @EXP-003 @COND-003 @must @uses:lena
   Scenario: A late Fulfill is not charged to the sender
     Given lena may owe the connector at most 5000
     And bob fulfills 200 ms after the forwarded expiry

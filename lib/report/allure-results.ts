@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as messages from '@cucumber/messages';
 import { SKIP_REASON_MEDIA_TYPE, type Level } from './run-model';
-import { classifyStep, isAssertionFailure, scenarioStatus, type ScenarioStatus, type StepJudgement } from './status';
+import { classifyStep, isAssertionFailure, scenarioStatus, type StepStatus, type StepJudgement } from './status';
 
 /**
  * Allure results (allure-cucumberjs), rendered by replaying the masked message stream into Allure's Cucumber
@@ -88,7 +88,7 @@ export function writeAllureResults(envelopes: readonly messages.Envelope[], opts
 }
 
 const ATTEMPT_LABEL = 'ilpTestCaseStartedId';
-const ALLURE_STATUS: Record<ScenarioStatus, string> = { passed: 'passed', failed: 'failed', errored: 'broken', skipped: 'skipped' };
+const ALLURE_STATUS: Record<StepStatus, string> = { passed: 'passed', failed: 'failed', errored: 'broken', skipped: 'skipped' };
 
 function settleStatuses(dir: string, judged: ReadonlyMap<string, StepJudgement[]>, skipReasons: ReadonlyMap<string, string>): void {
   for (const name of readdirSync(dir)) {
@@ -143,7 +143,7 @@ function forAllure(e: messages.Envelope, extra: Map<string, Set<string>>): messa
   }
   const result = e.testStepFinished?.testStepResult;
   if (result && result.status === 'FAILED') {
-    const failed = isAssertionFailure(result.exception, result.message);
+    const failed = isAssertionFailure(result.exception);
     const exception = { type: failed ? 'AssertionError' : result.exception?.type ?? 'Error', message: result.exception?.message ?? result.message, stackTrace: result.exception?.stackTrace };
     return { testStepFinished: { ...e.testStepFinished!, testStepResult: { ...result, exception } } };
   }

@@ -17,7 +17,9 @@ export function badgeMessage(report: ConformanceReport): string {
   const must = report.summary.byLevel.must;
   const tested = must.total - must.untested;
   const words = report.verdict.result.replace(/-/g, ' ');
-  return tested > 0 ? `${words} · ${must.passed}/${tested} MUST` : words;
+  const warnings = report.summary.byLevel.should.warning;
+  const counts = tested > 0 ? ` · ${must.passed}/${tested} MUST` : '';
+  return `${words}${counts}${warnings > 0 ? ` · ${warnings} SHOULD missed` : ''}`;
 }
 
 export function badgeLabel(report: ConformanceReport): string {

@@ -1,5 +1,6 @@
 import type * as messages from '@cucumber/messages';
-import { classifyStep, headline, scenarioStatus, type ScenarioStatus, type StepJudgement } from './status';
+import { REQUIREMENT_ID } from '../catalog/catalog';
+import { classifyStep, headline, scenarioStatus, type StepStatus, type StepJudgement } from './status';
 
 /**
  * What a person watching the run sees, rendered from the masked message stream (so no secret reaches a log).
@@ -12,7 +13,7 @@ export interface ProgressOptions {
   readonly plain: boolean;
 }
 
-const MARK: Record<ScenarioStatus, string> = { passed: 'passed ', failed: 'FAILED ', errored: 'ERRORED', skipped: 'skipped' };
+const MARK: Record<StepStatus, string> = { passed: 'passed ', failed: 'FAILED ', errored: 'ERRORED', skipped: 'skipped' };
 
 export function isPlainOutput(env: NodeJS.ProcessEnv, out: { isTTY?: boolean }): boolean {
   return Boolean(env.CI && env.CI !== 'false' && env.CI !== '0') || !out.isTTY;
@@ -25,7 +26,7 @@ export class ConsoleProgress {
   private readonly steps = new Map<string, StepJudgement[]>();
   private total = 0;
   private done = 0;
-  private readonly counts: Record<ScenarioStatus, number> = { passed: 0, failed: 0, errored: 0, skipped: 0 };
+  private readonly counts: Record<StepStatus, number> = { passed: 0, failed: 0, errored: 0, skipped: 0 };
   private barShown = false;
 
   constructor(private readonly opts: ProgressOptions) {}
@@ -59,7 +60,7 @@ export class ConsoleProgress {
     if (f.willBeRetried) return;
     this.done += 1;
     this.counts[status] += 1;
-    const ids = (pickle?.tags ?? []).map((t) => t.name).filter((t) => /^@[A-Z]+-(\d{3}|L\d{2})$/.test(t)).map((t) => t.slice(1));
+    const ids = (pickle?.tags ?? []).map((t) => t.name).map((t) => t.slice(1)).filter((t) => REQUIREMENT_ID.test(t));
     const name = `${ids.length ? `${ids.join(' ')} ` : ''}${pickle?.name ?? '?'}`;
     if (this.opts.plain) {
       this.opts.out.write(`${MARK[status]} ${name}\n`);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ScenarioResult } from './run-model';
+import { CHECKS_MEDIA_TYPE } from '../judgement/judge';
 import { SKIP_REASON_MEDIA_TYPE } from './run-model';
 
 /**
@@ -10,7 +11,8 @@ import { SKIP_REASON_MEDIA_TYPE } from './run-model';
  * evidence/<scenario>.txt and evidence/<scenario>.json; other attachments keep their own extension.
  * Allure runtime messages and skip reasons are bookkeeping, not evidence, and are not written.
  */
-const NOT_EVIDENCE = [/^application\/vnd\.allure\./, new RegExp(`^${SKIP_REASON_MEDIA_TYPE.replace(/\./g, '\\.')}$`)];
+/** Attachments that are data for the report, not evidence to file. */
+const NOT_EVIDENCE_TYPES: ReadonlySet<string> = new Set([SKIP_REASON_MEDIA_TYPE, CHECKS_MEDIA_TYPE]);
 
 export function writeEvidence(runDir: string, scenarios: readonly ScenarioResult[]): number {
   const dir = join(runDir, 'evidence');
@@ -19,7 +21,7 @@ export function writeEvidence(runDir: string, scenarios: readonly ScenarioResult
     const slug = scenarioSlug(scenario.key);
     const used = new Set<string>();
     scenario.attachments.forEach((a, i) => {
-      if (NOT_EVIDENCE.some((p) => p.test(a.mediaType))) return;
+      if (a.mediaType.startsWith('application/vnd.allure.') || NOT_EVIDENCE_TYPES.has(a.mediaType)) return;
       let file = `${slug}${extensionFor(a.name, a.mediaType)}`;
       if (!/^wire-transcript\./.test(a.name) || used.has(file)) file = `${slug}-${i + 1}-${safeName(a.name, a.mediaType)}`;
       used.add(file);

@@ -10,7 +10,7 @@ import type { ScenarioStatus } from './status';
 function scenario(name: string, status: ScenarioStatus, requirements: string[] = []): ScenarioResult {
   return {
     key: `features/a.feature: ${name}`, name, uri: 'features/a.feature', line: 1, tags: [], requirements, level: 'must', area: undefined,
-    status, message: undefined, stoppedAt: undefined, exceptionType: undefined, durationMs: 0, attempts: 1, flaky: false, evidence: [], attachments: [],
+    status, message: undefined, stoppedAt: undefined, exceptionType: undefined, durationMs: 0, attempts: 1, flaky: false, evidence: [], attachments: [], checks: [], requirementResults: {},
   };
 }
 

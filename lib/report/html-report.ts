@@ -11,7 +11,7 @@ import { VERDICT_TITLES } from './verdict';
 export function renderHtml(report: ConformanceReport): string {
   const v = report.verdict;
   const scenariosByKey = new Map(report.scenarios.map((s) => [s.key, s]));
-  const bad = report.scenarios.filter((s) => s.status === 'failed' || s.status === 'errored');
+  const bad = report.scenarios.filter((s) => s.status !== 'passed' && s.status !== 'skipped');
   const parts: string[] = [];
   parts.push(`<!DOCTYPE html>
 <html lang="en">
@@ -77,7 +77,7 @@ ${e.stale.length ? `<p>Stale entries (matched no scenario in this run): ${e.stal
   }
 
   if (bad.length) {
-    parts.push(`<section id="failures"><h2>Failed and errored scenarios</h2>
+    parts.push(`<section id="failures"><h2>Failures, errors, warnings and MAYs not implemented</h2>
 ${bad.map((s) => failure(s)).join('\n')}
 </section>`);
   }
@@ -102,7 +102,7 @@ ${untested.map((r) => `<tr id="req-${esc(r.id)}" class="untested"><td class="id"
   parts.push(`<section id="scenarios"><h2>All scenarios (${report.scenarios.length})</h2>
 <table class="list"><thead><tr><th>Status</th><th>Scenario</th><th>Requirements</th><th>Level</th><th>Time</th></tr></thead><tbody>
 ${report.scenarios.map((s) => `<tr id="${scenarioAnchor(s.key)}" class="${s.status}"><td>${pill(s.status)}${s.flaky ? ' <span class="warn">flaky</span>' : ''}</td>
-<td>${esc(s.name)}<div class="muted">${esc(s.uri)}:${s.line}</div>${s.status === 'skipped' && s.message ? `<div class="muted">${esc(s.message)}</div>` : ''}</td>
+<td>${esc(s.name)}<div class="muted">${esc(s.uri)}:${s.line}</div>${s.skipReason ? `<div class="muted skip-reason">${esc(s.skipReason)}</div>` : ''}</td>
 <td>${s.requirements.map((id) => `<a href="#req-${esc(id)}">${esc(id)}</a>`).join(' ')}</td><td>${s.level.toUpperCase()}</td><td>${s.durationMs} ms</td></tr>`).join('\n')}
 </tbody></table></section>`);
 
@@ -164,8 +164,11 @@ export function scenarioAnchor(key: string): string {
   return `scn-${(h >>> 0).toString(36)}`;
 }
 
+/** How each status reads on the page (the JSON keeps the machine word as the class). */
+const STATUS_WORDS: Readonly<Record<string, string>> = { 'not-implemented': 'not implemented (MAY)', 'not-reached': 'not reached', warning: 'warning (SHOULD)' };
+
 function pill(status: string): string {
-  return `<span class="pill ${esc(status)}">${esc(status)}</span>`;
+  return `<span class="pill ${esc(status)}">${esc(STATUS_WORDS[status] ?? status)}</span>`;
 }
 
 function kv(k: string, v: string): string {
@@ -173,16 +176,19 @@ function kv(k: string, v: string): string {
 }
 
 function countsHead(first: string): string {
-  return `<thead><tr><th>${esc(first)}</th><th>passed</th><th>failed</th><th>errored</th><th>skipped</th><th>untested</th><th>total</th></tr></thead>`;
+  return `<thead><tr><th>${esc(first)}</th>${COUNTED.map((c) => `<th>${esc(STATUS_WORDS[c] ?? c)}</th>`).join('')}<th>total</th></tr></thead>`;
 }
 
 function countsRow(label: string, c: Counts, cls = ''): string {
   const cellFor = (n: number, status: string) => `<td class="${n > 0 ? status : 'zero'}">${n}</td>`;
-  return `<tr class="${cls}"><th>${esc(label)}</th>${cellFor(c.passed, 'passed')}${cellFor(c.failed, 'failed')}${cellFor(c.errored, 'errored')}${cellFor(c.skipped, 'skipped')}${cellFor(c.untested, 'untested')}<td>${c.total}</td></tr>`;
+  return `<tr class="${cls}"><th>${esc(label)}</th>${COUNTED.map((status) => cellFor(c[status], status)).join('')}<td>${c.total}</td></tr>`;
 }
 
+const COUNTED = ['passed', 'failed', 'warning', 'not-implemented', 'not-reached', 'errored', 'skipped', 'untested'] as const;
+
 function countLine(c: Counts): string {
-  return `${c.passed} passed, ${c.failed} failed, ${c.errored} errored, ${c.skipped} skipped (${c.total} in all)`;
+  const nonZero = COUNTED.filter((status) => c[status] > 0 || status === 'passed' || status === 'failed');
+  return `${nonZero.map((status) => `${c[status]} ${STATUS_WORDS[status] ?? status}`).join(', ')} (${c.total} in all)`;
 }
 
 export function esc(s: string): string {
@@ -202,6 +208,9 @@ table.list{width:100%}table.kv th{width:180px;background:#f3f3f5}caption{text-al
 td.passed{color:var(--pass)}td.failed{color:var(--fail);font-weight:600}td.errored{color:var(--err);font-weight:600}td.skipped{color:var(--skip)}td.untested{color:var(--untested)}
 .pill{display:inline-block;padding:0 6px;border-radius:8px;font-size:12px;color:#fff;background:var(--untested)}
 .pill.passed{background:var(--pass)}.pill.failed{background:var(--fail)}.pill.errored{background:var(--err)}.pill.skipped{background:var(--skip)}
+.pill.warning{background:#b58900}.pill.not-implemented{background:#5c6bc0}.pill.not-reached{background:#90a4ae}
+td.warning{color:#b58900;font-weight:600}td.not-implemented{color:#5c6bc0}td.not-reached{color:#78909c}
+article.failure.warning{border-left-color:#b58900}article.failure.not-implemented{border-left-color:#5c6bc0}
 .muted{color:var(--muted);font-size:12px}.warn{color:#b58900;font-weight:600}.id{white-space:nowrap;font-family:ui-monospace,monospace}
 pre{background:#f3f3f5;padding:8px;overflow:auto;white-space:pre-wrap;word-break:break-word;margin:4px 0}
 article.failure{background:#fff;border:1px solid var(--line);border-left:4px solid var(--fail);padding:8px 12px;margin:8px 0}

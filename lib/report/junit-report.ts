@@ -3,8 +3,10 @@ import { headline } from './status';
 
 /**
  * junit.xml: one <testsuite> per feature file, one <testcase> per scenario, named
- * `[PKT-007 PKT-008] scenario name (must)` so CI test views show the requirement. failed -> <failure>,
- * errored -> <error> (the harness broke), skipped -> <skipped> with its reason. Evidence paths go in
+ * `[PKT-007 PKT-008] scenario name (must)` so CI test views show the requirement. failed (a MUST) -> <failure>,
+ * errored -> <error> (the harness broke), skipped -> <skipped> with its reason. A warning (a SHOULD missed) and
+ * a MAY not implemented are not failures of the build: they pass, with the finding as a property
+ * (`ilp.result`) and in <system-out>, as conformance.json and the verdict count them. Evidence paths go in
  * <system-out>. The shape follows the Surefire/Ant layout CI tools read.
  */
 export function renderJunit(report: ConformanceReport): string {
@@ -49,10 +51,16 @@ function testcase(uri: string, s: ReportScenario): string[] {
   const first = headline(s.message);
   if (s.status === 'failed') body.push(`      <failure message="${attr(first)}" type="${attr(s.exceptionType ?? 'AssertionError')}">${text(full(s))}</failure>`);
   if (s.status === 'errored') body.push(`      <error message="${attr(first)}" type="${attr(s.exceptionType ?? 'HarnessError')}">${text(full(s))}</error>`);
-  if (s.status === 'skipped') body.push(`      <skipped message="${attr(s.message ?? 'skipped')}"/>`);
+  if (s.status === 'skipped') body.push(`      <skipped message="${attr(s.skipReason ?? s.message ?? 'skipped')}"/>`);
+  if (s.status === 'warning' || s.status === 'not-implemented') {
+    body.push(`      <properties><property name="ilp.result" value="${s.status}"/></properties>`);
+    body.push(`      <system-out>${text(`${FINDING[s.status]}: ${full(s)}`)}</system-out>`);
+  }
   if (s.evidence.length) body.push(`      <system-out>${text(s.evidence.map((e) => `evidence: ${e.path}`).join('\n'))}</system-out>`);
   return body.length ? [`${open}>`, ...body, '    </testcase>'] : [`${open}/>`];
 }
+
+const FINDING = { warning: 'warning (a SHOULD not met)', 'not-implemented': 'not implemented (MAY)' } as const;
 
 function full(s: ReportScenario): string {
   return [s.message ?? '', s.stoppedAt ? `at ${s.stoppedAt}` : ''].filter(Boolean).join('\n');

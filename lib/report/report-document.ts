@@ -66,7 +66,7 @@ export interface ConformanceReport {
 }
 
 export function emptyCounts(): Counts {
-  return { passed: 0, failed: 0, errored: 0, skipped: 0, untested: 0, total: 0 };
+  return { passed: 0, failed: 0, warning: 0, 'not-implemented': 0, 'not-reached': 0, errored: 0, skipped: 0, untested: 0, total: 0 };
 }
 
 function count(counts: Counts, status: RequirementStatus): void {
@@ -124,5 +124,5 @@ export function buildReport(model: RunModel, verdict: Verdict, id: RunIdentity, 
   };
 }
 
-export const STATUS_ORDER: readonly RequirementStatus[] = ['failed', 'errored', 'passed', 'skipped', 'untested'];
+export const STATUS_ORDER: readonly RequirementStatus[] = ['failed', 'errored', 'warning', 'not-implemented', 'not-reached', 'passed', 'skipped', 'untested'];
 export type { ScenarioStatus };

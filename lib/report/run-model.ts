@@ -1,4 +1,5 @@
 import type * as messages from '@cucumber/messages';
+import { CHECKS_MEDIA_TYPE, requirementOutcomes, type CheckResult } from '../judgement/judge';
 import { classifyStep, scenarioStatus, type ScenarioStatus } from './status';
 
 /**
@@ -6,7 +7,12 @@ import { classifyStep, scenarioStatus, type ScenarioStatus } from './status';
  * Every writer (JSON, HTML, JUnit, badge, summary, Allure) renders this model; none reads the stream itself.
  */
 export type Level = 'must' | 'should' | 'may';
-export type RequirementStatus = ScenarioStatus | 'untested';
+/**
+ * A requirement's status in the report. `failed` is kept for MUST-level evidence against the target; a
+ * SHOULD the target missed is a `warning`, a MAY it does not do `not-implemented`; `not-reached` means every
+ * scenario carrying it stopped (on another requirement's check) before judging it.
+ */
+export type RequirementStatus = ScenarioStatus | 'not-reached' | 'untested';
 
 /** What the report needs from the requirement catalog (lib/catalog adapts to this; tests build it directly). */
 export interface CatalogView {
@@ -57,6 +63,12 @@ export interface ScenarioResult {
   /** The step (or hook) where the scenario stopped. */
   readonly stoppedAt: string | undefined;
   readonly exceptionType: string | undefined;
+  /** Why the scenario was skipped (a capability the target does not declare), as the step said it. */
+  readonly skipReason?: string;
+  /** Every check its steps made, in order (lib/judgement/judge.ts). */
+  readonly checks: readonly CheckResult[];
+  /** How each of its requirements came out by its own checks. */
+  readonly requirementResults: Readonly<Record<string, RequirementStatus>>;
   readonly durationMs: number;
   readonly attempts: number;
   /** Passed only on a retry. */
@@ -226,10 +238,13 @@ export class RunModelBuilder {
       if (!last) {
         // Planned but never started: the run stopped early (fail-fast, a crash, a BeforeAll failure).
         results.push({ ...base, key, status: 'errored', message: 'The scenario never ran (the run stopped before it).', stoppedAt: undefined,
-          exceptionType: undefined, durationMs: 0, attempts: 0, flaky: false, evidence: [], attachments: [] });
+          exceptionType: undefined, checks: [], requirementResults: Object.fromEntries(base.requirements.map((id) => [id, 'errored' as const])),
+          durationMs: 0, attempts: 0, flaky: false, evidence: [], attachments: [] });
         continue;
       }
-      const judged = this.judge(testCase, last.id, pickle);
+      const attachments = this.attachments.get(last.id) ?? [];
+      const checks = checksOf(attachments);
+      const judged = refineByLevel(this.judge(testCase, last.id, pickle), checks, base.level, catalog);
       const earlierFailed = attempts.slice(0, -1).some((a) => this.judge(testCase, a.id, pickle).status !== 'passed');
       const finished = this.finished.get(last.id);
       const durationMs = finished ? Math.max(0, toDate(finished.timestamp).getTime() - toDate(last.timestamp).getTime()) : 0;
@@ -237,18 +252,20 @@ export class RunModelBuilder {
         ...base,
         key,
         ...judged,
+        checks,
+        requirementResults: requirementResultsOf(base.requirements, judged.status, checks, base.level, catalog),
         durationMs,
         attempts: attempts.length,
         flaky: judged.status === 'passed' && earlierFailed,
         evidence: [],
-        attachments: this.attachments.get(last.id) ?? [],
+        attachments,
       });
     }
     return results.sort((a, b) => a.uri.localeCompare(b.uri) || a.line - b.line || a.key.localeCompare(b.key));
   }
 
   private judge(testCase: messages.TestCase, startedId: string, pickle: messages.Pickle):
-    Pick<ScenarioResult, 'status' | 'message' | 'stoppedAt' | 'exceptionType'> {
+    Pick<ScenarioResult, 'status' | 'message' | 'stoppedAt' | 'exceptionType' | 'skipReason'> {
     const results = this.stepResults.get(startedId) ?? [];
     const order = new Map(testCase.testSteps.map((s, i) => [s.id, i]));
     const sorted = [...results].sort((a, b) => (order.get(a.stepId) ?? 0) - (order.get(b.stepId) ?? 0));
@@ -260,13 +277,16 @@ export class RunModelBuilder {
     if (worst === 'passed') return { status: 'passed', message: undefined, stoppedAt: undefined, exceptionType: undefined };
     const culprit = judged[index]!;
     let message = culprit.message;
+    let skipReason: string | undefined;
     if (worst === 'skipped') {
       const reason = (this.attachments.get(startedId) ?? []).find((a) => a.mediaType === SKIP_REASON_MEDIA_TYPE);
-      message = reason ? reason.body.toString('utf8').trim() : `skipped at: ${this.describeStep(testCase, culprit.stepId, pickle)}`;
+      skipReason = reason ? reason.body.toString('utf8').trim() : `skipped at ${this.describeStep(testCase, culprit.stepId, pickle)}, with no reason given`;
+      message = skipReason;
     }
     return {
       status: worst,
       message,
+      ...(skipReason !== undefined ? { skipReason } : {}),
       stoppedAt: this.describeStep(testCase, culprit.stepId, pickle),
       exceptionType: culprit.result.exception?.type,
     };
@@ -353,7 +373,7 @@ function buildRequirements(scenarios: readonly ScenarioResult[], opts: BuildOpti
       summary: entry.summary,
       source: entry.source,
       area: entry.area,
-      status: covered ? requirementStatus(covered) : 'untested',
+      status: covered ? requirementStatus(covered.map((s) => s.requirementResults[entry.id] ?? s.status)) : 'untested',
       scenarios: (covered ?? []).map((s) => s.key),
       evidence: [],
       unknown: false,
@@ -368,7 +388,7 @@ function buildRequirements(scenarios: readonly ScenarioResult[], opts: BuildOpti
       summary: 'This ID is not in the requirement catalog.',
       source: 'unknown',
       area: id.replace(/-L?\d+$/, ''),
-      status: requirementStatus(covered),
+      status: requirementStatus(covered.map((s) => s.requirementResults[id] ?? s.status)),
       scenarios: covered.map((s) => s.key),
       evidence: [],
       unknown: true,
@@ -378,15 +398,58 @@ function buildRequirements(scenarios: readonly ScenarioResult[], opts: BuildOpti
 }
 
 /**
- * A requirement's status from its scenarios: any failure fails it (evidence against the target outweighs
- * a harness error elsewhere), then errored, then passed; skipped only when every scenario skipped.
+ * A requirement's status from its scenarios' results for it: evidence against the target outweighs a harness
+ * error elsewhere, a harness error outweighs a lesser finding, and a pass anywhere outweighs "not reached";
+ * skipped only when every scenario skipped.
  */
-export function requirementStatus(scenarios: readonly Pick<ScenarioResult, 'status'>[]): RequirementStatus {
-  const statuses = new Set(scenarios.map((s) => s.status));
-  if (statuses.has('failed')) return 'failed';
-  if (statuses.has('errored')) return 'errored';
-  if (statuses.has('passed')) return 'passed';
-  return 'skipped';
+const REQUIREMENT_PRECEDENCE: readonly RequirementStatus[] = ['failed', 'errored', 'warning', 'not-implemented', 'passed', 'not-reached', 'skipped'];
+
+export function requirementStatus(results: readonly RequirementStatus[]): RequirementStatus {
+  return REQUIREMENT_PRECEDENCE.find((status) => results.includes(status)) ?? 'skipped';
+}
+
+/** The checks a scenario attached (hooks.ts); none when it attached nothing readable. */
+function checksOf(attachments: readonly RawAttachment[]): CheckResult[] {
+  const found = attachments.find((a) => a.mediaType === CHECKS_MEDIA_TYPE);
+  if (!found) return [];
+  try {
+    const parsed = JSON.parse(found.body.toString('utf8')) as unknown;
+    return Array.isArray(parsed) ? (parsed as CheckResult[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+const STRENGTH: Readonly<Record<Level, number>> = { must: 3, should: 2, may: 1 };
+
+/**
+ * The level a finding counts at: the weaker of the scenario's level tag and the requirement's level in the
+ * catalog (an informative entry has none: the tag decides). So a MAY scenario never yields a MUST failure,
+ * and a check of a SHOULD requirement inside a MUST scenario yields a warning.
+ */
+function findingLevel(scenarioLevel: Level, ids: readonly string[], catalog: CatalogView): Level {
+  const levels = ids.map((id) => catalog.requirements.find((r) => r.id === id)?.level).filter((l): l is Level => l !== undefined);
+  const requirement = levels.length === 0 ? scenarioLevel : levels.reduce((a, b) => (STRENGTH[a] >= STRENGTH[b] ? a : b));
+  return STRENGTH[requirement] < STRENGTH[scenarioLevel] ? requirement : scenarioLevel;
+}
+
+const FAILURE_AT: Readonly<Record<Level, ScenarioStatus>> = { must: 'failed', should: 'warning', may: 'not-implemented' };
+
+/** A failed scenario is a warning or "not implemented" when the check that failed judged only weaker requirements. */
+function refineByLevel<T extends { status: ScenarioStatus }>(judged: T, checks: readonly CheckResult[], level: Level, catalog: CatalogView): T {
+  if (judged.status !== 'failed') return judged;
+  const failedCheck = checks.find((c) => !c.passed);
+  return { ...judged, status: FAILURE_AT[findingLevel(level, failedCheck?.requirements ?? [], catalog)] };
+}
+
+function requirementResultsOf(ids: readonly string[], status: ScenarioStatus, checks: readonly CheckResult[], level: Level, catalog: CatalogView): Record<string, RequirementStatus> {
+  if (status === 'skipped' || status === 'errored') return Object.fromEntries(ids.map((id) => [id, status]));
+  // A failure thrown outside judge() (a bare AssertionError) names no requirement: like a check that names
+  // none, it judges the scenario's primary requirement.
+  const failedOutside = status !== 'passed' && !checks.some((c) => !c.passed) && ids.length > 0;
+  const judged = failedOutside ? [...checks, { requirements: [ids[0]!], passed: false, expected: '', actual: '' }] : checks;
+  const outcomes = requirementOutcomes(ids, judged, status === 'passed');
+  return Object.fromEntries(ids.map((id) => [id, outcomes[id] === 'failed' ? FAILURE_AT[findingLevel(level, [id], catalog)] : outcomes[id]!]));
 }
 
 function strictest(scenarios: readonly ScenarioResult[]): Level {

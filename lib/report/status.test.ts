@@ -6,9 +6,10 @@ import { classifyStep, headline, scenarioStatus } from './status';
 const result = (status: string, exception?: { type: string; message?: string }): TestStepResult =>
   ({ status, duration: { seconds: 0, nanos: 0 }, ...(exception ? { exception, message: exception.message } : {}) }) as TestStepResult;
 
-test('an AssertionError or a Requirement: line is a failure; anything else thrown is a harness error', () => {
+test('a RequirementFailure or an AssertionError is a failure, told by type; anything else thrown is a harness error', () => {
   assert.equal(classifyStep(result('FAILED', { type: 'AssertionError', message: 'x' })).status, 'failed');
-  assert.equal(classifyStep(result('FAILED', { type: 'Error', message: 'Requirement: PKT-007\nExpected: a\nActual: b' })).status, 'failed');
+  assert.equal(classifyStep(result('FAILED', { type: 'RequirementFailure', message: 'x' })).status, 'failed');
+  assert.equal(classifyStep(result('FAILED', { type: 'Error', message: 'Requirement: PKT-007\nExpected: a\nActual: b' })).status, 'errored', 'text that looks like a judgement is not one');
   assert.equal(classifyStep(result('FAILED', { type: 'TypeError', message: 'x is undefined' })).status, 'errored');
   assert.equal(classifyStep(result('FAILED', { type: 'Error', message: 'function timed out, ensure the promise resolves within 20000 milliseconds' })).status, 'errored');
 });

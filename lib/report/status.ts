@@ -1,30 +1,36 @@
 import type * as messages from '@cucumber/messages';
 
 /**
- * How a scenario ended, in the suite's four words (DESIGN §9):
+ * How a scenario's steps ended, in four words (DESIGN §9); run-model.ts refines a failure by the level of
+ * the requirement whose check failed (warning, not implemented):
  * - passed:  every step and hook passed.
- * - failed:  the target did something a requirement forbids. A step failed with an assertion:
- *            node:assert's AssertionError (or any error type ending in "AssertionError"), or an error whose
- *            message carries a `Requirement: <ID>` line, the suite's judgement format.
+ * - failed:  the target did something a requirement forbids: a step's check failed, so it threw the one
+ *            failure type (RequirementFailure, lib/judgement/judge.ts) or node:assert's AssertionError.
+ *            Told by the exception's type, never by its text.
  * - errored: the harness broke: any other exception (a TypeError in a step, a hook that could not start a
  *            server, a Cucumber step timeout, the After hook finding an outcome no step judged), an
  *            undefined, ambiguous or pending step. Never blamed on the target.
  * - skipped: a step returned 'skipped' (a capability the target does not declare) and nothing failed.
  * The first step or hook that did not pass decides; skips that follow a failure do not count.
  */
-export type ScenarioStatus = 'passed' | 'failed' | 'skipped' | 'errored';
+export type StepStatus = 'passed' | 'failed' | 'skipped' | 'errored';
+
+/**
+ * A scenario's status in the report: a failure whose check judged only SHOULD-level requirements is a
+ * `warning`, only MAY-level ones `not-implemented` (the target does not do what it may do).
+ */
+export type ScenarioStatus = StepStatus | 'warning' | 'not-implemented';
 
 export interface StepJudgement {
-  readonly status: ScenarioStatus;
+  readonly status: StepStatus;
   readonly message: string | undefined;
 }
 
-const ASSERTION_TYPE = /AssertionError$/;
-const REQUIREMENT_LINE = /^\s*Requirement:\s*\S/m;
+/** Exception types that mean "a check failed" (the error's class name, as Cucumber reports it). */
+const FAILURE_TYPES: ReadonlySet<string> = new Set(['RequirementFailure', 'AssertionError']);
 
-export function isAssertionFailure(exception: messages.Exception | undefined, message: string | undefined): boolean {
-  if (exception && ASSERTION_TYPE.test(exception.type)) return true;
-  return REQUIREMENT_LINE.test(exception?.message ?? message ?? '');
+export function isAssertionFailure(exception: messages.Exception | undefined): boolean {
+  return exception !== undefined && FAILURE_TYPES.has(exception.type);
 }
 
 export function classifyStep(result: messages.TestStepResult): StepJudgement {
@@ -35,7 +41,7 @@ export function classifyStep(result: messages.TestStepResult): StepJudgement {
     case 'SKIPPED':
       return { status: 'skipped', message: undefined };
     case 'FAILED':
-      return { status: isAssertionFailure(result.exception, result.message) ? 'failed' : 'errored', message: firstLines(message) };
+      return { status: isAssertionFailure(result.exception) ? 'failed' : 'errored', message: firstLines(message) };
     case 'UNDEFINED':
       return { status: 'errored', message: 'No step definition matches this step (the suite is incomplete).' };
     case 'AMBIGUOUS':
@@ -48,7 +54,7 @@ export function classifyStep(result: messages.TestStepResult): StepJudgement {
 }
 
 /** The scenario's status from its steps and hooks in run order. */
-export function scenarioStatus(steps: readonly StepJudgement[]): { status: ScenarioStatus; index: number } {
+export function scenarioStatus(steps: readonly StepJudgement[]): { status: StepStatus; index: number } {
   const decisive = steps.findIndex((s) => s.status === 'failed' || s.status === 'errored');
   if (decisive >= 0) return { status: steps[decisive]!.status, index: decisive };
   const skipped = steps.findIndex((s) => s.status === 'skipped');

@@ -16,16 +16,16 @@ export function renderSummaryMarkdown(report: ConformanceReport): string {
   out.push(`- Profile: ${report.profile}${report.selection.tags ? ` (tags: \`${report.selection.tags}\`)` : ''}`);
   out.push(`- Suite ${report.suite.version}, catalog ${report.catalog.version}, run \`${report.runId}\``);
   out.push(`- Exit code: ${v.exitCode}${report.expectations ? ' (from the expectations file, see below)' : ''}`, '');
-  out.push('| Level | passed | failed | errored | skipped | untested |', '|---|---:|---:|---:|---:|---:|');
+  out.push('| Level | passed | failed | warning | not implemented | not reached | errored | skipped | untested |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const level of ['must', 'should', 'may'] as const) {
     const c = report.summary.byLevel[level];
-    out.push(`| ${level.toUpperCase()} | ${c.passed} | ${c.failed} | ${c.errored} | ${c.skipped} | ${c.untested} |`);
+    out.push(`| ${level.toUpperCase()} | ${c.passed} | ${c.failed} | ${c.warning} | ${c['not-implemented']} | ${c['not-reached']} | ${c.errored} | ${c.skipped} | ${c.untested} |`);
   }
   const s = report.summary.scenarios;
-  out.push('', `Scenarios: ${s.passed} passed, ${s.failed} failed, ${s.errored} errored, ${s.skipped} skipped (${s.total} in all).`, '');
-  const bad = report.scenarios.filter((x) => x.status === 'failed' || x.status === 'errored');
+  out.push('', `Scenarios: ${s.passed} passed, ${s.failed} failed, ${s.warning} warnings, ${s['not-implemented']} MAY not implemented, ${s.errored} errored, ${s.skipped} skipped (${s.total} in all).`, '');
+  const bad = report.scenarios.filter((x) => x.status !== 'passed' && x.status !== 'skipped');
   if (bad.length) {
-    out.push('### Failed and errored', '', '| Requirement | Level | Status | Scenario | Message |', '|---|---|---|---|---|');
+    out.push('### Failed, errored, warnings and MAYs not implemented', '', '| Requirement | Level | Status | Scenario | Message |', '|---|---|---|---|---|');
     for (const x of bad.slice(0, 50)) {
       out.push(`| ${x.requirements.join(' ') || '-'} | ${x.level} | ${x.status} | ${cell(x.name)} | ${cell(headline(x.message))} |`);
     }

@@ -7,7 +7,7 @@ import { computeVerdict } from './verdict';
 function scenario(status: ScenarioStatus, level: Level, message?: string): ScenarioResult {
   return {
     key: `f.feature: ${status} ${level} ${Math.random()}`, name: `${status} ${level}`, uri: 'f.feature', line: 1, tags: [], requirements: ['PKT-001'],
-    level, area: 'codec', status, message, stoppedAt: undefined, exceptionType: undefined, durationMs: 1, attempts: 1, flaky: false, evidence: [], attachments: [],
+    level, area: 'codec', status, message, stoppedAt: undefined, exceptionType: undefined, durationMs: 1, attempts: 1, flaky: false, evidence: [], attachments: [], checks: [], requirementResults: {},
   };
 }
 const run = (...scenarios: ScenarioResult[]) => ({ scenarios, runProblems: [] });
@@ -18,8 +18,8 @@ test('every MUST passing is conformant, exit 0', () => {
 });
 
 test('a failed SHOULD or MAY gives warnings, exit 0', () => {
-  for (const level of ['should', 'may'] as const) {
-    const v = computeVerdict(run(scenario('passed', 'must'), scenario('failed', level)));
+  for (const [level, status] of [['should', 'warning'], ['may', 'not-implemented']] as const) {
+    const v = computeVerdict(run(scenario('passed', 'must'), scenario(status, level)));
     assert.deepEqual([v.result, v.exitCode], ['conformant-with-warnings', 0], level);
   }
 });

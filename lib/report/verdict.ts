@@ -10,7 +10,7 @@ import type { Level, RunModel, ScenarioResult } from './run-model';
  * 2. not conformant (exit 1): a MUST-level scenario failed. This stands even if other scenarios errored:
  *    a failed MUST is evidence against the target whatever else happened; `complete` is then false.
  * 3. conformant with warnings (exit 0): every MUST passed (or was skipped for a capability the target does
- *    not declare), and a SHOULD- or MAY-level scenario failed or errored.
+ *    not declare), and a SHOULD was missed (warning), a MAY is not implemented, or a SHOULD/MAY scenario errored.
  * 4. conformant (exit 0): everything else.
  * Skipped scenarios never count against the target; the report lists them.
  */
@@ -50,7 +50,8 @@ export function computeVerdict(model: Pick<RunModel, 'scenarios' | 'runProblems'
   const of = (status: ScenarioResult['status'], level?: Level) =>
     scenarios.filter((s) => s.status === status && (level === undefined || s.level === level));
   const errored = of('errored');
-  const mustFailed = of('failed', 'must');
+  // Only a check judging a MUST-level requirement leaves a scenario `failed` (run-model.ts refines the rest).
+  const mustFailed = of('failed');
   const complete = errored.length === 0 && model.runProblems.length === 0 && scenarios.length > 0 && reachability?.reached !== false;
   const list = (items: readonly ScenarioResult[]) =>
     items.slice(0, 5).map((s) => `${s.requirements.join(' ') || 'no requirement'}: ${s.name}`).join('; ') + (items.length > 5 ? `; and ${items.length - 5} more` : '');
@@ -84,7 +85,7 @@ export function computeVerdict(model: Pick<RunModel, 'scenarios' | 'runProblems'
   if (mustErrored.length > 0) {
     return incomplete('must-errored', `${mustErrored.length} MUST-level scenario(s) errored (the harness broke), so no verdict can be given on them: ${list(mustErrored)}.`);
   }
-  const warnings = scenarios.filter((s) => (s.status === 'failed' || s.status === 'errored') && s.level !== 'must');
+  const warnings = scenarios.filter((s) => s.status === 'warning' || s.status === 'not-implemented' || (s.status === 'errored' && s.level !== 'must'));
   const skippedMust = of('skipped', 'must');
   const notes = skippedMust.length ? [`${skippedMust.length} MUST-level scenario(s) were skipped (capability not declared) and are not covered by this verdict.`] : [];
   if (warnings.length > 0) {
@@ -92,7 +93,7 @@ export function computeVerdict(model: Pick<RunModel, 'scenarios' | 'runProblems'
       result: 'conformant-with-warnings',
       complete,
       exitCode: 0,
-      reasons: [`Every MUST-level scenario passed; ${warnings.length} SHOULD/MAY-level scenario(s) did not: ${list(warnings)}.`, ...notes],
+      reasons: [`Every MUST-level scenario passed; ${warnings.length} SHOULD/MAY-level scenario(s) did not (warnings and MAYs not implemented): ${list(warnings)}.`, ...notes],
     };
   }
   return { result: 'conformant', complete, exitCode: 0, reasons: ['Every MUST-level scenario passed.', ...notes] };

@@ -177,20 +177,13 @@ export class ConnectorScenario {
   }
 }
 
-const TAGS_KEY = 'connector-tags';
-
-Before({ tags: '@connector or @http' }, function (this: IlpWorld, { pickle }) {
-  this.scoped(TAGS_KEY, () => pickle.tags.map((t) => t.name));
-});
 
 /** The scenario's connector state, created (and the worker's target started) on first use. */
 export async function connectorScenario(world: IlpWorld): Promise<ConnectorScenario> {
   const holder = world.scoped<{ value?: ConnectorScenario }>('connector', () => ({}));
   if (!holder.value) {
     const target = await connectorTarget(world);
-    const tags = world.scoped<string[]>(TAGS_KEY, () => []);
-    const ids = tags.map((t) => t.slice(1)).filter((t) => /^[A-Z]+-(\d{3}|L\d{2})$/.test(t));
-    const scenario = new ConnectorScenario(world, target, ids);
+    const scenario = new ConnectorScenario(world, target, world.judgements.requirements);
     holder.value = scenario;
     world.defer(() => scenario.close());
   }

@@ -16,6 +16,7 @@
 import { After, AfterAll, Before, BeforeAll } from '@cucumber/cucumber';
 import { ConnectorHttpTarget } from '../../lib/targets/connector-http';
 import { neededCapabilities, parseCapabilities, CONNECTOR_CAPABILITIES } from '../../lib/targets/capabilities';
+import { SKIP_REASON_MEDIA_TYPE } from '../../lib/report/run-model';
 import type { IlpWorld, IlpWorldParameters, WithParameters } from '../world';
 
 interface ConnectorParameters extends IlpWorldParameters {
@@ -70,7 +71,8 @@ Before({ tags: '@connector or @http' }, function (this: IlpWorld, { pickle }) {
   const declared = parseCapabilities(settings(this).capabilities);
   const missing = needed.filter((c) => !declared.has(c));
   if (missing.length === 0) return undefined;
-  this.log(`Skipped: the connector under test does not declare ${missing.map((c) => `${c} (${CONNECTOR_CAPABILITIES[c]})`).join(', ')}`);
+  const reason = `the connector under test does not declare ${missing.map((c) => `${c} (${CONNECTOR_CAPABILITIES[c]})`).join(', ')}; declare it with --capabilities or ILP_CONNECTOR_CAPABILITIES to run this scenario`;
+  this.attach(reason, { mediaType: SKIP_REASON_MEDIA_TYPE });
   return 'skipped';
 });
 

@@ -150,7 +150,7 @@ async function startLedgerB(world: IlpWorld, a: LedgerTarget): Promise<LedgerTar
 export async function crossLedgerScenario(world: IlpWorld): Promise<CrossLedgerScenario> {
   const holder = world.scoped<{ value?: CrossLedgerScenario }>('cross-ledger', () => ({}));
   if (!holder.value) {
-    const ids = world.scoped<string[]>('ledger-tags', () => []).map((t) => t.slice(1)).filter((t) => /^[A-Z]+-(\d{3}|L\d{2})$/.test(t));
+    const ids = world.judgements.requirements;
     const a = await ledgerTarget(world);
     const b = await startLedgerB(world, a);
     holder.value = new CrossLedgerScenario(world, new LedgerScenario(world, a, ids), new LedgerScenario(world, b, ids));

@@ -265,19 +265,13 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((done) => setTimeout(done, ms));
 }
 
-const TAGS_KEY = 'ledger-tags';
-
-Before({ tags: '@ledger' }, function (this: IlpWorld, { pickle }) {
-  this.scoped(TAGS_KEY, () => pickle.tags.map((t) => t.name));
-});
 
 /** The scenario's ledger state, created (and the worker's ledger started) on first use. */
 export async function ledgerScenario(world: IlpWorld): Promise<LedgerScenario> {
   const holder = world.scoped<{ value?: LedgerScenario }>('ledger', () => ({}));
   if (!holder.value) {
     const target = await ledgerTarget(world);
-    const ids = world.scoped<string[]>(TAGS_KEY, () => []).map((t) => t.slice(1)).filter((t) => /^[A-Z]+-(\d{3}|L\d{2})$/.test(t));
-    holder.value = new LedgerScenario(world, target, ids);
+    holder.value = new LedgerScenario(world, target, world.judgements.requirements);
   }
   return holder.value;
 }
