@@ -6,6 +6,7 @@ import { catalogView } from '../../lib/report/catalog-view';
 import { conformanceRun, type ConformanceRunOptions, type ProfileName } from '../../lib/report/conformance-run';
 import { ExpectationsError, loadExpectations } from '../../lib/report/expectations';
 import { createRunRedactor } from '../../lib/report/redaction';
+import { declareConnector } from '../../lib/targets/capabilities';
 
 export const summary = 'run the conformance suite and write reports/<run-id>/ with the verdict';
 
@@ -19,6 +20,11 @@ target:
   --target <url>          connector's ILP-over-HTTP base URL (world parameter connectorUrl)
   --ledger <url>          ledger HTTP API base URL (world parameter ledgerUrl)
   --topology <file>       topology file (default fixtures/topology.json)
+  --capabilities <list>   what the connector supports: http-sync, http-async, ildcp (comma-separated;
+                          default for --target: the mode of its RFC 35 revision, http-sync; scenarios
+                          needing more are skipped, never failed, and the report says how to enable them)
+  --rfc35 <revision>      RFC 35 revision(s) the connector implements: draft-2 (synchronous, what
+                          deployed connectors speak; default for --target) and/or draft-3 (asynchronous)
 selection:
   --profile <name>        codec | connector | ledger (default: connector with --target,
                           ledger with --ledger, otherwise every feature)
@@ -63,6 +69,8 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
         target: { type: 'string' },
         ledger: { type: 'string' },
         topology: { type: 'string' },
+        capabilities: { type: 'string' },
+        rfc35: { type: 'string' },
         profile: { type: 'string' },
         tags: { type: 'string' },
         requirement: { type: 'string', multiple: true },
@@ -119,6 +127,11 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
     }
     maxUnreachable = Number(v['max-unreachable']);
   }
+  try {
+    declareConnector({ external: Boolean(v.target), capabilities: v.capabilities, rfc35: v.rfc35 });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   const secretEnv = (v['secret-env'] ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
   for (const name of secretEnv) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError(`--secret-env "${name}" is not an environment variable name`);
   return {
@@ -127,6 +140,8 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
       ...(v.target ? { connectorUrl: v.target } : {}),
       ...(v.ledger ? { ledgerUrl: v.ledger } : {}),
       ...(v.topology ? { topologyPath: resolve(v.topology) } : {}),
+      ...(v.capabilities ? { capabilities: v.capabilities } : {}),
+      ...(v.rfc35 ? { rfc35: v.rfc35 } : {}),
       profile,
       ...(v.tags ? { tags: v.tags } : {}),
       requirements,

@@ -5,7 +5,7 @@ Feature: Forwarding a Prepare and relaying its answer
   travels back unchanged (RFC 27 "ILP Prepare", "ILP Fulfill", "ILP Reject", packet lifecycle step 10).
   Every packet it emits is canonical OER (RFC 27 "Packet Format").
 
-  @PKT-011 @PKT-012 @PKT-013 @PKT-014 @must
+  @PKT-014 @PKT-012 @PKT-013 @PKT-011 @must
   Scenario: The next hop receives the condition, destination and data the sender chose
     Given bob fulfills
     When alice sends a Prepare for 100 with 1000 bytes of data to a destination behind bob

@@ -36,6 +36,8 @@ export interface Requirement {
   readonly summary: string;
   readonly blackBox: boolean;
   readonly profile: Profile;
+  /** ILP over HTTP only: the RFC 35 revisions that hold it (lib/targets/capabilities.ts). */
+  readonly rfc35Revisions?: readonly ('draft-2' | 'draft-3')[];
 }
 
 export interface RfcRevision {

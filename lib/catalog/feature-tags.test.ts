@@ -48,8 +48,8 @@ Feature: good
   Scenario: a must-level requirement
     Given a step
 
-  @EXP-002 @EXP-006 @must
-  Scenario: a SHOULD and a MUST about the same behaviour grade as MUST
+  @EXP-006 @EXP-002 @must
+  Scenario: the primary (first) requirement's level decides; a later SHOULD is judged at its own level
     Given a step
 
   @LEDGER-011 @should
@@ -118,7 +118,7 @@ Feature: bad
     Given a step
 
   @ADDR-001 @ADDR-006 @should
-  Scenario: the strongest requirement decides
+  Scenario: the primary requirement decides
     Given a step
 `,
   });
@@ -128,10 +128,10 @@ Feature: bad
     'features/x/bad.feature:13: no requirement ID tag (e.g. @PKT-007)',
     'features/x/bad.feature:17: needs exactly one level tag (@must, @should or @may), found none',
     'features/x/bad.feature:21: needs exactly one level tag (@must, @should or @may), found @must @may',
-    'features/x/bad.feature:25: level tag @should does not fit ADDR-001 MUST -> @must; use @must',
-    'features/x/bad.feature:29: level tag @must does not fit ADDR-006 must* -> @should; use @should',
-    'features/x/bad.feature:33: level tag @must does not fit ADDR-011 AMBIGUOUS -> @should or @may; use @should or @may',
-    'features/x/bad.feature:37: level tag @should does not fit ADDR-001 MUST -> @must; ADDR-006 must* -> @should; use @must',
+    'features/x/bad.feature:25: level tag @should does not fit ADDR-001 (the primary requirement) MUST -> @must; use @must',
+    'features/x/bad.feature:29: level tag @must does not fit ADDR-006 (the primary requirement) must* -> @should; use @should',
+    'features/x/bad.feature:33: level tag @must does not fit ADDR-011 (the primary requirement) AMBIGUOUS -> @should or @may; use @should or @may',
+    'features/x/bad.feature:37: level tag @should does not fit ADDR-001 (the primary requirement) MUST -> @must; use @must',
   ]);
 });
 

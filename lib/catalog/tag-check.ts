@@ -15,7 +15,10 @@ import { AREA_TAGS, type FeatureTags, type ScenarioTags } from './feature-tags';
  * INFO and AMBIGUOUS -> @may or @should (they record behaviour and never fail the run). A combined cell such
  * as "MUST / SHOULD" permits both, one per part of the text. The scenario's tag must be permitted by one of
  * its requirements and be no weaker than the weakest tag any one of them permits. For the usual single-level
- * requirement this is simply: the tag equals the strongest level among the scenario's requirement IDs.
+ * requirement this is simply: the tag equals the level of the requirement.
+ * The requirements it applies to are the scenario's primary requirement, its first requirement tag: the
+ * one its generic checks judge (lib/judgement/judge.ts). A later tag names a requirement that a particular
+ * step checks; that check counts at the requirement's own catalog level, whatever the scenario's tag.
  */
 
 export interface TagProblem {
@@ -62,9 +65,10 @@ export function checkScenario(scenario: ScenarioTags, catalog: Catalog): TagProb
     problems.push({ ...at, message: `needs exactly one level tag (@must, @should or @may), found ${found}` });
   } else if (known.length) {
     const tag = scenario.levelTags[0]!;
-    const allowed = allowedLevelTags(known);
+    const primary = known.filter((r) => r.id === scenario.requirementIds[0]);
+    const allowed = allowedLevelTags(primary.length ? primary : known);
     if (!allowed.includes(tag)) {
-      const reasons = known.map((r) => `${r.id} ${r.levels.join(' / ')} -> ${permittedLevelTags(r).join(' or ')}`).join('; ');
+      const reasons = (primary.length ? primary : known).map((r) => `${r.id} (the primary requirement) ${r.levels.join(' / ')} -> ${permittedLevelTags(r).join(' or ')}`).join('; ');
       problems.push({ ...at, tag, message: `level tag ${tag} does not fit ${reasons}; use ${allowed.join(' or ')}` });
     }
   }

@@ -1,12 +1,13 @@
 import { appendFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Envelope } from '@cucumber/messages';
 import { join, relative, resolve } from 'node:path';
+import { declareConnector } from '../targets/capabilities';
 import { applyExpectations, type Expectation } from './expectations';
 import { ConsoleProgress, isPlainOutput } from './console-progress';
 import { runCucumberMasked } from './cucumber-run';
 import { probeTargets, safeUrl } from './reachability';
 import type { Redactor } from './redaction';
-import type { TargetIdentity } from './report-document';
+import type { ConnectorJudgedAs, TargetIdentity } from './report-document';
 import { RunModelBuilder, type CatalogView } from './run-model';
 import { computeVerdict, VERDICT_TITLES, type Reachability } from './verdict';
 import { newRunId, writeRun, type WrittenRun } from './write-run';
@@ -37,6 +38,9 @@ export interface ConformanceRunOptions {
   readonly require?: readonly string[];
   readonly requireModule?: readonly string[];
   readonly connectorUrl?: string;
+  /** The connector's declared capabilities and RFC 35 revisions (lib/targets/capabilities.ts); default: declareConnector. */
+  readonly capabilities?: string;
+  readonly rfc35?: string;
   readonly ledgerUrl?: string;
   readonly topologyPath?: string;
   readonly profile: ProfileName;
@@ -106,6 +110,8 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
   if (opts.ledgerUrl) worldParameters.ledgerUrl = opts.ledgerUrl;
   if (opts.topologyPath) worldParameters.topology = resolve(opts.topologyPath);
   if (opts.maxUnreachable !== undefined) worldParameters.maxUnreachable = opts.maxUnreachable;
+  if (opts.capabilities) worldParameters.connectorCapabilities = opts.capabilities;
+  if (opts.rfc35) worldParameters.rfc35Revision = opts.rfc35;
   const cucumber = {
     cwd,
     paths: opts.paths ?? ['features/**/*.feature'],
@@ -144,6 +150,7 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
     ...(opts.ledgerUrl ? { ledgerUrl: safeUrl(opts.ledgerUrl) } : {}),
     reached: reachability.reached,
     reachability: reachability.detail,
+    ...(opts.profile === 'codec' || opts.profile === 'ledger' ? {} : { connector: judgedAs(opts, env) }),
   };
 
   const builder = new RunModelBuilder();
@@ -215,4 +222,14 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
   }
   say(`Exit code: ${exitCode}`);
   return { exitCode, written };
+}
+
+/** What the connector is judged as, the same way the workers decide it (steps/support/connector-worker.ts). */
+function judgedAs(opts: ConformanceRunOptions, env: NodeJS.ProcessEnv): ConnectorJudgedAs {
+  const declaration = declareConnector({
+    external: Boolean(opts.connectorUrl ?? env.ILP_CONNECTOR_URL),
+    capabilities: opts.capabilities ?? env.ILP_CONNECTOR_CAPABILITIES,
+    rfc35: opts.rfc35 ?? env.ILP_RFC35_REVISION,
+  });
+  return { capabilities: [...declaration.capabilities], rfc35: [...declaration.rfc35], declaration: declaration.source, undeclared: [] };
 }

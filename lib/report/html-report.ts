@@ -36,6 +36,7 @@ ${kv('Target', report.target.identity)}
 ${report.target.connectorUrl ? kv('Connector URL', report.target.connectorUrl) : ''}
 ${report.target.ledgerUrl ? kv('Ledger URL', report.target.ledgerUrl) : ''}
 ${kv('Target reached', `${report.target.reached ? 'yes' : 'no'} (${report.target.reachability})`)}
+${report.target.connector ? judgedAsRows(report.target.connector) : ''}
 ${kv('Profile', report.profile)}
 ${report.selection.tags ? kv('Tag expression', report.selection.tags) : ''}
 ${report.selection.requirements.length ? kv('Requirements selected', report.selection.requirements.join(', ')) : ''}
@@ -145,6 +146,15 @@ function failure(s: ReportScenario): string {
 <pre>${esc(s.message ?? '(no message)')}</pre>
 <p>Evidence: ${s.evidence.map((e) => evidenceLink(e.path)).join(' ') || '<span class="muted">none attached</span>'}</p>
 </article>`;
+}
+
+/** The connector's declaration on the front page: capabilities, RFC 35 revision, what was skipped for what. */
+function judgedAsRows(c: NonNullable<ConformanceReport['target']['connector']>): string {
+  const how = c.declaration === 'declared' ? 'as declared' : 'the default for this target (none declared)';
+  const skipped = c.undeclared.filter((u) => u.skipped > 0);
+  return `${kv('Judged against', `RFC 35 ${c.rfc35.join(' and ')}`)}
+${kv('Capabilities', `${c.capabilities.join(', ') || 'none'} (${how})`)}
+<tr><th>Not declared</th><td>${skipped.length ? `<ul class="undeclared">${skipped.map((u) => `<li><strong>${esc(u.capability)}</strong> (${esc(u.meaning)}): ${u.skipped} scenario(s) skipped; enable with <code>${esc(u.enable)}</code></li>`).join('')}</ul>` : c.undeclared.length ? `${esc(c.undeclared.map((u) => u.capability).join(', '))} (no scenario needed ${c.undeclared.length > 1 ? 'them' : 'it'})` : 'nothing: every capability is declared'}</td></tr>`;
 }
 
 function scenarioLink(s: ReportScenario | undefined, key: string): string {

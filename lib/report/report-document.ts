@@ -2,6 +2,7 @@ import type { ExpectationReport } from './expectations';
 import type { MaskedEntry } from './redaction';
 import type { CatalogView, Level, RequirementResult, RequirementStatus, RunModel, ScenarioResult } from './run-model';
 import type { ScenarioStatus } from './status';
+import { CONNECTOR_CAPABILITIES } from '../targets/capabilities';
 import type { Verdict } from './verdict';
 
 /**
@@ -18,6 +19,15 @@ export interface TargetIdentity {
   readonly ledgerUrl?: string;
   readonly reached: boolean;
   readonly reachability: string;
+  /** Connector runs: what the connector was judged as (filled in by buildReport with the skip counts). */
+  readonly connector?: ConnectorJudgedAs;
+}
+
+export interface ConnectorJudgedAs {
+  readonly capabilities: readonly string[];
+  readonly rfc35: readonly string[];
+  readonly declaration: 'declared' | 'default';
+  readonly undeclared: readonly { readonly capability: string; readonly meaning: string; readonly skipped: number; readonly enable: string }[];
 }
 
 export interface RunIdentity {
@@ -93,7 +103,7 @@ export function buildReport(model: RunModel, verdict: Verdict, id: RunIdentity, 
     runId: id.runId,
     suite: id.suite,
     catalog: { version: catalog.version, rfcRevisions: id.catalog.rfcRevisions },
-    target: id.target,
+    target: id.target.connector ? { ...id.target, connector: withSkipCounts(id.target.connector, model.scenarios) } : id.target,
     profile: id.profile,
     selection: id.selection,
     startedAt: model.startedAt,
@@ -122,6 +132,20 @@ export function buildReport(model: RunModel, verdict: Verdict, id: RunIdentity, 
     },
     allureNote: id.allure.note,
   };
+}
+
+/** Per capability the connector did not declare: how many scenarios were skipped for it, and the flag to enable it. */
+function withSkipCounts(connector: ConnectorJudgedAs, scenarios: readonly ScenarioResult[]): ConnectorJudgedAs {
+  const declared = new Set(connector.capabilities);
+  const undeclared = Object.entries(CONNECTOR_CAPABILITIES)
+    .filter(([capability]) => !declared.has(capability))
+    .map(([capability, meaning]) => ({
+      capability,
+      meaning,
+      skipped: scenarios.filter((s) => s.status === 'skipped' && s.tags.includes(`@needs-${capability}`)).length,
+      enable: `--capabilities ${[...connector.capabilities, capability].join(',')}`,
+    }));
+  return { ...connector, undeclared };
 }
 
 export const STATUS_ORDER: readonly RequirementStatus[] = ['failed', 'errored', 'warning', 'not-implemented', 'not-reached', 'passed', 'skipped', 'untested'];

@@ -244,7 +244,7 @@ export class RunModelBuilder {
       }
       const attachments = this.attachments.get(last.id) ?? [];
       const checks = checksOf(attachments);
-      const judged = refineByLevel(this.judge(testCase, last.id, pickle), checks, base.level, catalog);
+      const judged = refineByLevel(this.judge(testCase, last.id, pickle), checks, base.level, base.requirements, catalog);
       const earlierFailed = attempts.slice(0, -1).some((a) => this.judge(testCase, a.id, pickle).status !== 'passed');
       const finished = this.finished.get(last.id);
       const durationMs = finished ? Math.max(0, toDate(finished.timestamp).getTime() - toDate(last.timestamp).getTime()) : 0;
@@ -423,23 +423,23 @@ function checksOf(attachments: readonly RawAttachment[]): CheckResult[] {
 const STRENGTH: Readonly<Record<Level, number>> = { must: 3, should: 2, may: 1 };
 
 /**
- * The level a finding counts at: the weaker of the scenario's level tag and the requirement's level in the
- * catalog (an informative entry has none: the tag decides). So a MAY scenario never yields a MUST failure,
- * and a check of a SHOULD requirement inside a MUST scenario yields a warning.
+ * The level a finding on `ids` counts at. The scenario's primary requirement (its first tag) counts at the
+ * scenario's level tag, which the tag check fits to that requirement; another requirement a step names
+ * counts at its own catalog level (an informative entry has none: the tag decides). So a wrong triggeredBy
+ * (ERR-009, a MUST) fails the run even inside a MAY scenario, and a MAY scenario's own finding never does.
  */
-function findingLevel(scenarioLevel: Level, ids: readonly string[], catalog: CatalogView): Level {
-  const levels = ids.map((id) => catalog.requirements.find((r) => r.id === id)?.level).filter((l): l is Level => l !== undefined);
-  const requirement = levels.length === 0 ? scenarioLevel : levels.reduce((a, b) => (STRENGTH[a] >= STRENGTH[b] ? a : b));
-  return STRENGTH[requirement] < STRENGTH[scenarioLevel] ? requirement : scenarioLevel;
+function findingLevel(scenarioLevel: Level, primary: string | undefined, ids: readonly string[], catalog: CatalogView): Level {
+  const levels = ids.map((id) => (id === primary ? scenarioLevel : catalog.requirements.find((r) => r.id === id)?.level ?? scenarioLevel));
+  return levels.length === 0 ? scenarioLevel : levels.reduce((a, b) => (STRENGTH[a] >= STRENGTH[b] ? a : b));
 }
 
 const FAILURE_AT: Readonly<Record<Level, ScenarioStatus>> = { must: 'failed', should: 'warning', may: 'not-implemented' };
 
 /** A failed scenario is a warning or "not implemented" when the check that failed judged only weaker requirements. */
-function refineByLevel<T extends { status: ScenarioStatus }>(judged: T, checks: readonly CheckResult[], level: Level, catalog: CatalogView): T {
+function refineByLevel<T extends { status: ScenarioStatus }>(judged: T, checks: readonly CheckResult[], level: Level, ids: readonly string[], catalog: CatalogView): T {
   if (judged.status !== 'failed') return judged;
   const failedCheck = checks.find((c) => !c.passed);
-  return { ...judged, status: FAILURE_AT[findingLevel(level, failedCheck?.requirements ?? [], catalog)] };
+  return { ...judged, status: FAILURE_AT[findingLevel(level, ids[0], failedCheck?.requirements ?? [], catalog)] };
 }
 
 function requirementResultsOf(ids: readonly string[], status: ScenarioStatus, checks: readonly CheckResult[], level: Level, catalog: CatalogView): Record<string, RequirementStatus> {
@@ -449,7 +449,7 @@ function requirementResultsOf(ids: readonly string[], status: ScenarioStatus, ch
   const failedOutside = status !== 'passed' && !checks.some((c) => !c.passed) && ids.length > 0;
   const judged = failedOutside ? [...checks, { requirements: [ids[0]!], passed: false, expected: '', actual: '' }] : checks;
   const outcomes = requirementOutcomes(ids, judged, status === 'passed');
-  return Object.fromEntries(ids.map((id) => [id, outcomes[id] === 'failed' ? FAILURE_AT[findingLevel(level, [id], catalog)] : outcomes[id]!]));
+  return Object.fromEntries(ids.map((id) => [id, outcomes[id] === 'failed' ? FAILURE_AT[findingLevel(level, ids[0], [id], catalog)] : outcomes[id]!]));
 }
 
 function strictest(scenarios: readonly ScenarioResult[]): Level {

@@ -13,6 +13,11 @@ export function renderSummaryMarkdown(report: ConformanceReport): string {
   for (const r of v.reasons) out.push(`> ${oneLine(r)}`);
   out.push('');
   out.push(`- Target: ${cell(report.target.identity)}`);
+  const c = report.target.connector;
+  if (c) {
+    out.push(`- Connector judged against RFC 35 ${c.rfc35.join(' and ')}, capabilities ${c.capabilities.join(', ') || 'none'} (${c.declaration})`);
+    for (const u of c.undeclared.filter((x) => x.skipped > 0)) out.push(`  - not declared: ${u.capability}, ${u.skipped} scenario(s) skipped; enable with \`${u.enable}\``);
+  }
   out.push(`- Profile: ${report.profile}${report.selection.tags ? ` (tags: \`${report.selection.tags}\`)` : ''}`);
   out.push(`- Suite ${report.suite.version}, catalog ${report.catalog.version}, run \`${report.runId}\``);
   out.push(`- Exit code: ${v.exitCode}${report.expectations ? ' (from the expectations file, see below)' : ''}`, '');

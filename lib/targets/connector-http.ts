@@ -17,7 +17,7 @@ import { PeerNetwork } from '../peers/peer-network';
 import type { ScenarioScript } from '../peers/scenario-script';
 import { sendPrepare, type SendRequest, type SentPrepare } from '../peers/sender';
 import { loadTopology, peerByName, type Topology } from '../../contracts/topology';
-import { parseCapabilities, type ConnectorCapability } from './capabilities';
+import { declareConnector, type ConnectorCapability, type ConnectorDeclaration } from './capabilities';
 import { ConnectionBreaker } from './circuit-breaker';
 import { TARGET_INTERFACE_VERSION, type Target, type TargetDescription, type TargetOrigin } from './target';
 
@@ -27,8 +27,10 @@ export interface ConnectorTargetOptions {
   /** Topology file; default fixtures/topology.json. */
   readonly topologyPath?: string;
   readonly env?: NodeJS.ProcessEnv;
-  /** Declared capabilities (capabilities.ts); default all. */
+  /** Declared capabilities (capabilities.ts); default: see declareConnector. */
   readonly capabilities?: string | readonly string[];
+  /** RFC 35 revision(s) the connector implements (draft-2, draft-3); default: see declareConnector. */
+  readonly rfc35?: string | readonly string[];
   /** Bundled only: named fault switches of the reference (self-test). */
   readonly faults?: readonly string[];
   /** Bundled only: the reference's log lines. */
@@ -53,7 +55,7 @@ export class ConnectorHttpTarget implements Target<ConnectorCapability> {
     /** The topology as the SUT runs it (ports and SUT URL resolved). */
     readonly topology: Topology,
     readonly network: PeerNetwork,
-    readonly capabilities: ReadonlySet<ConnectorCapability>,
+    readonly declaration: ConnectorDeclaration,
     private readonly stopSut: () => Promise<void>,
   ) {}
 
@@ -65,14 +67,14 @@ export class ConnectorHttpTarget implements Target<ConnectorCapability> {
 
   private static async startTarget(options: ConnectorTargetOptions): Promise<ConnectorHttpTarget> {
     const env = options.env ?? process.env;
-    const capabilities = parseCapabilities(options.capabilities);
+    const declaration = declareConnector({ external: Boolean(options.connectorUrl), capabilities: options.capabilities, rfc35: options.rfc35 });
     const fileTopology = loadTopology(options.topologyPath, env);
     if (options.connectorUrl) {
       const url = checkUrl(options.connectorUrl);
       if (options.faults?.length) throw new ConnectorTargetError('fault switches apply only to the bundled reference connector, not to an external URL');
       const topology: Topology = { ...fileTopology, sut: { ...fileTopology.sut, url } };
       const network = await PeerNetwork.start(topology, { ephemeralPorts: false });
-      return new ConnectorHttpTarget('external', topology, network, capabilities, async () => undefined);
+      return new ConnectorHttpTarget('external', topology, network, declaration, async () => undefined);
     }
     const network = await PeerNetwork.start(fileTopology, { ephemeralPorts: true });
     try {
@@ -80,11 +82,15 @@ export class ConnectorHttpTarget implements Target<ConnectorCapability> {
       const running = await startReferenceConnector({ topology: forReference, port: 0, faults: options.faults ?? [], log: options.log });
       const topology: Topology = { ...forReference, sut: { ...forReference.sut, url: running.url.replace(/\/+$/, '') } };
       network.useTopology(topology);
-      return new ConnectorHttpTarget('bundled-reference', topology, network, capabilities, () => running.close());
+      return new ConnectorHttpTarget('bundled-reference', topology, network, declaration, () => running.close());
     } catch (error) {
       await network.close();
       throw new ConnectorTargetError(`cannot start the bundled reference connector: ${(error as Error).message}`);
     }
+  }
+
+  get capabilities(): ReadonlySet<ConnectorCapability> {
+    return this.declaration.capabilities;
   }
 
   get url(): string {
@@ -130,6 +136,7 @@ export class ConnectorHttpTarget implements Target<ConnectorCapability> {
       name: this.origin === 'bundled-reference' ? 'bundled reference connector' : this.topology.sut.address,
       endpoint: this.url,
       capabilities: [...this.capabilities].sort(),
+      details: { 'RFC 35': [...this.declaration.rfc35].join(', '), declaration: this.declaration.source },
     };
   }
 }

@@ -6,7 +6,8 @@
  * Where the settings come from (world parameters win over the environment):
  *   connectorUrl           | ILP_CONNECTOR_URL            external connector; absent = the bundled reference
  *   topology               | ILP_TOPOLOGY                 topology file; default fixtures/topology.json
- *   connectorCapabilities  | ILP_CONNECTOR_CAPABILITIES   e.g. "http-sync,ildcp"; default all
+ *   connectorCapabilities  | ILP_CONNECTOR_CAPABILITIES   e.g. "http-sync,ildcp"; default: declareConnector
+ *   rfc35Revision          | ILP_RFC35_REVISION           draft-2 and/or draft-3; default draft-2 (external)
  *   referenceFaults        | ILP_REFERENCE_FAULTS         bundled only: fault switches (self-test)
  *                            ILP_REFERENCE_LOG=1          bundled only: the reference's log on stderr
  *   maxUnreachable         | ILP_MAX_UNREACHABLE          circuit breaker: scenarios in a row with only
@@ -15,12 +16,15 @@
  */
 import { After, AfterAll, Before, BeforeAll } from '@cucumber/cucumber';
 import { ConnectorHttpTarget } from '../../lib/targets/connector-http';
-import { neededCapabilities, parseCapabilities, CONNECTOR_CAPABILITIES } from '../../lib/targets/capabilities';
+import { CONNECTOR_CAPABILITIES, declareConnector, neededCapabilities, type ConnectorDeclaration } from '../../lib/targets/capabilities';
+import { loadCatalog } from '../../lib/catalog/catalog';
+import { ScenarioJudgements } from '../../lib/judgement/judge';
 import { SKIP_REASON_MEDIA_TYPE } from '../../lib/report/run-model';
 import type { IlpWorld, IlpWorldParameters, WithParameters } from '../world';
 
 interface ConnectorParameters extends IlpWorldParameters {
   readonly connectorCapabilities?: string | readonly string[];
+  readonly rfc35Revision?: string | readonly string[];
   readonly referenceFaults?: string | readonly string[];
   readonly maxUnreachable?: number | string;
 }
@@ -35,6 +39,7 @@ function settings(world: WithParameters) {
     connectorUrl: params.connectorUrl ?? env.ILP_CONNECTOR_URL ?? undefined,
     topologyPath: params.topology ?? env.ILP_TOPOLOGY ?? undefined,
     capabilities: params.connectorCapabilities ?? env.ILP_CONNECTOR_CAPABILITIES,
+    rfc35: params.rfc35Revision ?? env.ILP_RFC35_REVISION,
     faults: list(params.referenceFaults ?? env.ILP_REFERENCE_FAULTS),
     log: env.ILP_REFERENCE_LOG ? (line: string) => process.stderr.write(`[reference] ${line}\n`) : undefined,
     maxUnreachable: maxUnreachableOf(params.maxUnreachable ?? env.ILP_MAX_UNREACHABLE),
@@ -56,6 +61,7 @@ export function connectorTarget(world: WithParameters): Promise<ConnectorHttpTar
       ...(s.connectorUrl ? { connectorUrl: s.connectorUrl } : {}),
       ...(s.topologyPath ? { topologyPath: s.topologyPath } : {}),
       ...(s.capabilities ? { capabilities: s.capabilities } : {}),
+      ...(s.rfc35 ? { rfc35: s.rfc35 } : {}),
       faults: s.faults,
       ...(s.log ? { log: s.log } : {}),
       ...(s.maxUnreachable !== undefined ? { maxUnreachable: s.maxUnreachable } : {}),
@@ -65,16 +71,29 @@ export function connectorTarget(world: WithParameters): Promise<ConnectorHttpTar
   return shared;
 }
 
+// A scenario is skipped, with its reason as data (SKIP_REASON_MEDIA_TYPE), when it needs a capability the
+// connector does not declare, or judges an HTTP requirement of an RFC 35 revision the connector does not implement.
 Before({ tags: '@connector or @http' }, function (this: IlpWorld, { pickle }) {
-  const needed = neededCapabilities(pickle.tags.map((t) => t.name));
-  if (needed.length === 0) return undefined;
-  const declared = parseCapabilities(settings(this).capabilities);
-  const missing = needed.filter((c) => !declared.has(c));
-  if (missing.length === 0) return undefined;
-  const reason = `the connector under test does not declare ${missing.map((c) => `${c} (${CONNECTOR_CAPABILITIES[c]})`).join(', ')}; declare it with --capabilities or ILP_CONNECTOR_CAPABILITIES to run this scenario`;
+  const s = settings(this);
+  const declaration = declareConnector({ external: Boolean(s.connectorUrl), capabilities: s.capabilities, rfc35: s.rfc35 });
+  const reason = skipReason(pickle.tags.map((t) => t.name), declaration);
+  if (!reason) return undefined;
   this.attach(reason, { mediaType: SKIP_REASON_MEDIA_TYPE });
   return 'skipped';
 });
+
+function skipReason(tags: readonly string[], declaration: ConnectorDeclaration): string | undefined {
+  const missing = neededCapabilities(tags).filter((c) => !declaration.capabilities.has(c));
+  if (missing.length > 0) {
+    return `the connector under test does not declare ${missing.map((c) => `${c} (${CONNECTOR_CAPABILITIES[c]})`).join(', ')}; declare it with --capabilities (ILP_CONNECTOR_CAPABILITIES) to run this scenario`;
+  }
+  const primary = loadCatalog().get(ScenarioJudgements.idsOfTags(tags)[0] ?? '');
+  const revisions = primary?.rfc35Revisions;
+  if (revisions && !revisions.some((r) => declaration.rfc35.has(r))) {
+    return `${primary.id} belongs to RFC 35 ${revisions.join(' and ')}; the connector under test implements ${[...declaration.rfc35].join(' and ')} (declare it with --rfc35)`;
+  }
+  return undefined;
+}
 
 /** The worker's target if it has started; never starts one. */
 async function startedTarget(): Promise<ConnectorHttpTarget | undefined> {
