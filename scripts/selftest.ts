@@ -44,7 +44,10 @@ interface JobResult {
 export function allFaults(): SelftestFault[] {
   const connector = Object.entries(FAULT_REGISTRIES.connector).map(([name, info]) => ({ name, target: 'connector' as const, description: info.description, requirements: [...info.requirements] }));
   const ledger = Object.entries(FAULT_REGISTRIES.ledger).map(([name, info]) => ({ name: `ledger:${name}`, target: 'ledger' as const, description: info.description, requirements: [...info.requirements] }));
-  return [...connector, ...ledger];
+  // The ledger link is the connector the cross-ledger scenarios put between two ledgers: its faults are
+  // caught by the ledger features.
+  const link = Object.entries(FAULT_REGISTRIES['ledger-link']).map(([name, info]) => ({ name: `link:${name}`, target: 'ledger' as const, description: info.description, requirements: [...info.requirements] }));
+  return [...connector, ...ledger, ...link];
 }
 
 /** Feature files (relative paths) with their feature-level area and the requirement IDs their scenarios carry. */
@@ -72,7 +75,7 @@ export function planJobs(faults: readonly SelftestFault[]): { jobs: Job[]; unpla
       continue;
     }
     for (const f of files) used[fault.target].add(f);
-    jobs.push({ key: fault.name, target: fault.target, fault: fault.name.replace(/^ledger:/, ''), files });
+    jobs.push({ key: fault.name, target: fault.target, fault: fault.name.replace(/^(ledger|link):/, ''), files });
   }
   // Baselines first: every file any fault runs, without faults.
   const baselines: Job[] = (['connector', 'ledger'] as const)
@@ -93,7 +96,13 @@ async function worker(): Promise<void> {
     const started = Date.now();
     try {
       const faults = job.fault ?? '';
-      const worldParameters = { ...runConfiguration.runtime.worldParameters, referenceFaults: job.target === 'connector' ? faults : '', referenceLedgerFaults: job.target === 'ledger' ? faults : '' };
+      const isLink = job.key.startsWith('link:');
+      const worldParameters = {
+        ...runConfiguration.runtime.worldParameters,
+        referenceFaults: job.target === 'connector' ? faults : '',
+        referenceLedgerFaults: job.target === 'ledger' && !isLink ? faults : '',
+        referenceLinkFaults: isLink ? faults : '',
+      };
       const collector = new OutcomeCollector();
       const result = await runCucumber(
         {

@@ -30,7 +30,9 @@ export interface CrossPayment {
 
 export class CrossLedgerScenario {
   readonly ledgers: Record<LedgerName, LedgerScenario>;
-  readonly linkFaults: string[] = (process.env.ILP_REFERENCE_LINK_FAULTS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  /** The link's fault switches: the self-test's (world parameter referenceLinkFaults, or ILP_REFERENCE_LINK_FAULTS),
+   * plus any a Given adds to script connie's behaviour (connie is the ledgers' neighbour, not the SUT). */
+  readonly linkFaults: string[];
   link: RunningLedgerConnector | undefined;
   payment: CrossPayment | undefined;
   readonly linkLog: string[] = [];
@@ -41,6 +43,8 @@ export class CrossLedgerScenario {
     b: LedgerScenario,
   ) {
     this.ledgers = { A: a, B: b };
+    const asked = (world.parameters as { referenceLinkFaults?: string }).referenceLinkFaults ?? process.env.ILP_REFERENCE_LINK_FAULTS ?? '';
+    this.linkFaults = asked.split(',').map((s) => s.trim()).filter(Boolean);
   }
 
   get requirementIds(): readonly string[] {
