@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import reportSchema from '../../fixtures/schemas/report.schema.json';
+import { parseFormats } from './report-formats';
 import { catalogView } from './catalog-view';
 import { conformanceRun, tagExpression, type ConformanceRunOptions } from './conformance-run';
 import { parseExpectations } from './expectations';
@@ -54,6 +55,7 @@ async function fixtureRun(scenarios: FixtureScenario[], extra: Partial<Conforman
     catalog,
     redactor: createRunRedactor({ env: { ILP_ALICE_TOKEN: KNOWN_TOKEN } }),
     allureHtml: false,
+    formats: parseFormats('all'), // every output, so the secret checks below cover them all
     out,
     err: out,
     env: { CI: 'true' },
