@@ -1,4 +1,4 @@
-import { appendFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Envelope } from '@cucumber/messages';
 import { join, relative, resolve } from 'node:path';
 import { applyExpectations, type Expectation } from './expectations';
@@ -101,8 +101,10 @@ export function supportFiles(cwd: string, dir: string, ext = SOURCE_EXT): string
   }
 }
 
+/** The suite's name and version from its package.json: beside PROJECT_ROOT, or above it when compiled (dist/). */
 export function suiteIdentity(root = PROJECT_ROOT): { name: string; version: string } {
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+  const file = [join(root, 'package.json'), join(root, '..', 'package.json')].find((f) => existsSync(f)) ?? join(root, 'package.json');
+  const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name: string; version: string };
   return { name: pkg.name, version: pkg.version };
 }
 
