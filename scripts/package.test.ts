@@ -1,16 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '../lib/testing/free-port';
 import { near, readmeFigure } from './readme-figures';
 
 /**
  * The package a vendor installs: `npm pack` (which builds dist/ with tsc), installed from the tarball into an
  * empty project the way a vendor would (runtime dependencies from the registry or npm's cache; better-sqlite3
- * compiles there, which is most of this test's minute and a half), then run there: --version, the codec
- * profile with reports under the caller's ./reports, --out, and a --target that is not listening (exit 3).
+ * compiles there, which is most of this test's two minutes), then run there: --version, the codec profile
+ * with reports under the caller's ./reports, --out with a --target that is not listening (exit 3), and
+ * --target against the package's own reference connector, started from the package on free ports.
  * The tarball's size is checked against the figure the README states.
  */
 const ROOT = resolve(__dirname, '..');
@@ -24,7 +26,7 @@ function sh(cmd: string, args: string[], cwd: string, timeoutMs: number): { code
   return { code: r.status, out };
 }
 
-test('the packed tarball installs into an empty project and runs the codec profile there', { timeout: 8 * 60_000 }, () => {
+test('the packed tarball installs into an empty project and runs the codec profile there', { timeout: 8 * 60_000 }, async () => {
   const work = mkdtempSync(join(tmpdir(), 'ilp-package-'));
   try {
     const pack = sh(NPM, ['pack', '--pack-destination', work, '--no-fund'], ROOT, 4 * 60_000);
@@ -65,10 +67,67 @@ test('the packed tarball installs into an empty project and runs the codec profi
     const unreachable = sh(cli, ['run', '--target', 'http://127.0.0.1:1', '--out', out], project, 60_000);
     assert.equal(unreachable.code, 3, unreachable.out.slice(-2000));
     assert.equal(JSON.parse(readFileSync(join(out, 'latest', 'conformance.json'), 'utf8')).target.identity, 'http://127.0.0.1:1');
+
+    const topology = await topologyOnFreePorts(join(installed, 'dist', 'fixtures', 'topology.json'), join(work, 'topology.json'));
+    const connector = spawn(cli, ['reference', '--topology', topology.path, '--quiet'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      await listening(connector, 30_000);
+      const against = sh(cli, ['run', '--target', topology.sutUrl, '--topology', topology.path, '--profile', 'connector'], project, 3 * 60_000);
+      assert.equal(against.code, 0, against.out.slice(-2000));
+      assert.match(against.out, /Verdict: Conformant/);
+    } finally {
+      await stopped(connector, 5_000);
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 });
+
+/** The package's topology with the connector and every harness peer on a free 127.0.0.1 port. */
+async function topologyOnFreePorts(source: string, dest: string): Promise<{ path: string; sutUrl: string }> {
+  const topology = JSON.parse(readFileSync(source, 'utf8')) as { $schema?: string; sut: { url: string }; peers: Array<{ http: { outgoing: { url: string } } }> };
+  delete topology.$schema;
+  const moved = async (text: string) => {
+    const url = new URL(text);
+    url.port = String(await freePort());
+    return url.toString().replace(/\/$/, '');
+  };
+  topology.sut.url = await moved(topology.sut.url);
+  for (const peer of topology.peers) peer.http.outgoing.url = await moved(peer.http.outgoing.url);
+  writeFileSync(dest, JSON.stringify(topology));
+  return { path: dest, sutUrl: topology.sut.url };
+}
+
+/** Resolves when the reference connector prints that it listens; rejects when it exits first or after boundMs. */
+function listening(child: ReturnType<typeof spawn>, boundMs: number): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    let text = '';
+    const timer = setTimeout(() => reject(new Error(`the reference connector did not listen within ${boundMs} ms: ${text}`)), boundMs);
+    const onData = (d: Buffer) => {
+      text += d.toString();
+      if (/listening on http/.test(text)) {
+        clearTimeout(timer);
+        resolvePromise();
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the reference connector exited ${code} before listening: ${text}`));
+    });
+  });
+}
+
+/** SIGTERM, and SIGKILL if it has not exited within boundMs. */
+async function stopped(child: ReturnType<typeof spawn>, boundMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolvePromise) => child.once('exit', () => resolvePromise()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), boundMs);
+  await exited;
+  clearTimeout(timer);
+}
 
 function listFiles(dir: string, prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
