@@ -5,11 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnCli } from '../bin/commands/spawn-cli';
 import { javaAvailable } from '../lib/report/allure-html';
+import { DEFAULT_MAX_UNREACHABLE } from '../lib/targets/circuit-breaker';
+import { DEFAULT_TOPOLOGY_PATH } from '../lib/topology';
 import { allFaults } from './selftest';
 import { bytesUnder, near, readmeFigure } from './readme-figures';
 
 /**
- * The README's figures against the real ones: the fault switches, and one run of every feature against the
+ * The README's figures against the real ones: the fault switches, topology and defaults, and one run of every feature against the
  * bundled reference with every format (scenario count; bytes of the default files, of everything but the
  * Allure HTML, and, where Java is present, of everything). The tarball's size is checked by package.test.ts.
  */
