@@ -20,7 +20,7 @@ const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { na
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 function sh(cmd: string, args: string[], cwd: string, timeoutMs: number): { code: number | null; out: string } {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, CI: '' } });
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: timeoutMs });
   const out = `${r.stdout ?? ''}${r.stderr ?? ''}`;
   if (r.error) throw new Error(`${cmd} ${args.join(' ')}: ${r.error.message}\n${out.slice(-2000)}`);
   return { code: r.status, out };
