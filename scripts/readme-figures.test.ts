@@ -19,6 +19,27 @@ test('the README states the number of fault switches the self-test runs', () => 
   assert.equal(readmeFigure(/\((\d+) named misbehaviours\)/), allFaults().length);
 });
 
+test('the README states the topology\'s peer ports and lena\'s limit, the circuit breaker\'s and the fuzzer\'s defaults', () => {
+  const topology = JSON.parse(readFileSync(DEFAULT_TOPOLOGY_PATH, 'utf8')) as { peers: Array<{ name: string; balance: { maximum: string }; http: { outgoing: { url: string } } }> };
+  const ports = topology.peers.map((p) => Number(new URL(p.http.outgoing.url).port));
+  assert.equal(readmeFigure(/127\.0\.0\.1:(\d+)–\d+/), Math.min(...ports));
+  assert.equal(readmeFigure(/127\.0\.0\.1:\d+–(\d+)/), Math.max(...ports));
+  assert.equal(readmeFigure(/she may owe at most (\d+)/), Number(topology.peers.find((p) => p.name === 'lena')!.balance.maximum));
+  assert.equal(readmeFigure(/After (\d+) consecutive connection failures/), DEFAULT_MAX_UNREACHABLE);
+  // The fuzzer runs on import, so its default is read from its source.
+  const fuzzDefault = /requests: ([\d_]+)/.exec(readFileSync(join(__dirname, 'fuzz-connector.ts'), 'utf8'))![1]!.replace(/_/g, '');
+  assert.equal(readmeFigure(/npm run fuzz:connector\s+# ([\d,]+) random/), Number(fuzzDefault));
+});
+
+test('the ilp-connector example\'s README states as many failures as its known-failures file holds', () => {
+  const dir = join(__dirname, '..', 'examples', 'ilp-connector');
+  const known = JSON.parse(readFileSync(join(dir, 'known-failures.json'), 'utf8')) as { expectations: Array<{ status: string }> };
+  const failures = known.expectations.filter((e) => e.status === 'failed').length;
+  const text = readFileSync(join(dir, 'README.md'), 'utf8');
+  assert.equal(readmeFigure(/passed, (\d+) failed/, text), failures);
+  assert.equal(readmeFigure(/no unexpected results; (\d+) as expected/, text), failures);
+});
+
 test('the README states a full run\'s scenario count and report sizes, default and --format all', { timeout: 6 * 60_000 }, async (t) => {
   const out = mkdtempSync(join(tmpdir(), 'readme-figures-'));
   try {
