@@ -155,6 +155,15 @@ test('every MUST passing: conformant, exit 0', async () => {
   assert.match(readFileSync(join(written!.runDir, 'badge.svg'), 'utf8'), /conformant · 2\/2 MUST/);
 });
 
+test('--format without evidence: no evidence/ written and no report links to it', async () => {
+  const { report, written } = await fixtureRun([{ name: 'a wrong answer fails the must', tags: ['@PKT-002', '@must'], kind: 'fail' }], { formats: parseFormats('html') });
+  assert.deepEqual(readdirSync(written!.runDir).sort(), ['conformance.html', 'conformance.json']);
+  assert.deepEqual(report.requirements.find((r) => r.id === 'PKT-002')!.evidence, []);
+  assert.ok(report.scenarios.every((s) => s.evidence.length === 0));
+  assert.equal(report.files.evidence, null);
+  assert.doesNotMatch(readFileSync(join(written!.runDir, 'conformance.html'), 'utf8'), /href="evidence\//);
+});
+
 test('a failing SHOULD only: conformant with warnings, exit 0', async () => {
   const { exitCode, report } = await fixtureRun([
     { name: 'must holds', tags: ['@PKT-001', '@must'], kind: 'pass' },
