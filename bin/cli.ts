@@ -36,12 +36,18 @@ function usage(): string {
     const command = load(name);
     if (command) lines.push(`  ${name.padEnd(14)}${command.summary}`);
   }
-  lines.push('', 'Run `ilp-conformance <command> --help` for a command\'s options.');
+  lines.push('', 'Run `ilp-conformance <command> --help` for a command\'s options; `ilp-conformance --version` prints the version.');
   return lines.join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { suiteIdentity } = require('../lib/report/conformance-run') as typeof import('../lib/report/conformance-run');
+    process.stdout.write(`${suiteIdentity().version}\n`);
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${usage()}\n`);
     return name ? 0 : 2;

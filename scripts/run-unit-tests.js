@@ -77,16 +77,18 @@ async function main() {
   let passed = 0;
   let failed = 0;
   let broken = 0;
+  let skipped = 0;
   for (const r of results) {
     process.stdout.write(`\n=== unit tests: ${r.files.join(', ')}\n${r.output}`);
     passed += count(r.output, 'pass');
     failed += count(r.output, 'fail') + count(r.output, 'cancelled');
+    skipped += count(r.output, 'skipped');
     if (r.code !== 0 && count(r.output, 'fail') + count(r.output, 'cancelled') === 0) {
       broken += 1;
       process.stdout.write(`\nrun-unit-tests: a shard exited with ${r.signal ?? `code ${r.code}`} without a failing test: a test file crashed its process\n`);
     }
   }
-  process.stdout.write(`\nunit: ${passed} passed, ${failed} failed\n`);
+  process.stdout.write(`\nunit: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped (each says why above)` : ''}\n`);
   return failed === 0 && broken === 0 ? 0 : 1;
 }
 

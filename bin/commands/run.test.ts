@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -29,6 +29,7 @@ test('usage and configuration errors exit 2 with one line naming the problem', a
     [['--expect', join(dir, 'missing.json')], /cannot read expectations/],
     [['--expect', join(dir, 'bad.json')], /does not match expectations\.schema\.json: .*reason/],
     [['--topology', join(dir, 'missing.json')], /cannot read topology/],
+    [['--format', 'json,pdf'], /--format: unknown format "pdf" \(known: json, html/],
   ];
   for (const [argv, message] of cases) {
     const { code, err, out } = await capture(argv);
@@ -52,7 +53,7 @@ test('options parse into a run: requirement lists, default profile by target, ou
 
 test('an unreachable target: exit 3 and a report marked incomplete, never "not conformant"', async () => {
   const out = mkdtempSync(join(tmpdir(), 'run-unreachable-'));
-  const { code, out: stdout } = await capture(['--target', 'http://127.0.0.1:1', '--out', out, '--no-allure-html']);
+  const { code, out: stdout } = await capture(['--target', 'http://127.0.0.1:1', '--out', out]);
   assert.equal(code, 3);
   assert.match(stdout, /Verdict: Incomplete \(exit 3\)/);
   const report = JSON.parse(readFileSync(join(out, 'latest', 'conformance.json'), 'utf8'));
@@ -63,4 +64,17 @@ test('an unreachable target: exit 3 and a report marked incomplete, never "not c
   assert.equal(report.target.identity, 'http://127.0.0.1:1');
   assert.equal(report.profile, 'connector');
   assert.ok(report.untested.length > 0, 'the connector requirements are listed as untested');
+  // The default formats: our own files, no Allure or Cucumber outputs (no scenario ran, so no evidence/).
+  const files = readdirSync(join(out, 'latest')).sort();
+  assert.deepEqual(files, ['badge.json', 'badge.svg', 'conformance.html', 'conformance.json', 'junit.xml', 'summary.md']);
+  assert.equal(report.files.messages, null);
+  assert.equal(report.files.allureResults, null);
+});
+
+test('--format adds the Cucumber and Allure outputs on request, and leaves out what is not named', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'run-formats-'));
+  const { code } = await capture(['--target', 'http://127.0.0.1:1', '--out', out, '--format', 'junit,cucumber,allure', '--no-allure-html']);
+  assert.equal(code, 3);
+  const files = readdirSync(join(out, 'latest')).sort();
+  assert.deepEqual(files, ['allure-results', 'conformance.json', 'cucumber.html', 'junit.xml', 'messages.ndjson']);
 });

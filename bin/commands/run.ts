@@ -5,6 +5,7 @@ import { TopologyError } from '../../contracts/topology';
 import { catalogView } from '../../lib/report/catalog-view';
 import { conformanceRun, type ConformanceRunOptions, type ProfileName } from '../../lib/report/conformance-run';
 import { ExpectationsError, loadExpectations } from '../../lib/report/expectations';
+import { DEFAULT_FORMATS, FormatError, parseFormats, REPORT_FORMATS } from '../../lib/report/report-formats';
 import { createRunRedactor } from '../../lib/report/redaction';
 import { declareConnector } from '../../lib/targets/capabilities';
 
@@ -13,8 +14,8 @@ export const summary = 'run the conformance suite and write reports/<run-id>/ wi
 export const USAGE = `usage: ilp-conformance run [options]
 
 Runs the features against the bundled reference (default) or an external target and writes
-reports/<run-id>/ (conformance.json/html, junit.xml, Cucumber and Allure outputs, evidence/),
-with reports/latest pointing at it.
+reports/<run-id>/ under the current directory (conformance.json/html, junit.xml, summary.md, badge,
+evidence/; Cucumber and Allure outputs with --format), with reports/latest pointing at it.
 
 target:
   --target <url>          connector's ILP-over-HTTP base URL (world parameter connectorUrl)
@@ -38,9 +39,12 @@ run:
                           run is incomplete, exit 3 (default 5, 0 = never)
   --expect <file>         known results (fixtures/schemas/expectations.schema.json); only
                           unexpected results fail the exit code
-  --out <dir>             reports root (default reports)
+  --out <dir>             reports root (default ./reports)
+  --format <list>         report files, comma-separated: ${REPORT_FORMATS.join(', ')}
+                          (default: ${DEFAULT_FORMATS.join(',')}; "default,allure,cucumber" or
+                          "all" adds Allure and Cucumber's HTML and message stream)
   --secret-env <NAME>     mask this environment variable's value everywhere (repeatable)
-  --no-allure-html        do not build the Allure HTML (results are still written)
+  --no-allure-html        with --format allure: do not build the Allure HTML (results are still written)
   -h, --help              this text
 
 exit codes: 0 conformant (or, with --expect, no unexpected result), 1 not conformant
@@ -81,6 +85,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
         out: { type: 'string' },
         'secret-env': { type: 'string', multiple: true },
         'no-allure-html': { type: 'boolean' },
+        format: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -152,6 +157,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
       outRoot: resolve(v.out ?? 'reports'),
       secretEnv,
       ...(v['no-allure-html'] ? { allureHtml: false } : {}),
+      ...(v.format !== undefined ? { formats: parseFormats(v.format) } : {}),
     },
   };
 }
@@ -178,7 +184,7 @@ export async function run(argv: string[], io: Io = { out: process.stdout, err: p
     const result = await conformanceRun({ ...options, catalog: catalogView(catalog), redactor, out: io.out, err: io.err, ...(expectations ? { expectations } : {}) });
     return result.exitCode;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ExpectationsError || error instanceof TopologyError || error instanceof CatalogError) {
+    if (error instanceof UsageError || error instanceof ExpectationsError || error instanceof TopologyError || error instanceof CatalogError || error instanceof FormatError) {
       io.err.write(`ilp-conformance run: ${error.message}\n`);
       return 2;
     }

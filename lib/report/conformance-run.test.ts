@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import reportSchema from '../../fixtures/schemas/report.schema.json';
+import { parseFormats } from './report-formats';
 import { catalogView } from './catalog-view';
 import { conformanceRun, tagExpression, type ConformanceRunOptions } from './conformance-run';
 import { parseExpectations } from './expectations';
@@ -54,6 +55,7 @@ async function fixtureRun(scenarios: FixtureScenario[], extra: Partial<Conforman
     catalog,
     redactor: createRunRedactor({ env: { ILP_ALICE_TOKEN: KNOWN_TOKEN } }),
     allureHtml: false,
+    formats: parseFormats('all'), // every output, so the secret checks below cover them all
     out,
     err: out,
     env: { CI: 'true' },
@@ -151,6 +153,15 @@ test('every MUST passing: conformant, exit 0', async () => {
   assert.equal(exitCode, 0);
   assert.equal(report.verdict.result, 'conformant');
   assert.match(readFileSync(join(written!.runDir, 'badge.svg'), 'utf8'), /conformant · 2\/2 MUST/);
+});
+
+test('--format without evidence: no evidence/ written and no report links to it', async () => {
+  const { report, written } = await fixtureRun([{ name: 'a wrong answer fails the must', tags: ['@PKT-002', '@must'], kind: 'fail' }], { formats: parseFormats('html') });
+  assert.deepEqual(readdirSync(written!.runDir).sort(), ['conformance.html', 'conformance.json']);
+  assert.deepEqual(report.requirements.find((r) => r.id === 'PKT-002')!.evidence, []);
+  assert.ok(report.scenarios.every((s) => s.evidence.length === 0));
+  assert.equal(report.files.evidence, null);
+  assert.doesNotMatch(readFileSync(join(written!.runDir, 'conformance.html'), 'utf8'), /href="evidence\//);
 });
 
 test('a failing SHOULD only: conformant with warnings, exit 0', async () => {

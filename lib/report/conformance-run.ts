@@ -1,4 +1,4 @@
-import { appendFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Envelope } from '@cucumber/messages';
 import { join, relative, resolve } from 'node:path';
 import { declareConnector } from '../targets/capabilities';
@@ -6,6 +6,7 @@ import { applyExpectations, type Expectation } from './expectations';
 import { ConsoleProgress, isPlainOutput } from './console-progress';
 import { runCucumberMasked } from './cucumber-run';
 import { probeTargets, safeUrl } from './reachability';
+import type { ReportFormat } from './report-formats';
 import type { Redactor } from './redaction';
 import type { ConnectorJudgedAs, TargetIdentity } from './report-document';
 import { RunModelBuilder, type CatalogView } from './run-model';
@@ -53,6 +54,8 @@ export interface ConformanceRunOptions {
   readonly catalog: CatalogView;
   readonly redactor: Redactor;
   readonly allureHtml?: boolean;
+  /** Report files to write (report-formats.ts); default DEFAULT_FORMATS. */
+  readonly formats?: ReadonlySet<ReportFormat>;
   readonly out?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   readonly err?: NodeJS.WritableStream;
   readonly env?: NodeJS.ProcessEnv;
@@ -76,15 +79,23 @@ export function tagExpression(profile: ProfileName, tags: string | undefined, re
 }
 
 /**
- * The step and support files under `dir`: every .ts file except unit tests (`*.test.ts` sit beside the code,
- * and a glob like steps/**\/*.ts would load them into the run, where node:test runs them).
+ * How this module was loaded: from TypeScript source in the repository (through sucrase's require hook), or
+ * compiled to JavaScript in the installed package (dist/, built by `npm run build`). Step files are loaded
+ * the same way.
  */
-export function supportFiles(cwd: string, dir: string): string[] {
+export const COMPILED = __filename.endsWith('.js');
+const SOURCE_EXT = COMPILED ? '.js' : '.ts';
+
+/**
+ * The step and support files under `dir`: every .ts file (.js when compiled) except unit tests (`*.test.ts`
+ * sit beside the code, and a glob like steps/**\/*.ts would load them into the run, where node:test runs them).
+ */
+export function supportFiles(cwd: string, dir: string, ext = SOURCE_EXT): string[] {
   const walk = (rel: string): string[] =>
     readdirSync(join(cwd, rel)).sort().flatMap((name) => {
       const path = `${rel}/${name}`;
       if (statSync(join(cwd, path)).isDirectory()) return walk(path);
-      return name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.d.ts') ? [path] : [];
+      return name.endsWith(ext) && !name.endsWith(`.test${ext}`) && !name.endsWith('.d.ts') ? [path] : [];
     });
   try {
     return walk(dir);
@@ -94,8 +105,10 @@ export function supportFiles(cwd: string, dir: string): string[] {
   }
 }
 
+/** The suite's name and version from its package.json: beside PROJECT_ROOT, or above it when compiled (dist/). */
 export function suiteIdentity(root = PROJECT_ROOT): { name: string; version: string } {
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+  const file = [join(root, 'package.json'), join(root, '..', 'package.json')].find((f) => existsSync(f)) ?? join(root, 'package.json');
+  const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name: string; version: string };
   return { name: pkg.name, version: pkg.version };
 }
 
@@ -116,7 +129,7 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
     cwd,
     paths: opts.paths ?? ['features/**/*.feature'],
     require: opts.require ?? supportFiles(cwd, 'steps'),
-    requireModule: opts.requireModule ?? ['sucrase/register/ts'],
+    requireModule: opts.requireModule ?? (COMPILED ? [] : ['sucrase/register/ts']),
     tags,
     parallel: opts.parallel > 1 ? opts.parallel : 0,
     worldParameters,
@@ -197,6 +210,7 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
     selection: { tags, requirements: [...opts.requirements] },
     ...(expectations ? { expectations } : {}),
     ...(opts.allureHtml !== undefined ? { allureHtml: opts.allureHtml } : {}),
+    ...(opts.formats ? { formats: opts.formats } : {}),
   });
 
   const s = written.report.summary.scenarios;
@@ -211,9 +225,9 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
     say(`Expectations (${opts.expectations!.file}): ${expectations.ok ? 'no unexpected results' : 'UNEXPECTED RESULTS'}; ${c.expected} as expected, ${c['unexpected-failure']} unexpected failures, ${c['unexpected-pass']} unexpected passes, ${c['unexpected-status']} other, ${expectations.stale.length} stale`);
     for (const r of expectations.results.filter((x) => x.outcome !== 'expected')) say(`  ${r.outcome}: ${r.scenario} (${r.actual})`);
   }
-  say(`Report: ${relative(process.cwd(), join(written.runDir, 'conformance.html')) || written.runDir}`);
+  say(`Report: ${relative(process.cwd(), join(written.runDir, written.report.files.html ?? 'conformance.json')) || written.runDir}`);
   say(`Allure: ${written.report.allureNote}`);
-  if (env.GITHUB_STEP_SUMMARY) {
+  if (env.GITHUB_STEP_SUMMARY && written.report.files.summary) {
     try {
       appendFileSync(env.GITHUB_STEP_SUMMARY, readFileSync(join(written.runDir, 'summary.md'), 'utf8'));
     } catch (error) {

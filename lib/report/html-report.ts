@@ -115,10 +115,11 @@ ${report.scenarios.map((s) => `<tr id="${scenarioAnchor(s.key)}" class="${s.stat
   const files = report.files;
   parts.push(`<section id="files"><h2>Other outputs</h2><ul>
 <li><a href="${esc(files.json ?? '')}">conformance.json</a> (the machine-readable report)</li>
-<li><a href="${esc(files.junit ?? '')}">junit.xml</a></li>
-<li><a href="${esc(files.cucumberHtml ?? '')}">cucumber.html</a> and <a href="${esc(files.messages ?? '')}">messages.ndjson</a> (Cucumber's own)</li>
-<li>${files.allureReport ? `<a href="${esc(files.allureReport)}/index.html">Allure report</a>, results in <code>${esc(files.allureResults ?? '')}</code>` : `Allure results in <code>${esc(files.allureResults ?? '')}</code>; ${esc(report.allureNote)}`}</li>
-<li><a href="${esc(files.badge ?? '')}">badge.svg</a>, <a href="${esc(files.summary ?? '')}">summary.md</a></li>
+${fileLink(files.junit, 'junit.xml', 'junit')}
+${files.cucumberHtml ? `<li><a href="${esc(files.cucumberHtml)}">cucumber.html</a> and <a href="${esc(files.messages ?? '')}">messages.ndjson</a> (Cucumber's own)</li>` : '<li>Cucumber HTML and message stream: not written (<code>--format default,cucumber</code>)</li>'}
+<li>${files.allureReport ? `<a href="${esc(files.allureReport)}/index.html">Allure report</a>, results in <code>${esc(files.allureResults ?? '')}</code>` : files.allureResults ? `Allure results in <code>${esc(files.allureResults)}</code>; ${esc(report.allureNote)}` : 'Allure: not written (<code>--format default,allure</code>)'}</li>
+${fileLink(files.badge, 'badge.svg', 'badge')}
+${fileLink(files.summary, 'summary.md', 'summary')}
 </ul></section>
 </main>
 <footer>${esc(report.suite.name)} ${esc(report.suite.version)} &middot; run ${esc(report.runId)}</footer>
@@ -155,6 +156,11 @@ function judgedAsRows(c: NonNullable<ConformanceReport['target']['connector']>):
   return `${kv('Judged against', `RFC 35 ${c.rfc35.join(' and ')}`)}
 ${kv('Capabilities', `${c.capabilities.join(', ') || 'none'} (${how})`)}
 <tr><th>Not declared</th><td>${skipped.length ? `<ul class="undeclared">${skipped.map((u) => `<li><strong>${esc(u.capability)}</strong> (${esc(u.meaning)}): ${u.skipped} scenario(s) skipped; enable with <code>${esc(u.enable)}</code></li>`).join('')}</ul>` : c.undeclared.length ? `${esc(c.undeclared.map((u) => u.capability).join(', '))} (no scenario needed ${c.undeclared.length > 1 ? 'them' : 'it'})` : 'nothing: every capability is declared'}</td></tr>`;
+}
+
+/** A list item linking a written file, or saying which --format would write it. */
+function fileLink(href: string | null | undefined, label: string, format: string): string {
+  return href ? `<li><a href="${esc(href)}">${esc(label)}</a></li>` : `<li>${esc(label)}: not written (<code>--format default,${esc(format)}</code>)</li>`;
 }
 
 function scenarioLink(s: ReportScenario | undefined, key: string): string {

@@ -1,5 +1,6 @@
 import type { ExpectationReport } from './expectations';
 import type { MaskedEntry } from './redaction';
+import type { ReportFormat } from './report-formats';
 import type { CatalogView, Level, RequirementResult, RequirementStatus, RunModel, ScenarioResult } from './run-model';
 import type { ScenarioStatus } from './status';
 import { CONNECTOR_CAPABILITIES } from '../targets/capabilities';
@@ -39,7 +40,9 @@ export interface RunIdentity {
   readonly selection: { readonly tags: string; readonly requirements: readonly string[] };
   readonly masked: readonly MaskedEntry[];
   readonly expectations?: ExpectationReport;
-  readonly allure: { readonly results: string; readonly report: string | null; readonly note: string };
+  readonly allure: { readonly results: string | null; readonly report: string | null; readonly note: string };
+  /** The files this run writes (report-formats.ts); absent: all of them. */
+  readonly formats?: ReadonlySet<ReportFormat>;
 }
 
 export type Counts = Record<RequirementStatus, number> & { total: number };
@@ -91,6 +94,7 @@ export function buildReport(model: RunModel, verdict: Verdict, id: RunIdentity, 
   const byLevel: Record<Level, Counts> = { must: emptyCounts(), should: emptyCounts(), may: emptyCounts() };
   const byArea: Record<string, Counts> = {};
   const evidenceOf = new Map<string, string[]>();
+  const written = (format: ReportFormat, name: string): string | null => (!id.formats || id.formats.has(format) ? name : null);
   for (const s of model.scenarios) evidenceOf.set(s.key, s.evidence.map((e) => e.path));
   const requirements = model.requirements.map((r) => {
     count(requirementCounts, r.status);
@@ -120,15 +124,16 @@ export function buildReport(model: RunModel, verdict: Verdict, id: RunIdentity, 
     masked: id.masked,
     files: {
       json: 'conformance.json',
-      html: 'conformance.html',
-      junit: 'junit.xml',
-      messages: 'messages.ndjson',
-      cucumberHtml: 'cucumber.html',
+      html: written('html', 'conformance.html'),
+      junit: written('junit', 'junit.xml'),
+      messages: written('cucumber', 'messages.ndjson'),
+      cucumberHtml: written('cucumber', 'cucumber.html'),
       allureResults: id.allure.results,
       allureReport: id.allure.report,
-      badge: 'badge.svg',
-      shieldsEndpoint: 'badge.json',
-      summary: 'summary.md',
+      badge: written('badge', 'badge.svg'),
+      shieldsEndpoint: written('badge', 'badge.json'),
+      summary: written('summary', 'summary.md'),
+      evidence: written('evidence', 'evidence'),
     },
     allureNote: id.allure.note,
   };

@@ -13,6 +13,7 @@ import { writeEvidence } from './evidence-files';
 import type { ExpectationReport } from './expectations';
 import { renderHtml } from './html-report';
 import { renderJunit } from './junit-report';
+import { DEFAULT_FORMATS, type ReportFormat } from './report-formats';
 import type { Redactor } from './redaction';
 import { buildReport, type ConformanceReport, type RunIdentity, type TargetIdentity } from './report-document';
 import { levelOf, type CatalogView, type Level, type RunModel } from './run-model';
@@ -20,10 +21,10 @@ import { renderSummaryMarkdown } from './summary-markdown';
 import type { Verdict } from './verdict';
 
 /**
- * Writes reports/<run-id>/ and points reports/latest at it:
- *   conformance.json (schema-checked before it is written), conformance.html, junit.xml, messages.ndjson,
- *   cucumber.html, evidence/, allure-results/ (+ allure-report/ where Java is present), badge.svg,
- *   badge.json, summary.md.
+ * Writes reports/<run-id>/ and points reports/latest at it, the files the run's formats name
+ * (report-formats.ts): conformance.json (always; schema-checked before it is written), conformance.html,
+ * junit.xml, summary.md, badge.svg + badge.json, evidence/; on request messages.ndjson + cucumber.html
+ * (`cucumber`) and allure-results/ + allure-report/ where Java is present (`allure`).
  * Everything is rendered from the masked stream; a last pass checks every text file for the secret values
  * and masks any it finds (a second line of defence, counted in the manifest).
  */
@@ -40,7 +41,9 @@ export interface WriteRunOptions {
   readonly profile: string;
   readonly selection: RunIdentity['selection'];
   readonly expectations?: ExpectationReport;
-  /** Build the Allure HTML (needs Java); tests turn it off to stay fast. Default true. */
+  /** Which files to write; default DEFAULT_FORMATS. conformance.json is written whatever this says. */
+  readonly formats?: ReadonlySet<ReportFormat>;
+  /** With `allure` in the formats, also build the Allure HTML (needs Java); tests turn it off. Default true. */
   readonly allureHtml?: boolean;
 }
 
@@ -63,21 +66,13 @@ export function newRunId(now = new Date()): string {
 export async function writeRun(opts: WriteRunOptions): Promise<WrittenRun> {
   const runDir = join(opts.outRoot, opts.runId);
   mkdirSync(runDir, { recursive: true });
-  writeEvidence(runDir, opts.model.scenarios);
-  writeMessagesNdjson(join(runDir, 'messages.ndjson'), opts.envelopes);
-  await writeCucumberHtml(join(runDir, 'cucumber.html'), opts.envelopes);
-
-  const pickleInfo = new Map<string, { requirements: readonly string[]; level: Level }>();
-  for (const e of opts.envelopes) {
-    if (!e.pickle) continue;
-    const tags = e.pickle.tags.map((t) => t.name);
-    pickleInfo.set(e.pickle.id, { requirements: opts.catalog.requirementIdsOf(tags), level: levelOf(tags, opts.catalog) });
+  const formats = opts.formats ?? new Set(DEFAULT_FORMATS);
+  if (formats.has('evidence')) writeEvidence(runDir, opts.model.scenarios);
+  if (formats.has('cucumber')) {
+    writeMessagesNdjson(join(runDir, 'messages.ndjson'), opts.envelopes);
+    await writeCucumberHtml(join(runDir, 'cucumber.html'), opts.envelopes);
   }
-  const resultsDir = join(runDir, 'allure-results');
-  writeAllureResults(opts.envelopes, { resultsDir, pickleInfo });
-  const allure = opts.allureHtml === false
-    ? { report: null, note: 'Allure HTML not built (turned off for this run).' }
-    : await buildAllureHtml(resultsDir, join(runDir, 'allure-report'));
+  const allure = formats.has('allure') ? await writeAllure(runDir, opts) : { results: null, report: null, note: 'Allure not written (add --format allure).' };
 
   const identity: RunIdentity = {
     runId: opts.runId,
@@ -88,16 +83,19 @@ export async function writeRun(opts: WriteRunOptions): Promise<WrittenRun> {
     selection: opts.selection,
     masked: [],
     ...(opts.expectations ? { expectations: opts.expectations } : {}),
-    allure: { results: 'allure-results', report: allure.report, note: allure.note },
+    allure,
+    formats,
   };
   // The manifest is taken after every writer has run through the redactor.
   let report = buildReport(opts.model, opts.verdict, { ...identity, masked: opts.redactor.manifest() }, opts.catalog);
   const write = (name: string, text: string) => writeFileSync(join(runDir, name), opts.redactor.text(text));
-  write('conformance.html', renderHtml(report));
-  write('junit.xml', renderJunit(report));
-  write('badge.svg', renderBadgeSvg(report));
-  write('badge.json', renderBadgeJson(report));
-  write('summary.md', renderSummaryMarkdown(report));
+  if (formats.has('html')) write('conformance.html', renderHtml(report));
+  if (formats.has('junit')) write('junit.xml', renderJunit(report));
+  if (formats.has('badge')) {
+    write('badge.svg', renderBadgeSvg(report));
+    write('badge.json', renderBadgeJson(report));
+  }
+  if (formats.has('summary')) write('summary.md', renderSummaryMarkdown(report));
   scrubDirectory(runDir, opts.redactor);
   report = { ...report, masked: opts.redactor.manifest() };
   const json = JSON.parse(opts.redactor.text(JSON.stringify(report))) as ConformanceReport;
@@ -108,6 +106,22 @@ export async function writeRun(opts: WriteRunOptions): Promise<WrittenRun> {
   writeFileSync(join(runDir, 'conformance.json'), `${JSON.stringify(json, null, 2)}\n`);
   pointLatest(opts.outRoot, opts.runId);
   return { runDir, report: json };
+}
+
+/** allure-results/ from the stream, and the Allure HTML from them unless turned off. */
+async function writeAllure(runDir: string, opts: WriteRunOptions): Promise<RunIdentity['allure']> {
+  const pickleInfo = new Map<string, { requirements: readonly string[]; level: Level }>();
+  for (const e of opts.envelopes) {
+    if (!e.pickle) continue;
+    const tags = e.pickle.tags.map((t) => t.name);
+    pickleInfo.set(e.pickle.id, { requirements: opts.catalog.requirementIdsOf(tags), level: levelOf(tags, opts.catalog) });
+  }
+  const resultsDir = join(runDir, 'allure-results');
+  writeAllureResults(opts.envelopes, { resultsDir, pickleInfo });
+  const html = opts.allureHtml === false
+    ? { report: null, note: 'Allure HTML not built (turned off for this run).' }
+    : await buildAllureHtml(resultsDir, join(runDir, 'allure-report'));
+  return { results: 'allure-results', ...html };
 }
 
 const TEXT_FILE = /\.(json|ndjson|html|xml|txt|md|svg|csv|properties|js|css|log)$/i;

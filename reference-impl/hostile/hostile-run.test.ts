@@ -14,11 +14,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnCli } from '../../bin/commands/spawn-cli';
 import { DEFAULT_TOPOLOGY_PATH } from '../../contracts/topology';
+import { freePort } from '../../lib/testing/free-port';
 import { HOSTILE_MODE_NAMES, startHostileServer, type HostileMode, type HostileServer } from './hostile-server';
 
 /** Nine scenarios, each sending exactly one Prepare from alice and judging alice's answer first. */
@@ -44,6 +44,7 @@ const REASON: Record<HostileMode, RegExp> = {
 interface ReportScenario {
   readonly name: string;
   readonly status: string;
+  readonly level: string;
   readonly message?: string;
 }
 
@@ -56,14 +57,6 @@ const servers: HostileServer[] = [];
 after(async () => {
   await Promise.all(servers.map((s) => s.close()));
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** fixtures/topology.json with every harness peer on a free port. */
 async function topologyCopy(name: string): Promise<string> {

@@ -1,0 +1,41 @@
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+
+/**
+ * Where the HTML report's browser check finds Chromium, and what to do when there is none.
+ * ILP_CHROMIUM_PATH names one explicitly (missing there: the check fails, the setting is wrong); otherwise
+ * the first of chromium, chromium-browser, google-chrome on PATH. None found: skipped with one line saying
+ * how to enable it, except under CI=true, where the check is required and fails (.ci/run installs Chromium).
+ */
+export type ChromiumLookup =
+  | { readonly kind: 'found'; readonly path: string }
+  | { readonly kind: 'skip'; readonly reason: string }
+  | { readonly kind: 'missing'; readonly reason: string };
+
+const NAMES = ['chromium', 'chromium-browser', 'google-chrome'];
+const HOW = 'install Chromium (e.g. apt-get install chromium) or point ILP_CHROMIUM_PATH at one';
+
+function executable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function findChromium(env: NodeJS.ProcessEnv = process.env): ChromiumLookup {
+  const explicit = env.ILP_CHROMIUM_PATH;
+  if (explicit) {
+    return executable(explicit)
+      ? { kind: 'found', path: explicit }
+      : { kind: 'missing', reason: `ILP_CHROMIUM_PATH=${explicit} is not an executable file` };
+  }
+  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    for (const name of NAMES) if (executable(join(dir, name))) return { kind: 'found', path: join(dir, name) };
+  }
+  const none = `no Chromium on PATH (${NAMES.join(', ')})`;
+  return env.CI === 'true'
+    ? { kind: 'missing', reason: `${none}; the browser check is required under CI=true: ${HOW}` }
+    : { kind: 'skip', reason: `browser check skipped: ${none}; to enable it, ${HOW}` };
+}
