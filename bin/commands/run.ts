@@ -19,9 +19,11 @@ target:
   --target <url>          connector's ILP-over-HTTP base URL (world parameter connectorUrl)
   --ledger <url>          ledger HTTP API base URL (world parameter ledgerUrl)
   --topology <file>       topology file (default fixtures/topology.json)
+  --codec "<command>"     a codec adapter to start and run the codec features against
+                          (world parameter codecAdapter; lib/targets/README.md)
 selection:
   --profile <name>        codec | connector | ledger (default: connector with --target,
-                          ledger with --ledger, otherwise every feature)
+                          ledger with --ledger, codec with --codec, otherwise every feature)
   --tags <expression>     Cucumber tag expression, joined to the profile with "and"
   --requirement <ID>...   only scenarios tagged with these IDs (repeat, comma-separate or list)
   --dry-run               list the selected scenarios with their requirement IDs; exit 0
@@ -63,6 +65,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
         target: { type: 'string' },
         ledger: { type: 'string' },
         topology: { type: 'string' },
+        codec: { type: 'string' },
         profile: { type: 'string' },
         tags: { type: 'string' },
         requirement: { type: 'string', multiple: true },
@@ -103,7 +106,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
     if (!(PROFILES as readonly string[]).includes(v.profile)) throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}, not "${v.profile}"`);
     profile = v.profile as ProfileName;
   } else {
-    profile = v.target && !v.ledger ? 'connector' : v.ledger && !v.target ? 'ledger' : 'all';
+    profile = v.target && !v.ledger ? 'connector' : v.ledger && !v.target ? 'ledger' : v.codec && !v.target && !v.ledger ? 'codec' : 'all';
   }
   let parallel = 1;
   if (v.parallel !== undefined) {
@@ -127,6 +130,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
       ...(v.target ? { connectorUrl: v.target } : {}),
       ...(v.ledger ? { ledgerUrl: v.ledger } : {}),
       ...(v.topology ? { topologyPath: resolve(v.topology) } : {}),
+      ...(v.codec !== undefined ? { codecAdapter: codecCommand(v.codec) } : {}),
       profile,
       ...(v.tags ? { tags: v.tags } : {}),
       requirements,
@@ -139,6 +143,11 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
       ...(v['no-allure-html'] ? { allureHtml: false } : {}),
     },
   };
+}
+
+function codecCommand(command: string): string {
+  if (command.trim() === '') throw new UsageError('--codec needs the adapter command, e.g. --codec "node bin/ilp-conformance.js codec-adapter"');
+  return command;
 }
 
 export interface Io {

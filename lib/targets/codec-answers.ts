@@ -5,7 +5,7 @@
  * thrown is a bug and propagates.
  */
 import * as codec from '../codec';
-import type { CodecCommand, CodecCommands, CodecReply, CodecRequest, OerWhat, Refusal } from './codec-protocol';
+import type { AddressRuleWord, CodecCommand, CodecCommands, CodecReply, CodecRequest, OerWhat, Refusal } from './codec-protocol';
 import { REFUSAL_KIND_OF } from './codec-protocol';
 import { fromHex, isoOf, packetFromWire, packetToWire, toHex } from './codec-wire';
 
@@ -33,6 +33,16 @@ function writeOer(what: OerWhat, value: string): Uint8Array {
   return w.toBytes();
 }
 
+/** lib/codec/address.ts's reasons in the protocol's rule words (first match wins: "g." has no segment). */
+const RULES: ReadonlyArray<readonly [RegExp, AddressRuleWord]> = [
+  [/^empty address/, 'empty'], [/^length /, 'length'], [/^scheme /, 'scheme'], [/^no segment after the scheme/, 'no-segment'],
+  [/^empty segment/, 'empty-segment'], [/^character /, 'character'], [/trailing dot/, 'trailing-dot'],
+];
+
+function ruleOf(reason: string): AddressRuleWord | undefined {
+  return RULES.find(([pattern]) => pattern.test(reason))?.[1];
+}
+
 const DECODERS = { prepare: codec.decodePrepare, fulfill: codec.decodeFulfill, reject: codec.decodeReject, any: codec.decodePacket };
 
 const ANSWERS: { [C in CodecCommand]: Answer<C> } = {
@@ -46,7 +56,10 @@ const ANSWERS: { [C in CodecCommand]: Answer<C> } = {
   'timestamp-decode': ({ format, text }) => ({
     instant: isoOf(format === 'ilp' ? codec.decodeIlpTimestamp(text) : codec.decodeGeneralizedTime(text)),
   }),
-  'address-check': ({ address, rules }) => codec.checkIlpAddress(address, { rules }),
+  'address-check': ({ address, rules }) => {
+    const check = codec.checkIlpAddress(address, { rules });
+    return check.valid ? check : { ...check, rule: ruleOf(check.reason) };
+  },
   'error-code': ({ code }) => {
     const info = codec.isAssignedErrorCode(code) ? codec.ERROR_CODES[code] : undefined;
     const errorClass = codec.errorCodeClass(code);

@@ -37,6 +37,10 @@ export type PacketWord = 'prepare' | 'fulfill' | 'reject';
 export type ModeWord = 'strict' | 'lenient';
 export type OerWhat = 'uint8' | 'uint16' | 'uint32' | 'uint64' | 'length' | 'varuint' | 'var-octets';
 
+/** Which RFC 15 rule an invalid address breaks, when the implementation can say. */
+export const ADDRESS_RULE_WORDS = ['scheme', 'empty-segment', 'length', 'trailing-dot', 'no-segment', 'empty', 'character'] as const;
+export type AddressRuleWord = (typeof ADDRESS_RULE_WORDS)[number];
+
 export type PacketWire =
   | { type: 'prepare'; amount: string; expiresAt: string; executionCondition: string; destination: string; data: string }
   | { type: 'fulfill'; fulfillment: string; data: string }
@@ -52,7 +56,7 @@ export interface CodecCommands {
   'timestamp-decode': { args: { format: 'ilp' | 'generalized'; text: string }; result: { instant: string } };
   'address-check': {
     args: { address: string; rules: 'rfc15' | 'legacy2017' };
-    result: { valid: boolean; reason?: string; index?: number; legacyKind?: 'destination' | 'prefix' | 'other' };
+    result: { valid: boolean; rule?: AddressRuleWord; reason?: string; index?: number; legacyKind?: 'destination' | 'prefix' | 'other' };
   };
   'error-code': {
     args: { code: string };
@@ -61,8 +65,8 @@ export interface CodecCommands {
   'f08-encode': { args: { receivedAmount: string; maximumAmount: string }; result: { hex: string } };
   'f08-decode': { args: { hex: string }; result: { receivedAmount: string; maximumAmount: string } };
   condition: { args: { fulfillment: string }; result: { condition: string } };
-  'random-fulfillment': { args: Record<string, never>; result: { fulfillment: string } };
-  'peer-protocol': { args: Record<string, never>; result: { fulfillment: string; condition: string } };
+  'random-fulfillment': { args: {}; result: { fulfillment: string } };
+  'peer-protocol': { args: {}; result: { fulfillment: string; condition: string } };
   'ildcp-request': { args: { expiresAt: string }; result: { hex: string } };
   'ildcp-encode': { args: { clientAddress: string; assetScale: number; assetCode: string }; result: { hex: string } };
   'ildcp-decode': { args: { hex: string; mode: ModeWord }; result: { clientAddress: string; assetScale: number; assetCode: string } };

@@ -9,6 +9,8 @@ import type { CodecCapability, CodecCommand, CodecReply, CodecRequest } from './
 export interface CodecTarget extends Target<CodecCapability> {
   readonly kind: 'codec';
   /** Resolves to the reply (a result or a refusal); rejects only when the target is unusable. */
+  /** Set once the target cannot be used any more (an adapter that crashed, hung or wrote garbage). */
+  readonly problem?: Error;
   call<C extends CodecCommand>(request: CodecRequest<C>): Promise<CodecReply<C>>;
 }
 
