@@ -58,6 +58,11 @@ export class CodecAdapterTarget implements CodecTarget {
     return this.declared;
   }
 
+  /** The adapter's process id (its process group's), for diagnostics and tests. */
+  get pid(): number | undefined {
+    return this.process?.pid;
+  }
+
   /** Why the adapter cannot be used, once it cannot. */
   get problem(): CodecAdapterUnusable | undefined {
     return this.unusable;

@@ -11,7 +11,7 @@ import type { CodecCommand } from './codec-protocol';
 export const SCHEMA_PATH = join(__dirname, '..', '..', 'fixtures', 'schemas', 'codec-adapter', 'v1.schema.json');
 
 const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as { $id: string };
-const ajv = new Ajv({ allErrors: true, strict: false });
+const ajv = new Ajv({ allErrors: true, strict: false, discriminator: true });
 ajv.addSchema(schema);
 
 const cache = new Map<string, ValidateFunction>();

@@ -4,9 +4,10 @@
  * conversation impossible (the process exited or could not start, a line that is not JSON or is too
  * long, a write that failed) through `onBroken`, and kills the process then.
  *
- * The process runs in its own process group (the command goes through a shell), and `kill()` signals
- * the whole group, so an adapter's own children die with it. An exit handler kills it if the harness
- * ends without calling stop().
+ * A plain command ("node adapter.js --flag", quotes allowed) is started directly, so the harness is its
+ * parent and reaps it; one with shell syntax (pipes, `&&`, `$VAR`, redirections) goes through `sh -c`.
+ * The process runs in its own process group, and `kill()` signals the whole group, so an adapter's own
+ * children die with it. An exit handler kills it if the harness ends without calling stop().
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 
@@ -34,8 +35,9 @@ export class JsonLinesProcess {
   private readonly exited: Promise<void>;
 
   constructor(private readonly options: JsonLinesOptions) {
-    this.child = spawn(options.command, {
-      shell: true,
+    const argv = splitCommand(options.command);
+    this.child = spawn(argv ? argv[0]! : options.command, argv ? argv.slice(1) : [], {
+      shell: !argv,
       detached: true,
       cwd: options.cwd,
       env: options.env ?? process.env,
@@ -57,6 +59,10 @@ export class JsonLinesProcess {
     this.child.stderr!.on('data', (chunk: string) => {
       this.stderr = (this.stderr + chunk).slice(-STDERR_TAIL);
     });
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   send(message: unknown): void {
@@ -118,4 +124,16 @@ export class JsonLinesProcess {
     this.kill();
     this.options.onBroken(reason);
   }
+}
+
+/** The words of a command without shell syntax, or undefined when it needs a shell. */
+export function splitCommand(command: string): string[] | undefined {
+  if (/[|&;<>()$`*?~\n]/.test(command.replace(/'[^']*'/g, "''"))) return undefined;
+  const words: string[] = [];
+  const pattern = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(command)) !== null) {
+    words.push(m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : m[2] ?? m[3]!);
+  }
+  return words.length ? words : undefined;
 }
