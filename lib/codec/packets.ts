@@ -27,7 +27,8 @@
  * ignored (RFC 30 extensibility, OER-003) unless `rejectTrailingBytes`. Field checks apply in both modes:
  * 17-digit real timestamps, valid destination, data and message sizes, IA5 code, UTF-8 message.
  * Decoded byte fields (condition, fulfillment, data) are views into the input, not copies; empty data is one
- * shared, frozen empty Buffer.
+ * shared, frozen empty Buffer. The usual canonical packet takes a fast path (fast-decode.ts) that falls back
+ * to this decoder for anything it does not accept, so errors always come from here.
  *
  * Encoding: always canonical, and refuses what decoding would refuse (so nothing invalid leaves the codec;
  * forge.ts builds malformed bytes on purpose). Output is a Buffer (a Uint8Array).
@@ -38,6 +39,7 @@ import { OerReader, asBuffer, latin1Slice, latin1Write, lengthDeterminantSize, w
 import { decodeIlpTimestampBytes, writeIlpTimestampAt, ILP_TIMESTAMP_LENGTH } from './time';
 import { ilpAddressProblemInBytes, MAX_ADDRESS_LENGTH } from './address';
 import { isIa5ErrorCode } from './error-codes';
+import { fastFulfill, fastPacket, fastPrepare, fastReject } from './fast-decode';
 import type { DecodeMode, DecodeOptions, IlpFulfill, IlpPacket, IlpPrepare, IlpReject, IlpReply } from './types';
 import { PacketType } from './types';
 
@@ -265,6 +267,8 @@ function readRejectContents(r: OerReader): IlpReject {
 }
 
 export function decodePrepare(bytes: Uint8Array, options?: DecodeOptions): IlpPrepare {
+  const fast = options?.rejectTrailingBytes ? undefined : fastPrepare(bytes);
+  if (fast) return fast;
   const r = openEnvelope(bytes, PREPARE_ONLY, options);
   const packet = readPrepareContents(r);
   closeEnvelope(r, options);
@@ -272,6 +276,8 @@ export function decodePrepare(bytes: Uint8Array, options?: DecodeOptions): IlpPr
 }
 
 export function decodeFulfill(bytes: Uint8Array, options?: DecodeOptions): IlpFulfill {
+  const fast = options?.rejectTrailingBytes ? undefined : fastFulfill(bytes);
+  if (fast) return fast;
   const r = openEnvelope(bytes, FULFILL_ONLY, options);
   const packet = readFulfillContents(r);
   closeEnvelope(r, options);
@@ -279,6 +285,8 @@ export function decodeFulfill(bytes: Uint8Array, options?: DecodeOptions): IlpFu
 }
 
 export function decodeReject(bytes: Uint8Array, options?: DecodeOptions): IlpReject {
+  const fast = options?.rejectTrailingBytes ? undefined : fastReject(bytes);
+  if (fast) return fast;
   const r = openEnvelope(bytes, REJECT_ONLY, options);
   const packet = readRejectContents(r);
   closeEnvelope(r, options);
@@ -297,6 +305,8 @@ function readContents(r: OerReader, type: number): IlpPacket {
 
 /** Decodes any ILPv4 packet; the result is discriminated on `.type`. */
 export function decodePacket(bytes: Uint8Array, options?: DecodeOptions): IlpPacket {
+  const fast = options?.rejectTrailingBytes ? undefined : fastPacket(bytes);
+  if (fast) return fast;
   const r = openEnvelope(bytes, ANY, options);
   const packet = readContents(r, r.buffer[0]);
   closeEnvelope(r, options);
@@ -305,6 +315,8 @@ export function decodePacket(bytes: Uint8Array, options?: DecodeOptions): IlpPac
 
 /** Decodes a Fulfill or a Reject (what comes back for a Prepare); a Prepare is WrongPacketType. */
 export function decodeReply(bytes: Uint8Array, options?: DecodeOptions): IlpReply {
+  const fast = options?.rejectTrailingBytes || bytes[0] === PacketType.Prepare ? undefined : fastPacket(bytes);
+  if (fast) return fast as IlpReply;
   const r = openEnvelope(bytes, REPLIES, options);
   const packet = readContents(r, r.buffer[0]) as IlpReply;
   closeEnvelope(r, options);
