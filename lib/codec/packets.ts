@@ -48,6 +48,7 @@ export const MAX_MESSAGE_LENGTH = 8191;
 export const CONDITION_LENGTH = 32;
 export const FULFILLMENT_LENGTH = 32;
 const UINT64_MAX = 0xffffffffffffffffn;
+const MAX_SAFE_AMOUNT = BigInt(Number.MAX_SAFE_INTEGER);
 
 export type PrepareFields = Omit<IlpPrepare, 'type'> & { readonly type?: 12 };
 export type FulfillFields = Omit<IlpFulfill, 'type'> & { readonly type?: 13 };
@@ -79,8 +80,17 @@ function checkData(value: unknown): Uint8Array {
   return data;
 }
 
+/**
+ * Addresses already checked valid, so the next packet to the same address (a connector's own triggeredBy,
+ * a busy destination) is copied without a second check. Bounded: emptied when full. Holds only valid
+ * addresses, which are ASCII, so a hit can be written one byte per character.
+ */
+const CHECKED_ADDRESSES = new Set<string>();
+const CHECKED_ADDRESSES_LIMIT = 4096;
+
 /** Writes an address as IA5 bytes at `offset` and checks it there (RFC 15); returns the next offset. */
 function writeAddressAt(buf: Buffer, offset: number, address: string, field: string, allowEmpty: boolean): number {
+  if (CHECKED_ADDRESSES.has(address)) return writeAscii(buf, address, offset);
   const n = address.length;
   for (let i = 0; i < n; i++) {
     const c = address.charCodeAt(i);
@@ -89,6 +99,8 @@ function writeAddressAt(buf: Buffer, offset: number, address: string, field: str
   if (!(allowEmpty && n === 0)) {
     const problem = ilpAddressProblemInBytes(buf, offset, offset + n);
     if (problem) throw new CodecError('InvalidAddress', field, -1, { reason: problem.reason, address: address.slice(0, 64) });
+    if (CHECKED_ADDRESSES.size >= CHECKED_ADDRESSES_LIMIT) CHECKED_ADDRESSES.clear();
+    CHECKED_ADDRESSES.add(address);
   }
   return offset + n;
 }
@@ -109,7 +121,7 @@ function startEnvelope(type: number, contentsLength: number): { buf: Buffer; off
 
 function writeVarBytes(buf: Buffer, offset: number, bytes: Uint8Array): number {
   const at = writeLengthDeterminantAt(buf, offset, bytes.length);
-  buf.set(bytes, at);
+  if (bytes.length > 0) buf.set(bytes, at);
   return at + bytes.length;
 }
 
@@ -125,7 +137,13 @@ export function encodePrepare(prepare: PrepareFields): Uint8Array {
   const contentsLength = 8 + ILP_TIMESTAMP_LENGTH + CONDITION_LENGTH
     + lengthDeterminantSize(destLength) + destLength + lengthDeterminantSize(data.length) + data.length;
   const { buf, offset: start } = startEnvelope(PacketType.Prepare, contentsLength);
-  buf.writeBigUInt64BE(amount, start);
+  if (amount <= MAX_SAFE_AMOUNT) {
+    const n = Number(amount);
+    buf.writeUInt32BE(Math.floor(n / 0x100000000), start);
+    buf.writeUInt32BE(n % 0x100000000, start + 4);
+  } else {
+    buf.writeBigUInt64BE(amount, start);
+  }
   let o = writeIlpTimestampAt(buf, start + 8, prepare.expiresAt, 'expiresAt');
   buf.set(condition, o);
   o = writeLengthDeterminantAt(buf, o + CONDITION_LENGTH, destLength);
@@ -144,6 +162,20 @@ export function encodeFulfill(fulfill: FulfillFields): Uint8Array {
   return buf;
 }
 
+/** Writes ASCII `text` at `offset`, one byte per character; returns the next offset. Short strings are
+ * copied in JavaScript, which beats the native call below about 64 characters. */
+function writeAscii(buf: Buffer, text: string, offset: number): number {
+  const n = text.length;
+  if (n > 64) return offset + latin1Write(buf, text, offset);
+  for (let i = 0; i < n; i++) buf[offset + i] = text.charCodeAt(i);
+  return offset + n;
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
 /** Lone surrogates cannot be written as UTF-8; Buffer would silently replace them. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
@@ -155,7 +187,7 @@ export function encodeReject(reject: RejectFields, options: EncodeOptions = {}):
   const triggeredBy = checkAddressString(reject.triggeredBy, 'triggeredBy');
   const message = reject.message;
   if (typeof message !== 'string') throw new CodecError('InvalidUtf8', 'message', -1, { reason: 'not a string' });
-  const messageLength = Buffer.byteLength(message, 'utf8');
+  const messageLength = isAscii(message) ? message.length : Buffer.byteLength(message, 'utf8');
   if (messageLength !== message.length && LONE_SURROGATE.test(message)) {
     throw new CodecError('InvalidUtf8', 'message', -1, { reason: 'lone UTF-16 surrogate' });
   }
@@ -173,7 +205,7 @@ export function encodeReject(reject: RejectFields, options: EncodeOptions = {}):
   let o = writeLengthDeterminantAt(buf, start + 3, tbLength);
   o = writeAddressAt(buf, o, triggeredBy, 'triggeredBy', options.mode === 'lenient');
   o = writeLengthDeterminantAt(buf, o, messageLength);
-  o += messageLength === message.length ? latin1Write(buf, message, o) : buf.write(message, o, 'utf8');
+  o = messageLength === message.length ? writeAscii(buf, message, o) : o + buf.write(message, o, 'utf8');
   writeVarBytes(buf, o, data);
   return buf;
 }
