@@ -90,6 +90,29 @@ export function fastPrepare(bytes: Uint8Array): IlpPrepare | undefined {
 }
 
 export function fastFulfill(bytes: Uint8Array): IlpFulfill | undefined {
+  return shortFulfill(bytes) ?? anyFulfill(bytes);
+}
+
+/** The commonest Fulfill, inline: envelope length in one or two bytes, data under 128 bytes. */
+function shortFulfill(b: Uint8Array): IlpFulfill | undefined {
+  if (!Buffer.isBuffer(b) || b.length < 35 || b[0] !== 13) return undefined;
+  let o = 2;
+  let length = b[1]!;
+  if (length === 0x81) {
+    length = b[2]!;
+    if (length < 0x80) return undefined;
+    o = 3;
+  } else if (length >= 0x80) {
+    return undefined;
+  }
+  const end = o + length;
+  if (end > b.length || end < o + 33) return undefined;
+  const dataLength = b[o + 32]!;
+  if (dataLength >= 0x80 || o + 33 + dataLength > end) return undefined;
+  return { type: 13, fulfillment: b.subarray(o, o + 32), data: dataLength === 0 ? EMPTY : b.subarray(o + 33, o + 33 + dataLength) };
+}
+
+function anyFulfill(bytes: Uint8Array): IlpFulfill | undefined {
   const end = contentsEnd(bytes, 13);
   const o = valueAt;
   if (end < 0 || end - o < 33) return undefined;
