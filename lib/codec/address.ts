@@ -122,6 +122,23 @@ function schemeList(set: SchemeSet): string {
   return SCHEMES[set].map((s) => Buffer.from(s).toString('latin1')).join(', ');
 }
 
+/**
+ * Addresses already found valid by the packet codec, so the next packet to or from the same address (a
+ * connector's own triggeredBy, a busy destination) skips a second check. Bounded: emptied when full. Holds
+ * only valid RFC 15 addresses, which are ASCII.
+ */
+const KNOWN_VALID = new Set<string>();
+const KNOWN_VALID_LIMIT = 4096;
+
+export function isKnownValidAddress(address: string): boolean {
+  return KNOWN_VALID.has(address);
+}
+
+export function rememberValidAddress(address: string): void {
+  if (KNOWN_VALID.size >= KNOWN_VALID_LIMIT) KNOWN_VALID.clear();
+  KNOWN_VALID.add(address);
+}
+
 /** RFC 15 check of address bytes in place (used by the packet codec). Undefined when valid. */
 export function ilpAddressProblemInBytes(bytes: Uint8Array, start: number, end: number): AddressProblem | undefined {
   const result = scan(bytes, start, end, 'rfc15', false);

@@ -7,7 +7,7 @@
  * accepts only the canonical forms, which both modes accept, and applies the same field checks.
  * Trailing bytes are ignored here as by the full decoder; callers that refuse them skip the fast path.
  */
-import { ilpAddressProblemInBytes, MAX_ADDRESS_LENGTH } from './address';
+import { ilpAddressProblemInBytes, isKnownValidAddress, MAX_ADDRESS_LENGTH, rememberValidAddress } from './address';
 import { EMPTY_BYTES as EMPTY, latin1Slice } from './oer';
 import { decodeIlpTimestampBytes, ILP_TIMESTAMP_LENGTH } from './time';
 import type { IlpFulfill, IlpPacket, IlpPrepare, IlpReject } from './types';
@@ -59,8 +59,12 @@ function view(b: Buffer, start: number, end: number): Buffer {
 }
 
 function address(b: Buffer, start: number, end: number): string | undefined {
-  if (end === start || end - start > MAX_ADDRESS_LENGTH || ilpAddressProblemInBytes(b, start, end)) return undefined;
-  return latin1Slice(b, start, end);
+  if (end === start || end - start > MAX_ADDRESS_LENGTH) return undefined;
+  const text = latin1Slice(b, start, end);
+  if (isKnownValidAddress(text)) return text;
+  if (ilpAddressProblemInBytes(b, start, end)) return undefined;
+  rememberValidAddress(text);
+  return text;
 }
 
 export function fastPrepare(bytes: Uint8Array): IlpPrepare | undefined {
@@ -128,7 +132,7 @@ export function fastReject(bytes: Uint8Array): IlpReject | undefined {
   if (end < 0 || end - o < 6) return undefined;
   const b = bytes as Buffer;
   if ((b[o]! | b[o + 1]! | b[o + 2]!) >= 0x80) return undefined;
-  const code = latin1Slice(b, o, o + 3);
+  const code = String.fromCharCode(b[o]!, b[o + 1]!, b[o + 2]!);
   const triggeredByEnd = varEnd(b, o + 3, end, MAX_ADDRESS_LENGTH);
   if (triggeredByEnd < 0) return undefined;
   const triggeredBy = address(b, valueAt, triggeredByEnd);

@@ -37,7 +37,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { CodecError } from './errors';
 import { OerReader, asBuffer, latin1Slice, latin1Write, lengthDeterminantSize, writeLengthDeterminantAt } from './oer';
 import { decodeIlpTimestampBytes, writeIlpTimestampAt, ILP_TIMESTAMP_LENGTH } from './time';
-import { ilpAddressProblemInBytes, MAX_ADDRESS_LENGTH } from './address';
+import { ilpAddressProblemInBytes, isKnownValidAddress, MAX_ADDRESS_LENGTH, rememberValidAddress } from './address';
 import { isIa5ErrorCode } from './error-codes';
 import { fastFulfill, fastPacket, fastPrepare, fastReject } from './fast-decode';
 import type { DecodeMode, DecodeOptions, IlpFulfill, IlpPacket, IlpPrepare, IlpReject, IlpReply } from './types';
@@ -80,17 +80,9 @@ function checkData(value: unknown): Uint8Array {
   return data;
 }
 
-/**
- * Addresses already checked valid, so the next packet to the same address (a connector's own triggeredBy,
- * a busy destination) is copied without a second check. Bounded: emptied when full. Holds only valid
- * addresses, which are ASCII, so a hit can be written one byte per character.
- */
-const CHECKED_ADDRESSES = new Set<string>();
-const CHECKED_ADDRESSES_LIMIT = 4096;
-
 /** Writes an address as IA5 bytes at `offset` and checks it there (RFC 15); returns the next offset. */
 function writeAddressAt(buf: Buffer, offset: number, address: string, field: string, allowEmpty: boolean): number {
-  if (CHECKED_ADDRESSES.has(address)) return writeAscii(buf, address, offset);
+  if (isKnownValidAddress(address)) return writeAscii(buf, address, offset);
   const n = address.length;
   for (let i = 0; i < n; i++) {
     const c = address.charCodeAt(i);
@@ -99,8 +91,7 @@ function writeAddressAt(buf: Buffer, offset: number, address: string, field: str
   if (!(allowEmpty && n === 0)) {
     const problem = ilpAddressProblemInBytes(buf, offset, offset + n);
     if (problem) throw new CodecError('InvalidAddress', field, -1, { reason: problem.reason, address: address.slice(0, 64) });
-    if (CHECKED_ADDRESSES.size >= CHECKED_ADDRESSES_LIMIT) CHECKED_ADDRESSES.clear();
-    CHECKED_ADDRESSES.add(address);
+    rememberValidAddress(address);
   }
   return offset + n;
 }
