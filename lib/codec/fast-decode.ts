@@ -7,7 +7,7 @@
  * accepts only the canonical forms, which both modes accept, and applies the same field checks.
  * Trailing bytes are ignored here as by the full decoder; callers that refuse them skip the fast path.
  */
-import { ilpAddressProblemInBytes, isKnownValidAddress, MAX_ADDRESS_LENGTH, rememberValidAddress } from './address';
+import { ilpAddressProblemInBytes, knownAddressBytes, MAX_ADDRESS_LENGTH, rememberValidAddress } from './address';
 import { EMPTY_BYTES as EMPTY, latin1Slice } from './oer';
 import { decodeIlpTimestampBytes, ILP_TIMESTAMP_LENGTH } from './time';
 import type { IlpFulfill, IlpPacket, IlpPrepare, IlpReject } from './types';
@@ -61,7 +61,7 @@ function view(b: Buffer, start: number, end: number): Buffer {
 function address(b: Buffer, start: number, end: number): string | undefined {
   if (end === start || end - start > MAX_ADDRESS_LENGTH) return undefined;
   const text = latin1Slice(b, start, end);
-  if (isKnownValidAddress(text)) return text;
+  if (knownAddressBytes(text)) return text;
   if (ilpAddressProblemInBytes(b, start, end)) return undefined;
   rememberValidAddress(text);
   return text;

@@ -35,9 +35,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { CodecError } from './errors';
-import { OerReader, asBuffer, latin1Slice, latin1Write, lengthDeterminantSize, writeLengthDeterminantAt } from './oer';
+import { OerReader, asBuffer, latin1Slice, lengthDeterminantSize, writeLengthDeterminantAt } from './oer';
 import { decodeIlpTimestampBytes, writeIlpTimestampAt, ILP_TIMESTAMP_LENGTH } from './time';
-import { ilpAddressProblemInBytes, isKnownValidAddress, MAX_ADDRESS_LENGTH, rememberValidAddress } from './address';
+import { ilpAddressProblemInBytes, knownAddressBytes, MAX_ADDRESS_LENGTH, rememberValidAddress } from './address';
 import { isIa5ErrorCode } from './error-codes';
 import { fastFulfill, fastPacket, fastPrepare, fastReject } from './fast-decode';
 import type { DecodeMode, DecodeOptions, IlpFulfill, IlpPacket, IlpPrepare, IlpReject, IlpReply } from './types';
@@ -82,7 +82,11 @@ function checkData(value: unknown): Uint8Array {
 
 /** Writes an address as IA5 bytes at `offset` and checks it there (RFC 15); returns the next offset. */
 function writeAddressAt(buf: Buffer, offset: number, address: string, field: string, allowEmpty: boolean): number {
-  if (isKnownValidAddress(address)) return writeAscii(buf, address, offset);
+  const known = knownAddressBytes(address);
+  if (known) {
+    buf.set(known, offset);
+    return offset + known.length;
+  }
   const n = address.length;
   for (let i = 0; i < n; i++) {
     const c = address.charCodeAt(i);
@@ -153,18 +157,20 @@ export function encodeFulfill(fulfill: FulfillFields): Uint8Array {
   return buf;
 }
 
-/** Writes ASCII `text` at `offset`, one byte per character; returns the next offset. Short strings are
- * copied in JavaScript, which beats the native call below about 64 characters. */
-function writeAscii(buf: Buffer, text: string, offset: number): number {
-  const n = text.length;
-  if (n > 64) return offset + latin1Write(buf, text, offset);
-  for (let i = 0; i < n; i++) buf[offset + i] = text.charCodeAt(i);
-  return offset + n;
-}
+/**
+ * The bytes of a short ASCII message, remembered (a connector sends the same few messages again and again);
+ * undefined for any other text, which is written as UTF-8. Bounded: emptied when full.
+ */
+const ASCII_MESSAGES = new Map<string, Uint8Array>();
 
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
-  return true;
+function asciiBytes(text: string): Uint8Array | undefined {
+  const known = ASCII_MESSAGES.get(text);
+  if (known || text.length > 256) return known;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return undefined;
+  if (ASCII_MESSAGES.size >= 1024) ASCII_MESSAGES.clear();
+  const bytes = Buffer.from(text, 'latin1');
+  ASCII_MESSAGES.set(text, bytes);
+  return bytes;
 }
 
 /** Lone surrogates cannot be written as UTF-8; Buffer would silently replace them. */
@@ -178,7 +184,8 @@ export function encodeReject(reject: RejectFields, options: EncodeOptions = {}):
   const triggeredBy = checkAddressString(reject.triggeredBy, 'triggeredBy');
   const message = reject.message;
   if (typeof message !== 'string') throw new CodecError('InvalidUtf8', 'message', -1, { reason: 'not a string' });
-  const messageLength = isAscii(message) ? message.length : Buffer.byteLength(message, 'utf8');
+  const asciiMessage = asciiBytes(message);
+  const messageLength = asciiMessage ? asciiMessage.length : Buffer.byteLength(message, 'utf8');
   if (messageLength !== message.length && LONE_SURROGATE.test(message)) {
     throw new CodecError('InvalidUtf8', 'message', -1, { reason: 'lone UTF-16 surrogate' });
   }
@@ -196,7 +203,9 @@ export function encodeReject(reject: RejectFields, options: EncodeOptions = {}):
   let o = writeLengthDeterminantAt(buf, start + 3, tbLength);
   o = writeAddressAt(buf, o, triggeredBy, 'triggeredBy', options.mode === 'lenient');
   o = writeLengthDeterminantAt(buf, o, messageLength);
-  o = messageLength === message.length ? writeAscii(buf, message, o) : o + buf.write(message, o, 'utf8');
+  if (asciiMessage) buf.set(asciiMessage, o);
+  else buf.write(message, o, 'utf8');
+  o += messageLength;
   writeVarBytes(buf, o, data);
   return buf;
 }
