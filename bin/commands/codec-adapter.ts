@@ -8,7 +8,7 @@ export const summary = "serve the project's own codec over the codec adapter pro
 
 const USAGE = `usage: ilp-conformance codec-adapter
 
-Serves lib/codec over the codec adapter protocol v${CODEC_PROTOCOL_VERSION} (lib/targets/README.md) on stdin and
+Serves lib/codec over the codec adapter protocol v${CODEC_PROTOCOL_VERSION} (lib/targets/codec-adapter-protocol.md) on stdin and
 stdout, until stdin ends. For the harness, not for people:
   ilp-conformance run --profile codec --codec "node bin/ilp-conformance.js codec-adapter"`;
 

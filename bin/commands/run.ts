@@ -20,7 +20,7 @@ target:
   --ledger <url>          ledger HTTP API base URL (world parameter ledgerUrl)
   --topology <file>       topology file (default fixtures/topology.json)
   --codec "<command>"     a codec adapter to start and run the codec features against
-                          (world parameter codecAdapter; lib/targets/README.md)
+                          (world parameter codecAdapter; lib/targets/codec-adapter-protocol.md)
 selection:
   --profile <name>        codec | connector | ledger (default: connector with --target,
                           ledger with --ledger, codec with --codec, otherwise every feature)

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // A codec adapter for ilp-packet (npm) speaking the ilp-conformance codec adapter protocol v1
-// (lib/targets/README.md): JSON lines in on stdin, out on stdout. The glue only translates between the
+// (lib/targets/codec-adapter-protocol.md): JSON lines in on stdin, out on stdout. The glue only translates between the
 // protocol's JSON and ilp-packet's public API (deserializeIlp*, serializeIlpPacket), so every result is
 // ilp-packet's own. ilp-packet has no lenient mode and no other public codec operations, so the adapter
 // declares no optional capability. Its errors carry neither a kind nor a field nor an offset: every

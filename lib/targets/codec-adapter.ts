@@ -1,6 +1,6 @@
 /**
  * A codec reached through an adapter subprocess (`run --codec "<command>"`, world parameter codecAdapter,
- * env ILP_CODEC_ADAPTER), speaking the codec adapter protocol (codec-protocol.ts, lib/targets/README.md).
+ * env ILP_CODEC_ADAPTER), speaking the codec adapter protocol (codec-protocol.ts, lib/targets/codec-adapter-protocol.md).
  *
  * start() launches the command, sends `start` and waits for the hello; call() sends a request with a fresh
  * id and waits for the reply echoing it. Every adapter message is checked against the schema. The first

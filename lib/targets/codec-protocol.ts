@@ -1,7 +1,7 @@
 /**
  * The codec adapter protocol, version 1: what the harness and a codec adapter say to each other, as JSON
  * lines over the adapter's stdin (harness -> adapter) and stdout (adapter -> harness). The normative text
- * is lib/targets/README.md; the JSON Schema is fixtures/schemas/codec-adapter/v1.schema.json. Both the
+ * is lib/targets/codec-adapter-protocol.md; the JSON Schema is fixtures/schemas/codec-adapter/v1.schema.json. Both the
  * in-process codec and an adapter subprocess answer the same requests, so the steps see one shape.
  *
  *   harness -> {"cmd":"start","version":1}
