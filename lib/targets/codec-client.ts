@@ -133,15 +133,11 @@ export class CodecClient {
   // ---- addresses (RFC 15) and error codes (RFC 27): a refusal here is a verdict, not an Attempt
 
   async checkAddress(address: string, rules: AddressRules): Promise<AddressVerdict> {
-    const reply = await this.call(`check address (${rules})`, address, { cmd: 'address-check', address, rules });
-    if (!reply.ok) return { valid: false, reason: reply.refusal.message };
-    return reply.result;
+    return this.value(await this.call(`check address (${rules})`, address, { cmd: 'address-check', address, rules }));
   }
 
   async lookUpErrorCode(code: string): Promise<ErrorCodeLookup> {
-    const reply = await this.call('look up error code', code, { cmd: 'error-code', code });
-    if (!reply.ok) return { wellFormed: false };
-    return reply.result;
+    return this.value(await this.call('look up error code', code, { cmd: 'error-code', code }));
   }
 
   encodeAmountTooLargeData(receivedAmount: bigint, maximumAmount: bigint): Promise<Attempt<Uint8Array>> {
@@ -193,8 +189,9 @@ export class CodecClient {
     return this.ask(`write ${what}`, input, { cmd: 'oer-write', what, value }, (r) => fromHex(r.hex));
   }
 
+  /** The result of a request that has an answer for every input (a verdict, a lookup); a refusal is an adapter fault. */
   private value<T>(reply: { ok: true; result: T } | { ok: false; refusal: Refusal }): T {
-    if (!reply.ok) throw new Error(`The codec refused an operation with no invalid input: ${reply.refusal.message}`);
+    if (!reply.ok) throw new Error(`The codec target refused a request that every input answers (the adapter's fault, not a verdict): ${reply.refusal.message}`);
     return reply.result;
   }
 
