@@ -132,6 +132,8 @@ export function judgeRefusal(world: IlpWorld, kind: CodecErrorKind, field: strin
   const fieldMatches = error.field === undefined || error.field === field;
   const offsetMatches = offset === undefined || error.offset === undefined || error.offset === offset;
   if (!kindMatches || !fieldMatches || !offsetMatches) fail(world, `the codec refuses it as ${where}`, describeRefusal(error));
+  const unchecked = [error.kind === 'other' ? 'the kind' : '', error.field === undefined ? 'the field' : '', offset !== undefined && error.offset === undefined ? 'the offset' : ''].filter(Boolean);
+  if (unchecked.length) world.log(`Refusal judged only on what the target reported: it gave no ${unchecked.join(', ')} (${describeRefusal(error)})`);
 }
 
 export function describeRefusal(error: Refusal): string {
