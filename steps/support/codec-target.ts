@@ -23,6 +23,13 @@ interface CodecParameters extends IlpWorldParameters {
 }
 
 let shared: CodecTarget | undefined;
+let announced = false;
+
+function describeTarget(target: CodecTarget): string {
+  const d = target.describe();
+  const details = Object.entries(d.details ?? {}).map(([k, v]) => `${k} ${v}`).join(', ');
+  return `${d.name}${d.version ? ` ${d.version}` : ''} (${d.endpoint}${details ? `; ${details}` : ''}); capabilities: ${d.capabilities.join(', ') || 'none beyond packets'}`;
+}
 
 function codecTarget(world: WithParameters & { timeoutMultiplier?: number }): CodecTarget {
   if (!shared) {
@@ -41,8 +48,11 @@ export function neededCodecCapabilities(tags: readonly string[]): CodecCapabilit
 
 Before({ tags: '@codec' }, async function (this: IlpWorld, { pickle }) {
   const target = codecTarget(this);
+  const first = !announced;
+  announced = true;
   await target.start();
   if (target.problem) throw target.problem;
+  if (first) this.log(`Codec under test: ${describeTarget(target)}`);
   const needs = neededCodecCapabilities(pickle.tags.map((t) => t.name));
   state(this).client = new CodecClient(target, this.transcript, new Set(needs));
   const missing = needs.filter((c) => !target.capabilities.has(c));
@@ -55,5 +65,6 @@ Before({ tags: '@codec' }, async function (this: IlpWorld, { pickle }) {
 AfterAll(async function () {
   const target = shared;
   shared = undefined;
+  announced = false;
   await target?.stop();
 });
