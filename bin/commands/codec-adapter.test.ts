@@ -49,12 +49,23 @@ test('an adapter that hangs mid-run: exit 3 within bounds, even with known failu
 });
 
 test('codec-adapter speaks the protocol on stdin and stdout, and takes no arguments', async () => {
-  const lines = ['{"cmd":"start","version":1}', '{"id":1,"cmd":"encode","packet":{"type":"fulfill","fulfillment":"00","data":""}}', ''].join('\n');
-  const { code, out } = await spawnCli(['codec-adapter'], lines);
+  const lines = [
+    '{"cmd":"start","version":1}',
+    '{"id":1,"cmd":"encode","packet":{"type":"fulfill","fulfillment":"00","data":""}}',
+    'not json',
+    '{"id":2,"cmd":"decode"}',
+    '{"id":3,"cmd":"oer-write","what":"uint8","value":"abc"}',
+    '',
+  ].join('\n');
+  const { code, out, err } = await spawnCli(['codec-adapter'], lines);
   assert.equal(code, 0);
-  const [hello, reply] = out.trim().split('\n').map((l) => JSON.parse(l));
+  const [hello, reply, malformed, unusable] = out.trim().split('\n').map((l) => JSON.parse(l));
   assert.equal(hello.version, 1);
   assert.deepEqual(reply, { id: 1, ok: false, refusal: { kind: 'invalid-field', field: 'fulfillment', message: 'WrongFixedLength length=1 expected=32 field=fulfillment' } });
+  assert.match(malformed.refusal.message, /^not a request: .*required property 'hex'/);
+  assert.deepEqual([unusable.id, unusable.refusal.kind], [3, 'other']);
+  assert.match(err, /ignoring a line that is not JSON: not json/);
+  assert.doesNotMatch(err, /\n\s+at /, 'no stack trace');
   const bad = await spawnCli(['codec-adapter', '--port', '1']);
   assert.equal(bad.code, 2);
   assert.match(bad.err, /unexpected argument "--port"/);

@@ -2,7 +2,8 @@
  * The adapter side of the codec adapter protocol, for an implementation written in JavaScript or
  * TypeScript: reads JSON lines from `input`, answers `start` with `hello`, and every request with
  * `answer(request)`, echoing its id. Serves until `input` ends. A line that is not a request the schema
- * accepts gets a refusal of kind `other` (when it carries an id) and a line on `log`; nothing is thrown.
+ * accepts, or one `answer` throws on, gets a refusal of kind `other` (when it carries an id) and a line on
+ * `log`; nothing is thrown.
  * `ilp-conformance codec-adapter` serves the project's own codec with it.
  */
 import { createInterface } from 'node:readline';
@@ -43,6 +44,13 @@ export async function serveCodec(options: ServeOptions): Promise<void> {
       continue;
     }
     const { id, ...request } = message as { id: number } & CodecRequest;
-    write({ id, ...(await options.answer(request as CodecRequest)) });
+    try {
+      write({ id, ...(await options.answer(request as CodecRequest)) });
+    } catch (error) {
+      // Not a refusal of the codec: a request it could not even start on (e.g. a value that is no number).
+      const text = error instanceof Error ? error.message : String(error);
+      options.log(`codec-adapter: request ${id} (${String(message.cmd)}) failed: ${text}`);
+      write({ id, ok: false, refusal: { kind: 'other', message: `the adapter could not handle this request: ${text}` } });
+    }
   }
 }
