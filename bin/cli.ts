@@ -16,6 +16,7 @@ const COMMANDS: Record<string, string> = {
   reference: './commands/reference',
   requirements: './commands/requirements',
   compare: './commands/compare',
+  'codec-adapter': './commands/codec-adapter',
 };
 
 function load(name: string): Command | undefined {

@@ -26,9 +26,11 @@ target:
                           needing more are skipped, never failed, and the report says how to enable them)
   --rfc35 <revision>      RFC 35 revision(s) the connector implements: draft-2 (synchronous, what
                           deployed connectors speak; default for --target) and/or draft-3 (asynchronous)
+  --codec "<command>"     a codec adapter to start and run the codec features against
+                          (world parameter codecAdapter; lib/targets/codec-adapter-protocol.md)
 selection:
   --profile <name>        codec | connector | ledger (default: connector with --target,
-                          ledger with --ledger, otherwise every feature)
+                          ledger with --ledger, codec with --codec, otherwise every feature)
   --tags <expression>     Cucumber tag expression, joined to the profile with "and"
   --requirement <ID>...   only scenarios tagged with these IDs (repeat, comma-separate or list)
   --dry-run               list the selected scenarios with their requirement IDs; exit 0
@@ -75,6 +77,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
         topology: { type: 'string' },
         capabilities: { type: 'string' },
         rfc35: { type: 'string' },
+        codec: { type: 'string' },
         profile: { type: 'string' },
         tags: { type: 'string' },
         requirement: { type: 'string', multiple: true },
@@ -116,7 +119,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
     if (!(PROFILES as readonly string[]).includes(v.profile)) throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}, not "${v.profile}"`);
     profile = v.profile as ProfileName;
   } else {
-    profile = v.target && !v.ledger ? 'connector' : v.ledger && !v.target ? 'ledger' : 'all';
+    profile = v.target && !v.ledger ? 'connector' : v.ledger && !v.target ? 'ledger' : v.codec && !v.target && !v.ledger ? 'codec' : 'all';
   }
   let parallel = 1;
   if (v.parallel !== undefined) {
@@ -147,6 +150,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
       ...(v.topology ? { topologyPath: resolve(v.topology) } : {}),
       ...(v.capabilities ? { capabilities: v.capabilities } : {}),
       ...(v.rfc35 ? { rfc35: v.rfc35 } : {}),
+      ...(v.codec !== undefined ? { codecAdapter: codecCommand(v.codec) } : {}),
       profile,
       ...(v.tags ? { tags: v.tags } : {}),
       requirements,
@@ -160,6 +164,11 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
       ...(v.format !== undefined ? { formats: parseFormats(v.format) } : {}),
     },
   };
+}
+
+function codecCommand(command: string): string {
+  if (command.trim() === '') throw new UsageError('--codec needs the adapter command, e.g. --codec "node bin/ilp-conformance.js codec-adapter"');
+  return command;
 }
 
 export interface Io {

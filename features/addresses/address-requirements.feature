@@ -1,4 +1,4 @@
-@codec @rfc-15
+@codec @rfc-15 @needs-addresses
 Feature: Address requirements
   RFC 15 (ILP Addresses v2.0.0, "Address Requirements") fixes the shape of every ILP address: an allocation
   scheme, then one or more segments, each after a single period. A segment is one or more letters, digits,

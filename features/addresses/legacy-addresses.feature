@@ -1,4 +1,4 @@
-@codec @rfc-15
+@codec @rfc-15 @needs-addresses
 Feature: Addresses under the 2017 rules (ILP Addresses v1.0.0)
   Before version 2.0.0, RFC 15 (v1.0.0, drafts of 2017 and February 2018) knew two kinds of address, and
   ILPv1-era deployments still use them. A destination address names one account: it never ends in a period

@@ -10,6 +10,7 @@ Feature: Fixed-length unsigned integers
     Then the value is <value>
     And writing <value> as a UInt<bits> gives <bytes>
 
+    @needs-oer
     Examples:
       | bits | bytes            | value                | reason                                  |
       | 8    | 00               | 0                    | UInt8 zero (RFC 30 example)             |
@@ -25,6 +26,7 @@ Feature: Fixed-length unsigned integers
     When the decoder reads <bytes> as a UInt<bits>
     Then it is refused as Truncated in "uint<bits>" at byte 0
 
+    @needs-oer
     Examples:
       | bits | bytes          | reason                          |
       | 16   | 12             | one byte of two                 |
@@ -36,6 +38,7 @@ Feature: Fixed-length unsigned integers
     When the codec writes <value> as a UInt<bits>
     Then it is refused as ValueOutOfRange in "uint<bits>"
 
+    @needs-oer
     Examples:
       | bits | value                | reason                 |
       | 8    | 256                  | one above UInt8        |

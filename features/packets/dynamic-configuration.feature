@@ -6,13 +6,13 @@ Feature: IL-DCP packets
   those 32 zero bytes and whose data holds the client's address, the asset scale (UInt8) and the asset code
   (UTF-8), all in OER.
 
-  @COND-008 @must
+  @COND-008 @must @needs-conditions
   Scenario: The peer-protocol fulfillment is 32 zero bytes and its condition is their SHA-256 digest
     When the codec computes the peer-protocol condition
     Then the condition is 66687aadf862bd776c8fc18b8e9f8e20089714856ee233b3902a591d0d5f2925
     And the peer-protocol fulfillment is 0000000000000000000000000000000000000000000000000000000000000000
 
-  @DCP-001 @COND-008 @must
+  @DCP-001 @COND-008 @must @needs-ildcp
   Scenario: An IL-DCP request is a Prepare of 0 to peer.config with the peer-protocol condition
     When the codec builds an IL-DCP request expiring at 2015-06-16T00:01:00.000Z
     Then the bytes written are:
@@ -40,7 +40,7 @@ Feature: IL-DCP packets
       | fulfillment | 0000000000000000000000000000000000000000000000000000000000000000 |
     And its data is an IL-DCP response for "example.client" with asset scale 13 and asset code "XAM"
 
-  @DCP-002 @DCP-005 @must
+  @DCP-002 @DCP-005 @must @needs-ildcp
   Scenario: The codec writes an IL-DCP response's data in OER
     When the codec writes the IL-DCP response for "example.client" with asset scale 13 and asset code "XAM"
     Then the bytes written are "0e 6578616d706c652e636c69656e74 0d 03 58414d"
@@ -51,18 +51,19 @@ Feature: IL-DCP packets
     Then the bytes written are <bytes>
     And the IL-DCP response read back has the same address, scale and code
 
+    @needs-ildcp
     Examples:
       | address        | scale | code | bytes                                               | reason                               |
       | g.crypto.foo.bar | 9   | BTC  | "10 672e63727970746f2e666f6f2e626172 09 03 425443"  | RFC 31 example address               |
       | test.bob       | 255   | €    | "08 746573742e626f62 ff 03 e282ac"                  | the largest scale, a UTF-8 asset code |
       | test.bob       | 0     | USD  | "08 746573742e626f62 00 03 555344"                  | scale 0                              |
 
-  @DCP-005 @must
+  @DCP-005 @must @needs-ildcp
   Scenario: IL-DCP response data cut short is refused
     When the decoder reads the IL-DCP response "0e 6578616d706c652e636c69656e74 0d 03 5841"
     Then it is refused as Truncated in "assetCode" at byte 17
 
-  @DCP-002 @must
+  @DCP-002 @must @needs-ildcp
   Scenario: An IL-DCP response whose client address is not an ILP address is refused
     When the decoder reads the IL-DCP response "0e 6578616d706c652e636c69656e2e 0d 03 58414d"
     Then it is refused as InvalidAddress in "clientAddress" at byte 14

@@ -10,6 +10,7 @@ Feature: Error codes
     When the codec looks up the error code <code>
     Then it is a <class> error named "<name>"
 
+    @needs-error-codes
     Examples:
       | code | class     | name                            | reason                                        |
       | F00  | final     | Bad Request                     | generic sender-side error                     |
@@ -39,6 +40,7 @@ Feature: Error codes
     When the codec looks up the error code <code>
     Then it is a well-formed <class> code that RFC 27 does not assign
 
+    @needs-error-codes
     Examples:
       | code | class     | reason                          |
       | F09  | final     | F09 to F98 are unassigned       |
@@ -51,6 +53,7 @@ Feature: Error codes
     When the codec looks up the error code <code>
     Then it is not a well-formed ILP error code
 
+    @needs-error-codes
     Examples:
       | code | reason                           |
       | F0   | too short                        |
@@ -75,7 +78,7 @@ Feature: Error codes
       """
     Then either it is refused as InvalidErrorCode in "code" or its code is not a well-formed ILP error code
 
-  @ERR-003 @should
+  @ERR-003 @should @needs-f08-data
   Scenario: F08 data holds the received and the maximum amount, big-endian
     When the codec writes the F08 data for received amount 101 and maximum amount 100
     Then the bytes written are "0000000000000065 0000000000000064"
@@ -95,7 +98,7 @@ Feature: Error codes
       | triggered by | test.connie |
     And the F08 data holds received amount 101 and maximum amount 100
 
-  @ERR-003 @should
+  @ERR-003 @should @needs-f08-data
   Scenario Outline: F08 data keeps every digit of a UInt64 (<reason>)
     When the codec writes the F08 data for received amount <received> and maximum amount <maximum>
     Then the F08 data holds received amount <received> and maximum amount <maximum>
@@ -105,13 +108,13 @@ Feature: Error codes
       | 1                    | 0                    | a connector that forwards nothing |
       | 18446744073709551615 | 18446744073709551614 | the largest UInt64 amounts    |
 
-  @ERR-003 @should
+  @ERR-003 @should @needs-f08-data
   Scenario: F08 data shorter than 16 bytes is refused
     When the decoder reads the F08 data "0000000000000065 00000000000000"
     Then it is refused as Truncated in "maximumAmount" at byte 8
 
   # RFC 30 ("Extensibility"): bytes after the end of a structure are ignored, room for later fields.
-  @ERR-003 @should
+  @ERR-003 @should @needs-f08-data
   Scenario: Bytes after the two amounts in F08 data are ignored
     When the decoder reads the F08 data "0000000000000065 0000000000000064 ff"
     Then the F08 data holds received amount 101 and maximum amount 100

@@ -62,13 +62,14 @@ Feature: ILP Fulfill
     When the codec computes the condition for the fulfillment <fulfillment>
     Then the condition is <condition>
 
+    @needs-conditions
     Examples:
       | fulfillment                                                      | condition                                                        | reason                              |
       | 0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20 | ae216c2ef5247a3782c135efa279a3e4cdc61094270f5d2be58c6204b7a612c9 | the bytes 1 to 32                   |
       | 2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a | 544e62cee8033709e389e5b2755343d0d0fa8c4850215cfb6331717e80d1aea3 | 32 bytes of 2a                      |
       | 0000000000000000000000000000000000000000000000000000000000000000 | 66687aadf862bd776c8fc18b8e9f8e20089714856ee233b3902a591d0d5f2925 | the peer-protocol fulfillment       |
 
-  @COND-001 @must
+  @COND-001 @must @needs-conditions
   Scenario: A fresh fulfillment is 32 bytes and fulfills its own condition
     When the codec makes a random fulfillment
     Then it is 32 bytes long

@@ -141,4 +141,8 @@ Feature: ILP Prepare
     Examples:
       | decoder           |
       | a strict decoder  |
+
+    @needs-lenient-mode
+    Examples:
+      | decoder           |
       | a lenient decoder |

@@ -104,7 +104,7 @@ Feature: ILP Reject
       """
     Then it is refused as InvalidAddress in "triggeredBy" at byte 6
 
-  @ADDR-011 @may
+  @ADDR-011 @may @needs-lenient-mode
   Scenario: A lenient decoder accepts a Reject with an empty triggeredBy
     When a lenient decoder decodes the packet:
       """

@@ -80,4 +80,8 @@ Feature: Type-length wrapper
     Examples:
       | decoder           |
       | a strict decoder  |
+
+    @needs-lenient-mode
+    Examples:
+      | decoder           |
       | a lenient decoder |

@@ -122,6 +122,23 @@ function schemeList(set: SchemeSet): string {
   return SCHEMES[set].map((s) => Buffer.from(s).toString('latin1')).join(', ');
 }
 
+/**
+ * Addresses already found valid by the packet codec, with their bytes, so the next packet to or from the
+ * same address (a connector's own triggeredBy, a busy destination) skips a second check and is copied as
+ * bytes. Bounded: emptied when full. Holds only valid RFC 15 addresses (ASCII), as copies.
+ */
+const KNOWN_VALID = new Map<string, Uint8Array>();
+const KNOWN_VALID_LIMIT = 4096;
+
+export function knownAddressBytes(address: string): Uint8Array | undefined {
+  return KNOWN_VALID.get(address);
+}
+
+export function rememberValidAddress(address: string): void {
+  if (KNOWN_VALID.size >= KNOWN_VALID_LIMIT) KNOWN_VALID.clear();
+  KNOWN_VALID.set(address, Buffer.from(address, 'latin1'));
+}
+
 /** RFC 15 check of address bytes in place (used by the packet codec). Undefined when valid. */
 export function ilpAddressProblemInBytes(bytes: Uint8Array, start: number, end: number): AddressProblem | undefined {
   const result = scan(bytes, start, end, 'rfc15', false);

@@ -66,7 +66,8 @@ export function asBuffer(bytes: Uint8Array): Buffer {
 type VarTooLongKind = 'DataTooLong' | 'MessageTooLong' | 'ValueOutOfRange';
 
 /** What readVarOctetString returns for zero bytes: frozen, so no caller can tag or share state through it. */
-const EMPTY: Buffer = Object.freeze(Buffer.alloc(0)) as Buffer;
+export const EMPTY_BYTES: Buffer = Object.freeze(Buffer.alloc(0)) as Buffer;
+const EMPTY = EMPTY_BYTES;
 
 export class OerReader {
   readonly buffer: Buffer;

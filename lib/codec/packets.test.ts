@@ -234,3 +234,24 @@ describe('conditions and fulfillments (COND-001)', () => {
     assert.ok(!fulfillmentMatches(randomFulfillment(), conditionOf(f)));
   });
 });
+
+it('an address checked once is written the same way again, and the check still refuses what it must', () => {
+  const reject = (triggeredBy: string) => ({ type: 14 as const, code: 'F02', triggeredBy, message: 'm', data: new Uint8Array(0) });
+  const first = Buffer.from(encodePacket(reject('g.cached.once')));
+  assert.deepEqual(Buffer.from(encodePacket(reject('g.cached.once'))), first);
+  for (let i = 0; i < 5000; i++) encodePacket(reject(`g.many.a${i}`)); // past the cache's bound: it empties and refills
+  assert.deepEqual(Buffer.from(encodePacket(reject('g.cached.once'))), first);
+  assert.throws(() => encodePacket(reject('g..bad')), /InvalidAddress/);
+  assert.throws(() => encodePacket(reject('g.caf\u00e9')), /InvalidAddress/);
+});
+
+it('a message written once is written the same way again; non-ASCII and long messages are UTF-8', () => {
+  const reject = (message: string) => Buffer.from(encodePacket({ type: 14, code: 'F02', triggeredBy: 'g.x', message, data: new Uint8Array(0) }));
+  const first = reject('no route');
+  for (let i = 0; i < 1500; i++) reject(`message ${i}`); // past the bound: the memory empties and refills
+  assert.deepEqual(reject('no route'), first);
+  assert.equal(toHex(reject('é')).slice(-8), '02c3a900');
+  const long = 'a'.repeat(300);
+  assert.equal(decodeReject(reject(long)).message, long);
+  assert.throws(() => reject('\ud800'), /InvalidUtf8/);
+});

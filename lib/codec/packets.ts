@@ -27,17 +27,19 @@
  * ignored (RFC 30 extensibility, OER-003) unless `rejectTrailingBytes`. Field checks apply in both modes:
  * 17-digit real timestamps, valid destination, data and message sizes, IA5 code, UTF-8 message.
  * Decoded byte fields (condition, fulfillment, data) are views into the input, not copies; empty data is one
- * shared, frozen empty Buffer.
+ * shared, frozen empty Buffer. The usual canonical packet takes a fast path (fast-decode.ts) that falls back
+ * to this decoder for anything it does not accept, so errors always come from here.
  *
  * Encoding: always canonical, and refuses what decoding would refuse (so nothing invalid leaves the codec;
  * forge.ts builds malformed bytes on purpose). Output is a Buffer (a Uint8Array).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { CodecError } from './errors';
-import { OerReader, asBuffer, latin1Slice, latin1Write, lengthDeterminantSize, writeLengthDeterminantAt } from './oer';
+import { OerReader, asBuffer, latin1Slice, lengthDeterminantSize, writeLengthDeterminantAt } from './oer';
 import { decodeIlpTimestampBytes, writeIlpTimestampAt, ILP_TIMESTAMP_LENGTH } from './time';
-import { ilpAddressProblemInBytes, MAX_ADDRESS_LENGTH } from './address';
+import { ilpAddressProblemInBytes, knownAddressBytes, MAX_ADDRESS_LENGTH, rememberValidAddress } from './address';
 import { isIa5ErrorCode } from './error-codes';
+import { fastFulfill, fastPacket, fastPrepare, fastReject } from './fast-decode';
 import type { DecodeMode, DecodeOptions, IlpFulfill, IlpPacket, IlpPrepare, IlpReject, IlpReply } from './types';
 import { PacketType } from './types';
 
@@ -46,6 +48,7 @@ export const MAX_MESSAGE_LENGTH = 8191;
 export const CONDITION_LENGTH = 32;
 export const FULFILLMENT_LENGTH = 32;
 const UINT64_MAX = 0xffffffffffffffffn;
+const MAX_SAFE_AMOUNT = BigInt(Number.MAX_SAFE_INTEGER);
 
 export type PrepareFields = Omit<IlpPrepare, 'type'> & { readonly type?: 12 };
 export type FulfillFields = Omit<IlpFulfill, 'type'> & { readonly type?: 13 };
@@ -79,6 +82,11 @@ function checkData(value: unknown): Uint8Array {
 
 /** Writes an address as IA5 bytes at `offset` and checks it there (RFC 15); returns the next offset. */
 function writeAddressAt(buf: Buffer, offset: number, address: string, field: string, allowEmpty: boolean): number {
+  const known = knownAddressBytes(address);
+  if (known) {
+    buf.set(known, offset);
+    return offset + known.length;
+  }
   const n = address.length;
   for (let i = 0; i < n; i++) {
     const c = address.charCodeAt(i);
@@ -87,6 +95,7 @@ function writeAddressAt(buf: Buffer, offset: number, address: string, field: str
   if (!(allowEmpty && n === 0)) {
     const problem = ilpAddressProblemInBytes(buf, offset, offset + n);
     if (problem) throw new CodecError('InvalidAddress', field, -1, { reason: problem.reason, address: address.slice(0, 64) });
+    rememberValidAddress(address);
   }
   return offset + n;
 }
@@ -107,7 +116,7 @@ function startEnvelope(type: number, contentsLength: number): { buf: Buffer; off
 
 function writeVarBytes(buf: Buffer, offset: number, bytes: Uint8Array): number {
   const at = writeLengthDeterminantAt(buf, offset, bytes.length);
-  buf.set(bytes, at);
+  if (bytes.length > 0) buf.set(bytes, at);
   return at + bytes.length;
 }
 
@@ -123,7 +132,13 @@ export function encodePrepare(prepare: PrepareFields): Uint8Array {
   const contentsLength = 8 + ILP_TIMESTAMP_LENGTH + CONDITION_LENGTH
     + lengthDeterminantSize(destLength) + destLength + lengthDeterminantSize(data.length) + data.length;
   const { buf, offset: start } = startEnvelope(PacketType.Prepare, contentsLength);
-  buf.writeBigUInt64BE(amount, start);
+  if (amount <= MAX_SAFE_AMOUNT) {
+    const n = Number(amount);
+    buf.writeUInt32BE(Math.floor(n / 0x100000000), start);
+    buf.writeUInt32BE(n % 0x100000000, start + 4);
+  } else {
+    buf.writeBigUInt64BE(amount, start);
+  }
   let o = writeIlpTimestampAt(buf, start + 8, prepare.expiresAt, 'expiresAt');
   buf.set(condition, o);
   o = writeLengthDeterminantAt(buf, o + CONDITION_LENGTH, destLength);
@@ -142,6 +157,22 @@ export function encodeFulfill(fulfill: FulfillFields): Uint8Array {
   return buf;
 }
 
+/**
+ * The bytes of a short ASCII message, remembered (a connector sends the same few messages again and again);
+ * undefined for any other text, which is written as UTF-8. Bounded: emptied when full.
+ */
+const ASCII_MESSAGES = new Map<string, Uint8Array>();
+
+function asciiBytes(text: string): Uint8Array | undefined {
+  const known = ASCII_MESSAGES.get(text);
+  if (known || text.length > 256) return known;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return undefined;
+  if (ASCII_MESSAGES.size >= 1024) ASCII_MESSAGES.clear();
+  const bytes = Buffer.from(text, 'latin1');
+  ASCII_MESSAGES.set(text, bytes);
+  return bytes;
+}
+
 /** Lone surrogates cannot be written as UTF-8; Buffer would silently replace them. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
@@ -153,7 +184,8 @@ export function encodeReject(reject: RejectFields, options: EncodeOptions = {}):
   const triggeredBy = checkAddressString(reject.triggeredBy, 'triggeredBy');
   const message = reject.message;
   if (typeof message !== 'string') throw new CodecError('InvalidUtf8', 'message', -1, { reason: 'not a string' });
-  const messageLength = Buffer.byteLength(message, 'utf8');
+  const asciiMessage = asciiBytes(message);
+  const messageLength = asciiMessage ? asciiMessage.length : Buffer.byteLength(message, 'utf8');
   if (messageLength !== message.length && LONE_SURROGATE.test(message)) {
     throw new CodecError('InvalidUtf8', 'message', -1, { reason: 'lone UTF-16 surrogate' });
   }
@@ -171,7 +203,9 @@ export function encodeReject(reject: RejectFields, options: EncodeOptions = {}):
   let o = writeLengthDeterminantAt(buf, start + 3, tbLength);
   o = writeAddressAt(buf, o, triggeredBy, 'triggeredBy', options.mode === 'lenient');
   o = writeLengthDeterminantAt(buf, o, messageLength);
-  o += messageLength === message.length ? latin1Write(buf, message, o) : buf.write(message, o, 'utf8');
+  if (asciiMessage) buf.set(asciiMessage, o);
+  else buf.write(message, o, 'utf8');
+  o += messageLength;
   writeVarBytes(buf, o, data);
   return buf;
 }
@@ -265,6 +299,8 @@ function readRejectContents(r: OerReader): IlpReject {
 }
 
 export function decodePrepare(bytes: Uint8Array, options?: DecodeOptions): IlpPrepare {
+  const fast = options?.rejectTrailingBytes ? undefined : fastPrepare(bytes);
+  if (fast) return fast;
   const r = openEnvelope(bytes, PREPARE_ONLY, options);
   const packet = readPrepareContents(r);
   closeEnvelope(r, options);
@@ -272,6 +308,8 @@ export function decodePrepare(bytes: Uint8Array, options?: DecodeOptions): IlpPr
 }
 
 export function decodeFulfill(bytes: Uint8Array, options?: DecodeOptions): IlpFulfill {
+  const fast = options?.rejectTrailingBytes ? undefined : fastFulfill(bytes);
+  if (fast) return fast;
   const r = openEnvelope(bytes, FULFILL_ONLY, options);
   const packet = readFulfillContents(r);
   closeEnvelope(r, options);
@@ -279,6 +317,8 @@ export function decodeFulfill(bytes: Uint8Array, options?: DecodeOptions): IlpFu
 }
 
 export function decodeReject(bytes: Uint8Array, options?: DecodeOptions): IlpReject {
+  const fast = options?.rejectTrailingBytes ? undefined : fastReject(bytes);
+  if (fast) return fast;
   const r = openEnvelope(bytes, REJECT_ONLY, options);
   const packet = readRejectContents(r);
   closeEnvelope(r, options);
@@ -297,6 +337,8 @@ function readContents(r: OerReader, type: number): IlpPacket {
 
 /** Decodes any ILPv4 packet; the result is discriminated on `.type`. */
 export function decodePacket(bytes: Uint8Array, options?: DecodeOptions): IlpPacket {
+  const fast = options?.rejectTrailingBytes ? undefined : fastPacket(bytes);
+  if (fast) return fast;
   const r = openEnvelope(bytes, ANY, options);
   const packet = readContents(r, r.buffer[0]);
   closeEnvelope(r, options);
@@ -305,6 +347,8 @@ export function decodePacket(bytes: Uint8Array, options?: DecodeOptions): IlpPac
 
 /** Decodes a Fulfill or a Reject (what comes back for a Prepare); a Prepare is WrongPacketType. */
 export function decodeReply(bytes: Uint8Array, options?: DecodeOptions): IlpReply {
+  const fast = options?.rejectTrailingBytes || bytes[0] === PacketType.Prepare ? undefined : fastPacket(bytes);
+  if (fast) return fast as IlpReply;
   const r = openEnvelope(bytes, REPLIES, options);
   const packet = readContents(r, r.buffer[0]) as IlpReply;
   closeEnvelope(r, options);

@@ -43,6 +43,8 @@ export interface ConformanceRunOptions {
   readonly capabilities?: string;
   readonly rfc35?: string;
   readonly ledgerUrl?: string;
+  /** A codec adapter command (lib/targets/codec-adapter.ts); absent: the in-process codec. */
+  readonly codecAdapter?: string;
   readonly topologyPath?: string;
   readonly profile: ProfileName;
   readonly tags?: string;
@@ -121,6 +123,7 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
   const worldParameters: Record<string, unknown> = {};
   if (opts.connectorUrl) worldParameters.connectorUrl = opts.connectorUrl;
   if (opts.ledgerUrl) worldParameters.ledgerUrl = opts.ledgerUrl;
+  if (opts.codecAdapter) worldParameters.codecAdapter = opts.codecAdapter;
   if (opts.topologyPath) worldParameters.topology = resolve(opts.topologyPath);
   if (opts.maxUnreachable !== undefined) worldParameters.maxUnreachable = opts.maxUnreachable;
   if (opts.capabilities) worldParameters.connectorCapabilities = opts.capabilities;
@@ -157,8 +160,8 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
   const external = [opts.connectorUrl, opts.ledgerUrl].filter((u): u is string => Boolean(u));
   const reachability: Reachability = await probeTargets(external);
   const target: TargetIdentity = {
-    identity: external.length ? external.map(safeUrl).join(' + ') : 'bundled reference',
-    kind: external.length ? 'external' : 'bundled-reference',
+    identity: [...external.map(safeUrl), ...(opts.codecAdapter ? [`codec adapter: ${opts.codecAdapter}`] : [])].join(' + ') || 'bundled reference',
+    kind: external.length || opts.codecAdapter ? 'external' : 'bundled-reference',
     ...(opts.connectorUrl ? { connectorUrl: safeUrl(opts.connectorUrl) } : {}),
     ...(opts.ledgerUrl ? { ledgerUrl: safeUrl(opts.ledgerUrl) } : {}),
     reached: reachability.reached,

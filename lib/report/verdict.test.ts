@@ -70,3 +70,10 @@ test('an open circuit breaker makes the run incomplete (unreachable), exit 3, ev
   assert.deepEqual([v.result, v.exitCode, v.incompleteCause], ['incomplete', 3, 'unreachable']);
   assert.match(v.reasons[0]!, /Target unreachable after 5 consecutive connection failures: the run stopped sending, and 1 scenario\(s\) were not run/);
 });
+
+test('a codec adapter that became unusable makes the run incomplete, exit 3, even after a failed MUST', () => {
+  const broken = 'Codec adapter unusable: it did not answer request 7 (decode) within 5000 ms (adapter: ./a). No verdict on the codec: the harness could not judge it.';
+  const v = computeVerdict(run(scenario('passed', 'must'), scenario('failed', 'must'), scenario('errored', 'must', broken)));
+  assert.deepEqual([v.result, v.exitCode, v.incompleteCause], ['incomplete', 3, 'adapter-unusable']);
+  assert.match(v.reasons[0]!, /did not answer request 7/);
+});

@@ -22,7 +22,7 @@ export interface Reachability {
 }
 
 /** Why a run is incomplete; every cause but must-errored means the harness or the target setup is at fault. */
-export type IncompleteCause = 'unreachable' | 'nothing-ran' | 'all-errored' | 'run-problem' | 'must-errored';
+export type IncompleteCause = 'unreachable' | 'nothing-ran' | 'all-errored' | 'run-problem' | 'must-errored' | 'adapter-unusable';
 
 export interface Verdict {
   readonly result: VerdictName;
@@ -42,6 +42,9 @@ export const VERDICT_TITLES: Record<VerdictName, string> = {
 
 /** Written by lib/targets/circuit-breaker.ts into each scenario it stopped (a scenario error, so it is text here). */
 const CIRCUIT_OPEN = /target unreachable after (\d+) consecutive connection failures/;
+
+/** Written by lib/targets/codec-target.ts (ADAPTER_UNUSABLE) into each scenario a broken codec adapter stopped. */
+const ADAPTER_UNUSABLE = /Codec adapter unusable: ([^\n]*)/;
 
 const TRANSPORT_FAILURE = /transport failure|ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|socket hang up|could not be reached/i;
 
@@ -63,6 +66,11 @@ export function computeVerdict(model: Pick<RunModel, 'scenarios' | 'runProblems'
   if (tripped.length > 0) {
     const limit = CIRCUIT_OPEN.exec(tripped[0]!.message ?? '')?.[1] ?? '?';
     return incomplete('unreachable', `Target unreachable after ${limit} consecutive connection failures: the run stopped sending, and ${tripped.length} scenario(s) were not run. No verdict on the target; check that it is running and the URL is right.`);
+  }
+  const unusable = scenarios.filter((s) => ADAPTER_UNUSABLE.test(s.message ?? ''));
+  if (unusable.length > 0) {
+    const reason = ADAPTER_UNUSABLE.exec(unusable[0]!.message ?? '')?.[1] ?? '';
+    return incomplete('adapter-unusable', `The codec adapter became unusable, so ${unusable.length} scenario(s) could not be judged: ${reason}`);
   }
   if (scenarios.length === 0) {
     return incomplete('nothing-ran', model.runProblems.length > 0 ? `No scenario ran: ${problemText(model)}` : 'No scenario matched the selection, so nothing was tested.');

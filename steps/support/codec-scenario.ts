@@ -1,18 +1,21 @@
 /**
  * The state of one codec scenario and the judging every codec Then-step shares: a When-step stores a
- * Result (a value, or the CodecError the codec raised) and a Then-step judges it, failing with
+ * Result (a value, or the target's Refusal) and a Then-step judges it, failing with
  * Requirement / Expected / Actual. A refusal no Then-step judged fails the scenario (world.awaitInspection).
  */
-import type { AddressCheck, AmountTooLargeData, CodecError, CodecErrorKind, IlpPacket, IldcpResponse } from '../../lib/codec';
+import type { AmountTooLargeData, CodecErrorKind, IlpPacket, IldcpResponse } from '../../lib/codec';
+import type { AddressVerdict as Verdict, Attempt, CodecClient, ErrorCodeLookup, Read } from '../../lib/targets/codec-client';
+import { REFUSAL_KIND_OF, type Refusal } from '../../lib/targets/codec-protocol';
 import type { IlpWorld } from '../world';
-import { CodecTarget, type Attempt, type Read } from './codec-target';
 import { describePacket, sameValue, showValue } from './packet-tables';
 
 /** What the last When-step asked of the codec, and what came of it. */
 export interface Result {
   /** The action, in words, for failure messages ("decode packet (strict)"). */
   readonly action: string;
-  readonly error?: CodecError;
+  /** Its key in the world's outcomes to judge: a refusal waits under it until a Then-step judges it. */
+  readonly key?: string;
+  readonly error?: Refusal;
   readonly packet?: IlpPacket;
   /** Bytes the codec wrote (an encoded packet, OER output). */
   readonly written?: Uint8Array;
@@ -29,38 +32,55 @@ export interface Result {
 export interface AddressVerdict {
   readonly address: string;
   readonly rules: 'rfc15' | 'legacy2017';
-  readonly verdict: AddressCheck;
+  readonly verdict: Verdict;
+  readonly key: string;
 }
 
 export class CodecScenario {
-  readonly target: CodecTarget;
+  /** Set by the Before hook in codec-target.ts once the worker's target has started. */
+  client: CodecClient | undefined;
   requirementIds: readonly string[] = [];
   result: Result | undefined;
   /** Bytes a Given-step prepared for a later "decodes it". */
   prepared: Uint8Array | undefined;
   address: AddressVerdict | undefined;
-  errorCode: { code: string; lookup: ReturnType<CodecTarget['lookUpErrorCode']> } | undefined;
+  errorCode: { code: string; lookup: ErrorCodeLookup } | undefined;
   condition: { fulfillment: Uint8Array; condition: Uint8Array } | undefined;
 
-  constructor(world: IlpWorld) {
-    this.target = new CodecTarget(world.transcript);
+  get target(): CodecClient {
+    if (!this.client) throw new Error('Harness error: no codec target for this scenario (is it tagged @codec?)');
+    return this.client;
   }
 }
 
 export function state(world: IlpWorld): CodecScenario {
-  return world.scoped('codec', () => new CodecScenario(world));
+  return world.scoped('codec', () => new CodecScenario());
 }
 
 /** Stores an attempt as the scenario's result; a refusal waits for a Then-step to judge it. */
-export function store<T>(world: IlpWorld, action: string, attempt: Attempt<T>, onValue: (value: T) => Omit<Result, 'action'>): void {
+export async function store<T>(world: IlpWorld, action: string, pending: Promise<Attempt<T>>, onValue: (value: T) => Omit<Result, 'action'>): Promise<void> {
+  const attempt = await pending;
   const s = state(world);
+  const key = nextKey('codec result');
   if (attempt.ok) {
-    s.result = { action, ...onValue(attempt.value) };
-    world.inspected();
+    s.result = { action, key, ...onValue(attempt.value) };
   } else {
-    s.result = { action, error: attempt.error };
-    world.awaitInspection(`the codec refused to ${action}: ${attempt.error.message}`);
+    // A later result never clears this one: it waits under its own key until a Then-step judges it.
+    s.result = { action, key, error: attempt.refusal };
+    world.awaitInspection(`the codec refused to ${action}: ${attempt.refusal.message}`, key);
   }
+}
+
+let stored = 0;
+
+/** A key of its own for each stored outcome (IlpWorld.awaitInspection). */
+export function nextKey(what: string): string {
+  return `${what} #${++stored}`;
+}
+
+/** A Then-step judged this result. */
+export function markJudged(world: IlpWorld, judged: { readonly key?: string }): void {
+  if (judged.key) world.inspected(judged.key);
 }
 
 // ------------------------------------------------------------------------------------------- judging
@@ -92,7 +112,7 @@ export function lastResult(world: IlpWorld, needed: string): Result {
 /** The last result when it succeeded with the wanted part; otherwise fails, showing the actual result. */
 export function succeeded<K extends keyof Result>(world: IlpWorld, part: K, expected: string): NonNullable<Result[K]> {
   const result = lastResult(world, expected);
-  world.inspected();
+  markJudged(world, result);
   const value = result[part];
   if (result.error || value === undefined) fail(world, expected, describeResult(result));
   return value as NonNullable<Result[K]>;
@@ -112,15 +132,31 @@ export function contentsOf(packet: Uint8Array): Uint8Array {
   return packet.subarray(first < 0x80 ? 2 : 2 + (first & 0x7f));
 }
 
+/**
+ * A refusal as `kind` in `field` (at `offset`). Compares only what the target's refusal carries: the kind in
+ * the protocol's coarser words (lib/codec's kind maps to one, REFUSAL_KIND_OF), unless the target says
+ * `other` (it does not classify); the field and the offset only when the target names them.
+ */
 export function judgeRefusal(world: IlpWorld, kind: CodecErrorKind, field: string, offset?: number): void {
   const result = lastResult(world, 'a refusal');
-  world.inspected();
-  const where = `${kind} in "${field}"${offset === undefined ? '' : ` at byte ${offset}`}`;
+  markJudged(world, result);
+  const where = `${kind} (${REFUSAL_KIND_OF[kind]}) in "${field}"${offset === undefined ? '' : ` at byte ${offset}`}`;
   const error = result.error;
   if (!error) fail(world, `the codec refuses it as ${where}`, describeResult(result));
-  const matches = error.kind === kind && error.field === field && (offset === undefined || error.offset === offset);
-  if (!matches) fail(world, `the codec refuses it as ${where}`, `${error.kind} in "${error.field}" at byte ${error.offset}: ${error.message}`);
+  const kindMatches = error.kind === 'other' || error.kind === REFUSAL_KIND_OF[kind];
+  const fieldMatches = error.field === undefined || error.field === field;
+  const offsetMatches = offset === undefined || error.offset === undefined || error.offset === offset;
+  if (!kindMatches || !fieldMatches || !offsetMatches) fail(world, `the codec refuses it as ${where}`, describeRefusal(error));
+  const unchecked = [error.kind === 'other' ? 'the kind' : '', error.field === undefined ? 'the field' : '', offset !== undefined && error.offset === undefined ? 'the offset' : ''].filter(Boolean);
+  if (unchecked.length) world.log(`Refusal judged only on what the target reported: it gave no ${unchecked.join(', ')} (${describeRefusal(error)})`);
 }
+
+export function describeRefusal(error: Refusal): string {
+  const field = error.field === undefined ? '' : ` in "${error.field}"`;
+  const offset = error.offset === undefined ? '' : ` at byte ${error.offset}`;
+  return `${error.kind}${field}${offset}: ${error.message}`;
+}
+
 /** A value read from the whole input: the reader must not leave bytes unread. */
 export function readValue(world: IlpWorld, what: string): bigint | Uint8Array {
   const read = succeeded(world, 'read', `${what} read from the whole input`);
@@ -129,8 +165,9 @@ export function readValue(world: IlpWorld, what: string): bigint | Uint8Array {
 }
 
 /** Then-steps that write as a second check: the write must succeed and give exactly `expected`. */
-export function judgeWrite(world: IlpWorld, what: string, attempt: Attempt<Uint8Array>, expected: Uint8Array): void {
-  const actual = attempt.ok ? `wrote ${showValue(attempt.value)}` : `refused: ${attempt.error.message}`;
+export async function judgeWrite(world: IlpWorld, what: string, pending: Promise<Attempt<Uint8Array>>, expected: Uint8Array): Promise<void> {
+  const attempt = await pending;
+  const actual = attempt.ok ? `wrote ${showValue(attempt.value)}` : `refused: ${attempt.refusal.message}`;
   if (!attempt.ok || !sameValue(attempt.value, expected)) fail(world, `${what} gives ${showValue(expected)}`, actual);
 }
 

@@ -10,6 +10,7 @@
  */
 import { defineParameterType } from '@cucumber/cucumber';
 import type { CodecErrorKind, DecodeMode, UIntBits } from '../../lib/codec';
+import type { AddressRuleWord } from '../../lib/targets/codec-protocol';
 
 export type PacketKind = 'Prepare' | 'Fulfill' | 'Reject';
 
@@ -21,19 +22,19 @@ const CODEC_ERROR_KINDS = {
   ValueOutOfRange: true, WrongFixedLength: true,
 } as const satisfies Record<CodecErrorKind, true>;
 
-/** An address refusal, by the rule the codec's reason names (reasons are `lib/codec/address.ts` wording). */
+/** An address refusal, by the RFC 15 rule it breaks, in the adapter protocol's words (codec-protocol.ts). */
 export interface AddressRule {
   readonly words: string;
-  readonly reason: RegExp;
+  readonly rule: AddressRuleWord;
 }
 
 const ADDRESS_RULES: readonly AddressRule[] = [
-  { words: 'its scheme', reason: /^scheme / },
-  { words: 'an empty segment', reason: /^empty segment/ },
-  { words: 'its length', reason: /^length \d+ > 1023/ },
-  { words: 'ending in a period', reason: /trailing dot/ },
-  { words: 'having no segment after the scheme', reason: /^no segment after the scheme/ },
-  { words: 'being empty', reason: /^empty address/ },
+  { words: 'its scheme', rule: 'scheme' },
+  { words: 'an empty segment', rule: 'empty-segment' },
+  { words: 'its length', rule: 'length' },
+  { words: 'ending in a period', rule: 'trailing-dot' },
+  { words: 'having no segment after the scheme', rule: 'no-segment' },
+  { words: 'being empty', rule: 'empty' },
 ];
 
 defineParameterType({
