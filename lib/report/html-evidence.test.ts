@@ -38,6 +38,7 @@ test('the messages up to the check are listed decoded, each message\'s hex only 
   assert.equal(count(html, /<li>/g), 4, 'entries 0..4, the folded one inside its HTTP 200');
   assert.match(html, /1 later entry is drawn above only/);
   assert.match(html, /<th>destination<\/th><td>test\.bob\.k1\.p1<\/td>/);
+  assert.deepEqual(html.match(/<tr class="ev-diff">.*?<\/tr>/g), ['<tr class="ev-diff"><th>data</th><td>02 <span class="ev-diff-note">differs from alice&#39;s Prepare</span></td></tr>'], 'only the forwarded data differs from what alice sent');
   assert.equal(count(html, /<details class="ev-hex"><summary>hex, 35 bytes<\/summary><pre>0000  0d 21 ed/g), 2);
   const outside = html.replace(/<details[\s\S]*?<\/details>/g, '');
   assert.doesNotMatch(outside, /0d 21 ed|0d21ed/, 'no hex outside <details>');
@@ -69,9 +70,10 @@ test('bounded: at most LIMITS.messages entries and LIMITS.hexBytes bytes of hex 
   assert.equal(count(svg, /<g class="ev-msg /g), LIMITS.messages);
   assert.match(svg, /7 more are in the evidence file/);
   const list = renderMessages(x, undefined);
-  assert.match(list, /hex, 1000 bytes \(the first 256 shown; the evidence file has all\)/);
+  assert.match(list, /hex, 1000 bytes \(the first 192 and the last 64 shown; the evidence file has all\)<\/summary><pre>0000 {2}ab/);
+  assert.match(list, /\n {6}… 744 bytes not shown …\n03a8 {2}ab ab/, 'the tail keeps its offsets');
   assert.equal(count(list, /\bab\b/g), LIMITS.messages * LIMITS.hexBytes);
-  assert.match(renderMessages(exchangeOf([{ atMs: 0, direction: 'sent', channel: 'a', label: 'x', decoded: { data: 'f'.repeat(5000) } }]), undefined), /f{160}… \(5000 characters in all/);
+  assert.match(renderMessages(exchangeOf([{ atMs: 0, direction: 'sent', channel: 'a', label: 'x', decoded: { data: 'f'.repeat(5000) } }]), undefined), /<td>f{120}…f{40} \(5000 characters in all/);
 });
 
 test('a secret\'s bytes in the hex are masked per byte, at byte boundaries only', () => {

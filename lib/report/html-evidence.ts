@@ -201,10 +201,10 @@ ${check.step ? `<dt>Step</dt><dd>${esc(check.step)}</dd>` : ''}
 
 const COLOURS: Readonly<Record<Kind, string>> = { prepare: '#1565c0', fulfill: '#2e7d32', reject: '#c62828', other: '#546e7a', note: '#6b6b70' };
 const GUTTER = 210;
-const COLUMN = 210;
+const COLUMN = 250;
 const ROW = 30;
 const HEAD = 40;
-const CHAR = 6.6;
+const CHAR = 5.9;
 
 /** One lifeline per party, one arrow (`<g class="ev-msg">`) per message, a dashed line where the check was made. */
 export function renderSequence(exchange: Exchange, upTo: number | undefined, check?: CheckResult): string {
@@ -236,7 +236,7 @@ export function renderSequence(exchange: Exchange, upTo: number | undefined, che
     const x2 = x(row.arrow.to);
     const dir = x2 > x1 ? 1 : -1;
     const colour = COLOURS[row.kind];
-    svg.push(`<g class="ev-msg ${row.kind}" data-entry="${row.index}"><title>${esc(row.entry.label)}</title>`
+    svg.push(`<g class="ev-msg ${row.kind}" data-entry="${row.index}"><title>${esc(`${row.summary}: ${row.entry.label}`)}</title>`
       + `<line x1="${x1}" y1="${y}" x2="${x2 - dir * 8}" y2="${y}" stroke="${colour}" stroke-width="2"/>`
       + `<polygon points="${x2},${y} ${x2 - dir * 9},${y - 5} ${x2 - dir * 9},${y + 5}" fill="${colour}"/>`
       + `<text x="${(x1 + x2) / 2}" y="${y - 5}" text-anchor="middle" font-size="12" fill="${colour}">${esc(fit(row.summary, Math.abs(x2 - x1) - 12))}</text></g>`);
@@ -262,14 +262,19 @@ function fit(text: string, px: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/** The messages recorded before the check (all of them when no check names a point), decoded, hex folded. */
+/**
+ * The messages recorded before the check (all of them when no check names a point), decoded, hex folded.
+ * A later Prepare's fields that differ from the first Prepare's (what the sender chose) are marked.
+ */
 export function renderMessages(exchange: Exchange, upTo: number | undefined): string {
   const shown = exchange.rows.filter((r) => upTo === undefined || r.index < upTo);
   const later = exchange.rows.length - shown.length;
+  const origin = shown.find((r) => r.kind === 'prepare' && r.arrow);
   const items = shown.map((row) => {
     const who = row.arrow ? `${row.arrow.from} → ${row.arrow.to}` : 'note';
+    const against = row.kind === 'prepare' && origin && row !== origin ? { fields: origin.decoded as Record<string, unknown>, whose: `${origin.arrow!.from}'s Prepare` } : undefined;
     return `<li><p class="ev-head"><span class="ev-time">${esc(row.time)}</span> <strong>${esc(who)}</strong> ${esc(row.entry.label)}</p>
-${fields(row.decoded)}${row.entry.hex !== undefined ? hexDetails(row.entry.hex) : ''}</li>`;
+${fields(row.decoded, against)}${row.entry.hex !== undefined ? hexDetails(row.entry.hex) : ''}</li>`;
   });
   const heading = upTo === undefined ? 'Messages' : 'Messages up to the check';
   const notes = [
@@ -280,31 +285,44 @@ ${fields(row.decoded)}${row.entry.hex !== undefined ? hexDetails(row.entry.hex) 
 <ol>${items.join('\n')}</ol></div>`;
 }
 
-function fields(decoded: unknown): string {
+function fields(decoded: unknown, against?: { readonly fields: Record<string, unknown>; readonly whose: string }): string {
   if (decoded === undefined || decoded === null) return '';
   const entries = typeof decoded === 'object' && !Array.isArray(decoded) ? Object.entries(decoded as Record<string, unknown>) : [['value', decoded] as const];
-  const rows = entries.slice(0, LIMITS.fields).filter(([, v]) => v !== undefined).map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(cut(typeof v === 'string' ? v : JSON.stringify(v) ?? String(v)))}</td></tr>`);
+  const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v) ?? String(v));
+  const rows = entries.slice(0, LIMITS.fields).filter(([, v]) => v !== undefined).map(([k, v]) => {
+    const differs = against !== undefined && k in against.fields && text(against.fields[k]) !== text(v);
+    return `<tr${differs ? ' class="ev-diff"' : ''}><th>${esc(k)}</th><td>${esc(cut(text(v)))}${differs ? ` <span class="ev-diff-note">differs from ${esc(against.whose)}</span>` : ''}</td></tr>`;
+  });
   const more = entries.length > LIMITS.fields ? `<tr><td colspan="2" class="muted">${entries.length - LIMITS.fields} more fields in the evidence file</td></tr>` : '';
   return `<table class="ev-fields">${rows.join('')}${more}</table>`;
 }
 
+/** A long value keeps its start and its end (where a truncation shows). */
 function cut(value: string): string {
-  return value.length <= LIMITS.fieldChars ? value : `${value.slice(0, LIMITS.fieldChars)}… (${value.length} characters in all; the evidence file has them)`;
+  if (value.length <= LIMITS.fieldChars) return value;
+  const tail = Math.floor(LIMITS.fieldChars / 4);
+  return `${value.slice(0, LIMITS.fieldChars - tail)}…${value.slice(-tail)} (${value.length} characters in all; the evidence file has them)`;
 }
 
-/** Offset, then 16 bytes a line; `**` where a secret's bytes were masked. */
+/** Offset, then 16 bytes a line; a long message shows its first and last bytes; `**` where a secret's bytes were masked. */
 function hexDetails(hex: string): string {
   const bytes = hex.length / 2;
-  const shown = Math.min(bytes, LIMITS.hexBytes);
+  const tail = bytes > LIMITS.hexBytes ? LIMITS.hexBytes / 4 : 0;
+  const head = bytes > LIMITS.hexBytes ? LIMITS.hexBytes - tail : bytes;
+  const lines = hexLines(hex, 0, head);
+  if (tail > 0) lines.push(`      … ${bytes - head - tail} bytes not shown …`, ...hexLines(hex, bytes - tail, bytes));
+  const summary = `hex, ${bytes} byte${bytes === 1 ? '' : 's'}${tail > 0 ? ` (the first ${head} and the last ${tail} shown; the evidence file has all)` : ''}`;
+  return `<details class="ev-hex"><summary>${esc(summary)}</summary><pre>${esc(lines.join('\n'))}</pre></details>`;
+}
+
+function hexLines(hex: string, from: number, to: number): string[] {
   const lines: string[] = [];
-  for (let offset = 0; offset < shown; offset += 16) {
-    const end = Math.min(offset + 16, shown);
+  for (let offset = from; offset < to; offset += 16) {
     const pairs: string[] = [];
-    for (let b = offset; b < end; b++) pairs.push(hex.slice(b * 2, b * 2 + 2));
+    for (let b = offset; b < Math.min(offset + 16, to); b++) pairs.push(hex.slice(b * 2, b * 2 + 2));
     lines.push(`${offset.toString(16).padStart(4, '0')}  ${pairs.join(' ')}`);
   }
-  const summary = `hex, ${bytes} byte${bytes === 1 ? '' : 's'}${shown < bytes ? ` (the first ${shown} shown; the evidence file has all)` : ''}`;
-  return `<details class="ev-hex"><summary>${esc(summary)}</summary><pre>${esc(lines.join('\n'))}</pre></details>`;
+  return lines;
 }
 
 export const EVIDENCE_CSS = `
@@ -314,5 +332,6 @@ export const EVIDENCE_CSS = `
 .ev-messages h4{margin:8px 0 4px;font-size:13px}.ev-messages ol{margin:0;padding-left:24px}.ev-messages li{margin:0 0 8px}
 .ev-head{margin:0}.ev-time{font-family:ui-monospace,monospace;font-size:12px;color:var(--muted)}
 table.ev-fields{margin:2px 0;font-size:12px}table.ev-fields th{font-weight:600;background:#f7f7f9}table.ev-fields td{font-family:ui-monospace,monospace;word-break:break-all}
-.ev-hex pre{font-size:12px;white-space:pre;overflow-x:auto}
+.ev-hex pre{font-size:12px;white-space:pre;overflow-x:auto;width:max-content;max-width:100%}
+tr.ev-diff td,tr.ev-diff th{background:#fff4e5}.ev-diff-note{font-family:system-ui,sans-serif;color:#b26a00;font-weight:600;white-space:nowrap}
 `;
