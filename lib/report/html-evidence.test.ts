@@ -16,6 +16,29 @@ test('a connector exchange has sender, connector and next hop, one row per messa
   assert.equal(x.omitted, 0);
 });
 
+test('a ledger exchange runs between the account holders and the ledger; answers say their status and what the body says', () => {
+  const x = exchangeOf([
+    { atMs: 10, direction: 'sent', channel: 'ledger', label: 'HTTP PUT /transfers/t1', decoded: { amount: '10' } },
+    { atMs: 14, direction: 'received', channel: 'ledger', label: 'HTTP 201 for PUT /transfers/t1 (4 ms)', decoded: { id: 't1', state: 'prepared' } },
+    { atMs: 15, direction: 'sent', channel: 'ledger', label: 'HTTP PUT /transfers/t1/fulfillment', decoded: { fulfillment: 'x' } },
+    { atMs: 18, direction: 'received', channel: 'ledger', label: 'HTTP 422 for PUT /transfers/t1/fulfillment (3 ms)', decoded: { id: 'UnmetConditionError', message: 'no' } },
+  ]);
+  assert.deepEqual(x.parties, ['account holders (harness)', 'ledger (SUT)']);
+  assert.deepEqual(x.rows.map((r) => `${r.arrow?.from} > ${r.summary} (${r.kind}) ${r.time}`), [
+    'account holders (harness) > HTTP PUT /transfers/t1 (other) +0 ms',
+    'ledger (SUT) > HTTP 201 prepared (other) +4 ms',
+    'account holders (harness) > HTTP PUT /transfers/t1/fulfillment (other) +5 ms',
+    'ledger (SUT) > HTTP 422 UnmetConditionError (reject) +8 ms',
+  ]);
+});
+
+test('a codec scenario, notes only, gets the list and no picture', () => {
+  const html = renderEvidence({ entries: [{ atMs: 0, direction: 'note', channel: 'codec', label: 'decode Prepare', hex: '0c00', decoded: { error: 'TrailingBytes count=3' } }], check: undefined });
+  assert.doesNotMatch(html, /<svg/);
+  assert.match(html, /<strong>note<\/strong> decode Prepare<\/p>\n<table class="ev-fields"><tr><th>error<\/th><td>TrailingBytes count=3<\/td>/);
+  assert.match(html, /<details class="ev-hex"><summary>hex, 2 bytes<\/summary><pre>0000 {2}0c 00<\/pre>/);
+});
+
 test('times run from the first message and against the expiry of the Prepare each channel carries', () => {
   const times = exchangeOf(connectorExchange()).rows.map((r) => r.time);
   // bob's Fulfill carries no expiry: bob's Prepare expired at 9 + 3594 ms, so 3592 ms were left at 11 ms.

@@ -10,7 +10,9 @@ import type { RawAttachment, ScenarioResult } from './run-model';
  * against the expiry of the Prepare it belongs to; then the decoded messages up to the check, the hex of
  * each one click away. Pure functions over the scenario's wire transcript (lib/evidence/transcript.ts).
  *
- *   harness peers that send first | connector (SUT) | peers the SUT forwards to | ledger / SUT lifelines
+ *   harness (account holders, for a ledger) | peers that send first | connector (SUT) | peers it forwards to | ledger (SUT)
+ *
+ * A codec scenario records only notes: it gets the list without a picture.
  *
  * Bounded: at most LIMITS.messages messages and LIMITS.hexBytes bytes of hex per message, field values
  * cut at LIMITS.fieldChars, inline evidence for the first LIMITS.scenarios failures; the page says what it
@@ -97,8 +99,12 @@ export interface Exchange {
 
 const CONNECTOR = 'connector (SUT)';
 const HARNESS = 'harness';
-/** Channels that are the SUT itself; the harness is the other end. */
-const SUT_CHANNELS: Readonly<Record<string, string>> = { sut: 'SUT', ledger: 'ledger (SUT)', codec: 'codec' };
+/** Channels that are the SUT itself: the harness's lifeline and the SUT's. */
+const SUT_CHANNELS: Readonly<Record<string, { readonly harness: string; readonly sut: string }>> = {
+  sut: { harness: HARNESS, sut: 'SUT' },
+  ledger: { harness: 'account holders (harness)', sut: 'ledger (SUT)' },
+  codec: { harness: HARNESS, sut: 'codec' },
+};
 
 export function exchangeOf(entries: readonly TranscriptEntry[]): Exchange {
   const firstMessage = entries.find((e) => e.direction !== 'note');
@@ -108,7 +114,7 @@ export function exchangeOf(entries: readonly TranscriptEntry[]): Exchange {
   const initiators: string[] = [];
   const nextHops: string[] = [];
   const sutLines: string[] = [];
-  let harness = false;
+  const harnessLines: string[] = [];
   entries.forEach((entry, index) => {
     const time = timeOf(entry, t0, expiryAt);
     const previous = rows[rows.length - 1];
@@ -120,19 +126,19 @@ export function exchangeOf(entries: readonly TranscriptEntry[]): Exchange {
       rows.push({ index, entry, arrow: undefined, kind: 'note', summary: entry.label, decoded: entry.decoded, time });
       return;
     }
-    const sutLine = SUT_CHANNELS[entry.channel];
-    const party = sutLine === undefined ? entry.channel : HARNESS;
-    const sut = sutLine ?? CONNECTOR;
-    if (sutLine !== undefined) {
-      harness = true;
-      if (!sutLines.includes(sutLine)) sutLines.push(sutLine);
+    const lines = SUT_CHANNELS[entry.channel];
+    const party = lines?.harness ?? entry.channel;
+    const sut = lines?.sut ?? CONNECTOR;
+    if (lines !== undefined) {
+      if (!harnessLines.includes(lines.harness)) harnessLines.push(lines.harness);
+      if (!sutLines.includes(lines.sut)) sutLines.push(lines.sut);
     } else if (!initiators.includes(party) && !nextHops.includes(party)) {
       (entry.direction === 'sent' ? initiators : nextHops).push(party);
     }
     const arrow = entry.direction === 'sent' ? { from: party, to: sut } : { from: sut, to: party };
     rows.push({ index, entry, arrow, decoded: entry.decoded, time, ...describe(entry.label, entry.decoded) });
   });
-  const parties = [...(harness ? [HARNESS] : []), ...initiators, ...(initiators.length + nextHops.length > 0 ? [CONNECTOR] : []), ...nextHops, ...sutLines];
+  const parties = [...harnessLines, ...initiators, ...(initiators.length + nextHops.length > 0 ? [CONNECTOR] : []), ...nextHops, ...sutLines];
   return { parties, rows: rows.slice(0, LIMITS.messages), omitted: Math.max(0, rows.length - LIMITS.messages) };
 }
 
@@ -157,8 +163,13 @@ function describe(label: string, decoded: unknown): { kind: Kind; summary: strin
       return { kind: 'fulfill', summary: `Fulfill${via}` };
     case 'reject':
       return { kind: 'reject', summary: `Reject ${String(p.code)}${via}` };
-    default:
-      return { kind: 'other', summary: label };
+    default: {
+      // `HTTP 201 for PUT /transfers/x (3 ms)` answers the request drawn just above: the status and what the body says.
+      const answer = /^HTTP (\d{3}) for /.exec(label);
+      if (!answer) return { kind: 'other', summary: label };
+      const said = [typeof p.state === 'string' ? p.state : '', typeof p.id === 'string' && /Error$/.test(p.id) ? p.id : ''].filter(Boolean).join(' ');
+      return { kind: Number(answer[1]) >= 400 ? 'reject' : 'other', summary: `HTTP ${answer[1]}${said ? ` ${said}` : ''}` };
+    }
   }
 }
 
@@ -201,16 +212,18 @@ ${check.step ? `<dt>Step</dt><dd>${esc(check.step)}</dd>` : ''}
 
 const COLOURS: Readonly<Record<Kind, string>> = { prepare: '#1565c0', fulfill: '#2e7d32', reject: '#c62828', other: '#546e7a', note: '#6b6b70' };
 const GUTTER = 210;
-const COLUMN = 250;
 const ROW = 30;
 const HEAD = 40;
-const CHAR = 5.9;
+const CHAR = 6.4;
+/** Lifelines share about this many pixels (a two-party exchange gets long arrows), each 250 to 420 wide. */
+const SPAN = 1100;
 
 /** One lifeline per party, one arrow (`<g class="ev-msg">`) per message, a dashed line where the check was made. */
 export function renderSequence(exchange: Exchange, upTo: number | undefined, check?: CheckResult): string {
   const { parties, rows } = exchange;
-  const x = (party: string) => GUTTER + COLUMN * parties.indexOf(party) + COLUMN / 2;
-  const width = GUTTER + COLUMN * parties.length;
+  const column = Math.max(250, Math.min(420, Math.floor((SPAN - GUTTER) / parties.length)));
+  const x = (party: string) => GUTTER + column * parties.indexOf(party) + column / 2;
+  const width = GUTTER + column * parties.length;
   const before = upTo === undefined ? -1 : rows.filter((r) => r.index < upTo).length;
   // A check made after the last row drawn is not drawn at the end as if it came there.
   const marker = before === rows.length && exchange.omitted > 0 ? -1 : before;
