@@ -39,3 +39,14 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): ChromiumLook
     ? { kind: 'missing', reason: `${none}; the browser check is required under CI=true: ${HOW}` }
     : { kind: 'skip', reason: `browser check skipped: ${none}; to enable it, ${HOW}` };
 }
+
+/** How the browser checks start Chromium: headless, and quiet on this machine's closed network. */
+export const CHROMIUM_FLAGS: readonly string[] = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** For node:test: the reason to skip (outside CI, none found), or false. */
+export function chromiumSkip(lookup: ChromiumLookup): string | false {
+  return lookup.kind === 'skip' ? lookup.reason : false;
+}

@@ -129,6 +129,8 @@ test('a failing MUST: exit 1, a schema-valid report with every status kept apart
   const html = readFileSync(join(runDir, 'conformance.html'), 'utf8');
   assert.match(html, /data-verdict="not-conformant"/);
   assert.ok(html.includes(`href="${failing.evidence[0]}"`));
+  const articles = html.match(/<article class="failure [\s\S]*?<\/article>/g) ?? [];
+  assert.deepEqual(articles.map((a) => (a.match(/<g class="ev-msg /g) ?? []).length), [1, 1, 1], 'each failure and error draws its one-message transcript');
   assert.ok(!/<script|https?:\/\/(?!www\.w3\.org)/.test(html.replace(/>[^<]*</g, '><')), 'no script and no network reference in the markup');
 
   const allure = readdirSync(join(runDir, 'allure-results')).filter((f) => f.endsWith('-result.json'))

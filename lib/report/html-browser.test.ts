@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { Writable } from 'node:stream';
 import { chromium } from 'playwright-core';
 import { catalogView } from './catalog-view';
-import { findChromium } from './chromium';
+import { CHROMIUM_FLAGS, chromiumSkip, findChromium } from './chromium';
 import { conformanceRun } from './conformance-run';
 import { Redactor } from './redaction';
 import { removeFixtureSuites, writeFixtureSuite } from './testing/fixture-suite';
@@ -18,8 +18,7 @@ import { removeFixtureSuites, writeFixtureSuite } from './testing/fixture-suite'
  * Without Chromium the test is skipped outside CI and fails under CI=true (lib/report/chromium.ts).
  */
 const lookup = findChromium();
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const skip = lookup.kind === 'skip' ? lookup.reason : false;
+const skip = chromiumSkip(lookup);
 
 test('conformance.html shows the verdict and a failing requirement\'s evidence in Chromium', { skip, timeout: 60_000 }, async () => {
   if (lookup.kind !== 'found') assert.fail(lookup.reason);
@@ -43,7 +42,7 @@ test('conformance.html shows the verdict and a failing requirement\'s evidence i
     removeFixtureSuites();
   }
   const runDir = result.written!.runDir;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, timeout: 30_000 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_FLAGS], timeout: 30_000 });
   try {
     const page = await browser.newPage();
     const requests: string[] = [];

@@ -1,3 +1,6 @@
+import type { TranscriptEntry } from '../evidence/transcript';
+import { esc } from './html-escape';
+import { EVIDENCE_CSS, LIMITS, renderEvidence } from './html-evidence';
 import type { ConformanceReport, Counts, ReportScenario } from './report-document';
 import { VERDICT_TITLES } from './verdict';
 
@@ -7,9 +10,11 @@ import { VERDICT_TITLES } from './verdict';
  * summaries per level and per area, failures with their messages and evidence, every requirement with its
  * status and evidence links, untested requirements, what was masked, and links to the other outputs.
  * Evidence links are relative (evidence/<scenario>.txt), so the run directory can be zipped and moved.
+ * `transcripts` (html-evidence.ts inlineTranscripts) gives each failure its exchange inline.
  */
-export function renderHtml(report: ConformanceReport): string {
+export function renderHtml(report: ConformanceReport, transcripts: ReadonlyMap<string, readonly TranscriptEntry[]> = new Map()): string {
   const v = report.verdict;
+  const summaries = new Map(report.requirements.map((r) => [r.id, r.summary]));
   const scenariosByKey = new Map(report.scenarios.map((s) => [s.key, s]));
   const bad = report.scenarios.filter((s) => s.status !== 'passed' && s.status !== 'skipped');
   const parts: string[] = [];
@@ -79,7 +84,8 @@ ${e.stale.length ? `<p>Stale entries (matched no scenario in this run): ${e.stal
 
   if (bad.length) {
     parts.push(`<section id="failures"><h2>Failures, errors, warnings and MAYs not implemented</h2>
-${bad.map((s) => failure(s)).join('\n')}
+${bad.length > LIMITS.scenarios ? `<p class="muted">The exchange is shown inline for the first ${LIMITS.scenarios} with a wire transcript; the evidence files hold the rest.</p>` : ''}
+${bad.map((s) => failure(s, transcripts.get(s.key), (id) => summaries.get(id))).join('\n')}
 </section>`);
   }
 
@@ -140,11 +146,16 @@ function revisions(revs: Readonly<Record<string, string>>): string {
   return `<details><summary>${entries.length} texts, each pinned to a commit of the RFC repository</summary><table class="list">${rows.join('')}</table></details>`;
 }
 
-function failure(s: ReportScenario): string {
+/** A failed check shows as Requirement / Expected / Actual (its message folded away); anything else as its message. */
+function failure(s: ReportScenario, transcript: readonly TranscriptEntry[] | undefined, summaryOf: (id: string) => string | undefined): string {
+  const check = s.checks.find((c) => !c.passed);
+  const message = `<pre>${esc(s.message ?? '(no message)')}</pre>`;
   return `<article class="failure ${s.status}" id="fail-${scenarioAnchor(s.key)}">
 <h3>${pill(s.status)} ${esc(s.name)}</h3>
 <p class="muted">${esc(s.uri)}:${s.line} &middot; ${s.requirements.map((id) => `<a href="#req-${esc(id)}">${esc(id)}</a>`).join(' ') || 'no requirement tag'} &middot; ${s.level.toUpperCase()}${s.stoppedAt ? ` &middot; at ${esc(s.stoppedAt)}` : ''}</p>
-<pre>${esc(s.message ?? '(no message)')}</pre>
+${check ? '' : message}
+${renderEvidence({ entries: transcript, check, summaryOf })}
+${check ? `<details><summary>The failure as the step reported it</summary>${message}</details>` : ''}
 <p>Evidence: ${s.evidence.map((e) => evidenceLink(e.path)).join(' ') || '<span class="muted">none attached</span>'}</p>
 </article>`;
 }
@@ -207,9 +218,7 @@ function countLine(c: Counts): string {
   return `${nonZero.map((status) => `${c[status]} ${STATUS_WORDS[status] ?? status}`).join(', ')} (${c.total} in all)`;
 }
 
-export function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+export { esc };
 
 const CSS = `
 :root{--pass:#2e7d32;--fail:#c62828;--err:#6a1b9a;--skip:#8d6e00;--untested:#607d8b;--ink:#1d1d1f;--muted:#6b6b70;--line:#e2e2e6}
@@ -233,4 +242,4 @@ article.failure{background:#fff;border:1px solid var(--line);border-left:4px sol
 article.failure.errored{border-left-color:var(--err)}article.failure h3{margin:0;font-size:15px}
 summary{cursor:pointer;color:var(--muted)}a.evidence{font-family:ui-monospace,monospace;font-size:12px}
 tr.unexpected-pass td,tr.unexpected-failure td,tr.unexpected-status td{background:#fff4e5}
-`;
+${EVIDENCE_CSS}`;

@@ -11,6 +11,7 @@ import { renderBadgeJson, renderBadgeSvg } from './badge';
 import { writeCucumberHtml, writeMessagesNdjson } from './cucumber-outputs';
 import { writeEvidence } from './evidence-files';
 import type { ExpectationReport } from './expectations';
+import { inlineTranscripts } from './html-evidence';
 import { renderHtml } from './html-report';
 import { renderJunit } from './junit-report';
 import { DEFAULT_FORMATS, type ReportFormat } from './report-formats';
@@ -89,7 +90,7 @@ export async function writeRun(opts: WriteRunOptions): Promise<WrittenRun> {
   // The manifest is taken after every writer has run through the redactor.
   let report = buildReport(opts.model, opts.verdict, { ...identity, masked: opts.redactor.manifest() }, opts.catalog);
   const write = (name: string, text: string) => writeFileSync(join(runDir, name), opts.redactor.text(text));
-  if (formats.has('html')) write('conformance.html', renderHtml(report));
+  if (formats.has('html')) write('conformance.html', renderHtml(report, inlineTranscripts(opts.model.scenarios, opts.redactor.values)));
   if (formats.has('junit')) write('junit.xml', renderJunit(report));
   if (formats.has('badge')) {
     write('badge.svg', renderBadgeSvg(report));
