@@ -1,6 +1,6 @@
 /**
  * Steps of the codec features (features/addresses, features/oer, features/packets), run against the worker's
- * codec target, in-process or an adapter (steps/support/codec-target.ts), through lib/targets/codec-client.ts.
+ * codec target, in-process or an adapter (steps/support/codec-worker.ts), through lib/targets/codec-client.ts.
  * When-steps store what the codec did, a value or a refusal, and never throw on a refusal; Then-steps judge
  * it and, when it is wrong, print the scenario's requirement IDs, what was expected and the actual result.
  */

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ScenarioResult } from './run-model';
 import { CHECKS_MEDIA_TYPE } from '../judgement/judge';
+import { TARGET_MEDIA_TYPE } from '../targets/target';
 import { SKIP_REASON_MEDIA_TYPE } from './run-model';
 
 /**
@@ -12,7 +13,7 @@ import { SKIP_REASON_MEDIA_TYPE } from './run-model';
  * Allure runtime messages and skip reasons are bookkeeping, not evidence, and are not written.
  */
 /** Attachments that are data for the report, not evidence to file. */
-const NOT_EVIDENCE_TYPES: ReadonlySet<string> = new Set([SKIP_REASON_MEDIA_TYPE, CHECKS_MEDIA_TYPE]);
+const NOT_EVIDENCE_TYPES: ReadonlySet<string> = new Set([SKIP_REASON_MEDIA_TYPE, CHECKS_MEDIA_TYPE, TARGET_MEDIA_TYPE]);
 
 export function writeEvidence(runDir: string, scenarios: readonly ScenarioResult[]): number {
   const dir = join(runDir, 'evidence');

@@ -42,6 +42,7 @@ ${report.target.connectorUrl ? kv('Connector URL', report.target.connectorUrl) :
 ${report.target.ledgerUrl ? kv('Ledger URL', report.target.ledgerUrl) : ''}
 ${kv('Target reached', `${report.target.reached ? 'yes' : 'no'} (${report.target.reachability})`)}
 ${report.target.connector ? judgedAsRows(report.target.connector) : ''}
+${report.implementations.map((d) => kv(`Implementation (${d.kind})`, `${d.name}${d.version ? ` ${d.version}` : ''}, ${d.origin === 'bundled-reference' ? 'bundled reference' : 'external'}, at ${d.endpoint}${Object.entries(d.details ?? {}).map(([k, v]) => `; ${k} ${v}`).join('')}`)).join('\n')}
 ${kv('Profile', report.profile)}
 ${report.selection.tags ? kv('Tag expression', report.selection.tags) : ''}
 ${report.selection.requirements.length ? kv('Requirements selected', report.selection.requirements.join(', ')) : ''}

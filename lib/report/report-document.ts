@@ -4,6 +4,7 @@ import type { ReportFormat } from './report-formats';
 import type { CatalogView, Level, RequirementResult, RequirementStatus, RunModel, ScenarioResult } from './run-model';
 import type { ScenarioStatus } from './status';
 import { CONNECTOR_CAPABILITIES } from '../targets/capabilities';
+import type { TargetDescription } from '../targets/target';
 import type { Verdict } from './verdict';
 
 /**
@@ -55,6 +56,8 @@ export interface ConformanceReport {
   readonly suite: RunIdentity['suite'];
   readonly catalog: RunIdentity['catalog'];
   readonly target: TargetIdentity;
+  /** The implementations judged, as their targets described themselves (name, version, endpoint, capabilities). */
+  readonly implementations: readonly TargetDescription[];
   readonly profile: string;
   readonly selection: RunIdentity['selection'];
   readonly startedAt: string;
@@ -108,6 +111,7 @@ export function buildReport(model: RunModel, verdict: Verdict, id: RunIdentity, 
     suite: id.suite,
     catalog: { version: catalog.version, rfcRevisions: id.catalog.rfcRevisions },
     target: id.target.connector ? { ...id.target, connector: withSkipCounts(id.target.connector, model.scenarios) } : id.target,
+    implementations: model.targets,
     profile: id.profile,
     selection: id.selection,
     startedAt: model.startedAt,

@@ -1,5 +1,6 @@
 import type * as messages from '@cucumber/messages';
 import { CHECKS_MEDIA_TYPE, requirementOutcomes, type CheckResult } from '../judgement/judge';
+import { TARGET_MEDIA_TYPE, type TargetDescription } from '../targets/target';
 import { classifyStep, scenarioStatus, type ScenarioStatus } from './status';
 
 /**
@@ -113,6 +114,8 @@ export interface RunModel {
   readonly requirements: readonly RequirementResult[];
   /** Problems outside any scenario: BeforeAll/AfterAll hooks, parse errors, the run itself failing. */
   readonly runProblems: readonly RunProblem[];
+  /** Every system under test the run met, as its worker described it (lib/targets/target.ts), once each. */
+  readonly targets: readonly TargetDescription[];
 }
 
 export interface BuildOptions {
@@ -203,7 +206,25 @@ export class RunModelBuilder {
       scenarios,
       requirements,
       runProblems: this.problems,
+      targets: this.targets(),
     };
+  }
+
+  /** The targets the workers announced (each worker once per target), once each. */
+  private targets(): TargetDescription[] {
+    const found = new Map<string, TargetDescription>();
+    for (const list of this.attachments.values()) {
+      for (const a of list) {
+        if (a.mediaType !== TARGET_MEDIA_TYPE) continue;
+        try {
+          const d = JSON.parse(a.body.toString('utf8')) as TargetDescription;
+          found.set(`${d.kind} ${d.endpoint}`, d);
+        } catch {
+          // A description that does not parse says nothing; the report names the target by its URL anyway.
+        }
+      }
+    }
+    return [...found.values()].sort((a, b) => a.kind.localeCompare(b.kind));
   }
 
   private buildScenarios(catalog: CatalogView): ScenarioResult[] {

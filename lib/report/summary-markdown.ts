@@ -13,6 +13,7 @@ export function renderSummaryMarkdown(report: ConformanceReport): string {
   for (const r of v.reasons) out.push(`> ${oneLine(r)}`);
   out.push('');
   out.push(`- Target: ${cell(report.target.identity)}`);
+  for (const d of report.implementations) out.push(`- ${d.kind[0]!.toUpperCase()}${d.kind.slice(1)} under test: ${cell(`${d.name}${d.version ? ` ${d.version}` : ''}`)} (${d.origin === 'bundled-reference' ? 'bundled reference' : 'external'}, ${cell(d.endpoint)})`);
   const c = report.target.connector;
   if (c) {
     out.push(`- Connector judged against RFC 35 ${c.rfc35.join(' and ')}, capabilities ${c.capabilities.join(', ') || 'none'} (${c.declaration})`);

@@ -37,7 +37,7 @@ export interface AddressVerdict {
 }
 
 export class CodecScenario {
-  /** Set by the Before hook in codec-target.ts once the worker's target has started. */
+  /** Set by the Before hook in codec-worker.ts once the worker's target has started. */
   client: CodecClient | undefined;
   requirementIds: readonly string[] = [];
   result: Result | undefined;

@@ -14,6 +14,7 @@ import type { ScenarioScript } from '../../lib/peers/scenario-script';
 import type { SendRequest, SentPrepare } from '../../lib/peers/sender';
 import { prefixBehind } from '../../lib/peers/addresses';
 import { peerByName, type Topology } from '../../contracts/topology';
+import { announceTarget } from './target-hooks';
 import type { IlpWorld } from '../world';
 import { connectorTarget } from './connector-worker';
 
@@ -183,6 +184,7 @@ export async function connectorScenario(world: IlpWorld): Promise<ConnectorScena
   const holder = world.scoped<{ value?: ConnectorScenario }>('connector', () => ({}));
   if (!holder.value) {
     const target = await connectorTarget(world);
+    announceTarget(world, target);
     const scenario = new ConnectorScenario(world, target, world.judgements.requirements);
     holder.value = scenario;
     world.defer(() => scenario.close());

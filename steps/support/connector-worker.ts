@@ -19,7 +19,7 @@ import { ConnectorHttpTarget } from '../../lib/targets/connector-http';
 import { CONNECTOR_CAPABILITIES, declareConnector, neededCapabilities, type ConnectorDeclaration } from '../../lib/targets/capabilities';
 import { loadCatalog } from '../../lib/catalog/catalog';
 import { ScenarioJudgements } from '../../lib/judgement/judge';
-import { SKIP_REASON_MEDIA_TYPE } from '../../lib/report/run-model';
+import { skipScenario } from './target-hooks';
 import type { IlpWorld, IlpWorldParameters, WithParameters } from '../world';
 
 interface ConnectorParameters extends IlpWorldParameters {
@@ -77,9 +77,7 @@ Before({ tags: '@connector or @http' }, function (this: IlpWorld, { pickle }) {
   const s = settings(this);
   const declaration = declareConnector({ external: Boolean(s.connectorUrl), capabilities: s.capabilities, rfc35: s.rfc35 });
   const reason = skipReason(pickle.tags.map((t) => t.name), declaration);
-  if (!reason) return undefined;
-  this.attach(reason, { mediaType: SKIP_REASON_MEDIA_TYPE });
-  return 'skipped';
+  return reason ? skipScenario(this, reason) : undefined;
 });
 
 function skipReason(tags: readonly string[], declaration: ConnectorDeclaration): string | undefined {

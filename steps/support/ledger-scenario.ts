@@ -8,6 +8,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Before } from '@cucumber/cucumber';
 import { LedgerHttpClient, describeLedgerReply, type LedgerReply, type NotificationStream } from '../../lib/targets/ledger-http';
 import { type LedgerAccount, type LedgerMetadata, type LedgerTransfer, type LedgerTransferRequest } from '../../contracts/ledger-api';
+import { announceTarget } from './target-hooks';
 import type { IlpWorld } from '../world';
 import type { LedgerTarget } from '../../lib/targets/ledger-target';
 import { ledgerTarget } from './ledger-worker';
@@ -271,6 +272,7 @@ export async function ledgerScenario(world: IlpWorld): Promise<LedgerScenario> {
   const holder = world.scoped<{ value?: LedgerScenario }>('ledger', () => ({}));
   if (!holder.value) {
     const target = await ledgerTarget(world);
+    announceTarget(world, target);
     holder.value = new LedgerScenario(world, target, world.judgements.requirements);
   }
   return holder.value;

@@ -15,6 +15,7 @@ import { CodecInProcessTarget } from '../../lib/targets/codec-in-process';
 import { CodecClient } from '../../lib/targets/codec-client';
 import { CODEC_CAPABILITIES, type CodecCapability } from '../../lib/targets/codec-protocol';
 import type { CodecTarget } from '../../lib/targets/codec-target';
+import { announceTarget, skipScenario } from './target-hooks';
 import type { IlpWorld, IlpWorldParameters, WithParameters } from '../world';
 import { state } from './codec-scenario';
 
@@ -53,13 +54,13 @@ Before({ tags: '@codec' }, async function (this: IlpWorld, { pickle }) {
   await target.start();
   if (target.problem) throw target.problem;
   if (first) this.log(`Codec under test: ${describeTarget(target)}`);
+  announceTarget(this, target);
   const needs = neededCodecCapabilities(pickle.tags.map((t) => t.name));
   state(this).client = new CodecClient(target, this.transcript, new Set(needs));
   const missing = needs.filter((c) => !target.capabilities.has(c));
   if (missing.length === 0) return undefined;
   const name = target.describe().name;
-  this.log(`Skipped: the codec under test (${name}) does not declare ${missing.map((c) => `${c} (${CODEC_CAPABILITIES[c]})`).join(', ')}`);
-  return 'skipped';
+  return skipScenario(this, `the codec under test (${name}) does not declare ${missing.map((c) => `${c} (${CODEC_CAPABILITIES[c]})`).join(', ')}`);
 });
 
 AfterAll(async function () {
