@@ -36,6 +36,8 @@ export interface Requirement {
   readonly summary: string;
   readonly blackBox: boolean;
   readonly profile: Profile;
+  /** 'project' for a requirement this project added beside the research catalog's; absent otherwise. */
+  readonly origin?: 'project';
 }
 
 export interface RfcRevision {
