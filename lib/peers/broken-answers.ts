@@ -10,11 +10,21 @@ export function cutOffLength(raw: Uint8Array): number {
   return Math.min(Math.floor(raw.length / 2), Math.max(0, raw.length - 1));
 }
 
-export function resetMidResponse(res: http.ServerResponse, raw: Uint8Array): void {
+/**
+ * The reset follows the first half of the body after `pauseMs`, so the client has read the status line,
+ * the headers and that half before the reset reaches it, whatever the scheduling: the failure is always
+ * one in the middle of a response the client has begun to read.
+ */
+export const RESET_PAUSE_MS = 50;
+
+export function resetMidResponse(res: http.ServerResponse, raw: Uint8Array, pauseMs = RESET_PAUSE_MS): void {
   res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(raw.length) });
   res.write(Buffer.from(raw.subarray(0, cutOffLength(raw))), () => {
-    const socket = res.socket;
-    // resetAndDestroy sends RST (Node 16.17+); a socket already gone needs nothing more.
-    if (socket && !socket.destroyed) socket.resetAndDestroy();
+    const timer = setTimeout(() => {
+      const socket = res.socket;
+      // resetAndDestroy sends RST (Node 16.17+); a socket already gone needs nothing more.
+      if (socket && !socket.destroyed) socket.resetAndDestroy();
+    }, pauseMs);
+    res.once('close', () => clearTimeout(timer));
   });
 }

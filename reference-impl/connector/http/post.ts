@@ -82,7 +82,7 @@ export function postBytes(target: PostTarget, headers: http.OutgoingHttpHeaders,
           attempt(true);
           return;
         }
-        settle(() => reject(classify(error)));
+        settle(() => reject(answered ? cutOff(error) : classify(error)));
       });
       request.end(body);
 
