@@ -113,11 +113,11 @@ Then(
     } catch (error) {
       canonical = (error as Error).message;
     }
-    check(s, ['OER-001'], arrived.length === 1 && f.peer === to && canonical === '', `${to} receives one Prepare in canonical OER, nothing after it`, () =>
+    check(s, ['OER-001'], canonical === '', `the connector forwards one Prepare in canonical OER, nothing after it`, () =>
       `${arrived.map((a) => `${a.peer} received ${a.raw.length} bytes: ${describeForwarded(a)}`).join(' | ')}${canonical ? `; not canonical: ${canonical}` : ''}`,
     );
-    const p = f.prepare!;
-    const intact = sameBytes(p.executionCondition, meant.executionCondition) && p.destination === meant.destination && sameBytes(p.data, meant.data);
+    const p = f.prepare;
+    const intact = p !== undefined && arrived.length === 1 && f.peer === to && sameBytes(p.executionCondition, meant.executionCondition) && p.destination === meant.destination && sameBytes(p.data, meant.data);
     const o = sent.outcome;
     const preimage = s.script.preimageOf(meant.executionCondition);
     const fulfilled = o.kind === 'fulfilled' && preimage !== undefined && sameBytes(o.fulfill.fulfillment, preimage);
@@ -125,8 +125,8 @@ Then(
       s,
       'primary',
       intact && fulfilled,
-      `${to} receives the condition ${hex(meant.executionCondition)}, destination ${meant.destination} and the ${meant.data.length} bytes of data ${from} sent, and ${from} receives ${to}'s Fulfill`,
-      () => `${to} received ${describeForwarded(f)}; ${from} got ${describeSent(sent)}`,
+      `${to} alone receives the condition ${hex(meant.executionCondition)}, destination ${meant.destination} and the ${meant.data.length} bytes of data ${from} sent, and ${from} receives ${to}'s Fulfill`,
+      () => `${arrived.map((a) => `${a.peer} received ${describeForwarded(a)}`).join(' | ')}; ${from} got ${describeSent(sent)}`,
     );
   },
 );

@@ -30,11 +30,14 @@ export function createValidatePrepareRule(opts: WithFaults = {}): IlpRule {
         if (faults.has('invalid-packet-generic-code')) throw new BadRequestError('invalid Prepare', { reason: error.message });
         throw new InvalidPacketError('invalid Prepare', { reason: error.message });
       }
-      if (faults.size > 0) refuseLenientForms(ctx.raw, faults);
+      // FAULT non-canonical-prepare-temporary-code / extra-contents-temporary-code / trailing-body-temporary-code.
+      if (LENIENT_FORM_FAULTS.some((name) => faults.has(name))) refuseLenientForms(ctx.raw, faults);
       return next(ctx);
     },
   };
 }
+
+const LENIENT_FORM_FAULTS = ['non-canonical-prepare-temporary-code', 'extra-contents-temporary-code', 'trailing-body-temporary-code'] as const;
 
 /** FAULT pad-truncated-prepare / any-type-as-prepare: the bytes as a careless reader would take them. */
 function faultyInput(raw: Uint8Array, faults: Faults): Uint8Array {
