@@ -10,7 +10,8 @@
  *                       `answers each Prepare after a random delay, fulfilling and rejecting in turn`
  *   {http behaviour}  what a peer's HTTP endpoint does instead of answering in ILP:
  *                       `answers HTTP 503`, `answers HTTP 200 with a body that is not an ILP packet`,
- *                       `answers HTTP 200 with an empty body`, `drops the connection`
+ *                       `answers HTTP 200 with an empty body`, `drops the connection`,
+ *                       `resets the connection in the middle of its answer`
  *   {ordinal}         `first` .. `fifth` -> 1..5
  *   {error class}     `final`, `temporary`, `relative` (RFC 27's F, T and R codes)
  *
@@ -54,7 +55,7 @@ defineParameterType({
 
 defineParameterType({
   name: 'http behaviour',
-  regexp: /answers HTTP \d{3}(?: with a body that is not an ILP packet| with an empty body)?|drops the connection/,
+  regexp: /answers HTTP \d{3}(?: with a body that is not an ILP packet| with an empty body)?|drops the connection|resets the connection in the middle of its answer/,
   transformer: (text: string) => parseHttpBehaviour(text),
 });
 
@@ -97,6 +98,7 @@ export function parseBehaviour(text: string): PeerBehaviour {
 
 export function parseHttpBehaviour(text: string): PeerBehaviour {
   if (text === 'drops the connection') return { kind: 'drop-connection' };
+  if (text === 'resets the connection in the middle of its answer') return { kind: 'reset-mid-response' };
   if (text === 'answers HTTP 200 with a body that is not an ILP packet') return { kind: 'garbage-body' };
   if (text === 'answers HTTP 200 with an empty body') return { kind: 'empty-body' };
   const m = /^answers HTTP (\d{3})$/.exec(text);

@@ -38,6 +38,8 @@ export interface Requirement {
   readonly profile: Profile;
   /** ILP over HTTP only: the RFC 35 revisions that hold it (lib/targets/capabilities.ts). */
   readonly rfc35Revisions?: readonly ('draft-2' | 'draft-3')[];
+  /** 'project' for a requirement this project added beside the research catalog's; absent otherwise. */
+  readonly origin?: 'project';
 }
 
 export interface RfcRevision {

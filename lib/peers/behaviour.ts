@@ -32,7 +32,9 @@ export type PeerBehaviour =
   | { readonly kind: 'http-status'; readonly status: number }
   | { readonly kind: 'garbage-body' }
   | { readonly kind: 'empty-body' }
-  | { readonly kind: 'drop-connection' };
+  | { readonly kind: 'drop-connection' }
+  /** A 200 whose body stops halfway through a Fulfill, then a TCP reset (HTTP-013). */
+  | { readonly kind: 'reset-mid-response' };
 
 export function describeBehaviour(b: PeerBehaviour): string {
   switch (b.kind) {
@@ -60,10 +62,12 @@ export function describeBehaviour(b: PeerBehaviour): string {
       return 'answer HTTP 200 with an empty body';
     case 'drop-connection':
       return 'drop the connection without answering';
+    case 'reset-mid-response':
+      return 'reset the connection in the middle of its answer';
   }
 }
 
 /** Behaviours that concern the HTTP exchange itself, not the ILP reply. */
 export function isHttpLevel(b: PeerBehaviour): boolean {
-  return b.kind === 'http-status' || b.kind === 'garbage-body' || b.kind === 'empty-body' || b.kind === 'drop-connection';
+  return b.kind === 'http-status' || b.kind === 'garbage-body' || b.kind === 'empty-body' || b.kind === 'drop-connection' || b.kind === 'reset-mid-response';
 }

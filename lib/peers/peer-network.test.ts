@@ -111,6 +111,7 @@ test('HTTP-level behaviours: status, garbage, empty body, dropped connection', a
       { behaviour: { kind: 'garbage-body' } as const, check: (a: Awaited<ReturnType<typeof postBytes>>) => a.ok && a.status === 200 && a.body.length > 0 },
       { behaviour: { kind: 'empty-body' } as const, check: (a: Awaited<ReturnType<typeof postBytes>>) => a.ok && a.status === 200 && a.body.length === 0 },
       { behaviour: { kind: 'drop-connection' } as const, check: (a: Awaited<ReturnType<typeof postBytes>>) => !a.ok && !a.timedOut },
+      { behaviour: { kind: 'reset-mid-response' } as const, check: (a: Awaited<ReturnType<typeof postBytes>>) => !a.ok && !a.timedOut },
     ];
     let n = 0;
     for (const c of cases) {
@@ -267,4 +268,17 @@ test('ports already in use are reported with the peer and the port', async () =>
   } finally {
     await closeServer(blocker);
   }
+});
+
+test('a peer that stops listening refuses connections until it listens on the same port again', async () => {
+  await withNetwork(async (network, script) => {
+    const before = await postAsSut(network, 'erin', prepareFor(script, `test.erin.${script.key}.p1`).bytes);
+    assert.ok(before.ok, JSON.stringify(before));
+    const restore = await network.peerServer('erin').stopListening();
+    const refused = await postAsSut(network, 'erin', prepareFor(script, `test.erin.${script.key}.p2`).bytes);
+    assert.ok(!refused.ok && refused.connectFailure && /ECONNREFUSED/.test(refused.reason), JSON.stringify(refused));
+    await restore();
+    const after = await postAsSut(network, 'erin', prepareFor(script, `test.erin.${script.key}.p3`).bytes);
+    assert.ok(after.ok, JSON.stringify(after));
+  });
 });

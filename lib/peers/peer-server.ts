@@ -30,6 +30,7 @@ import type { ForwardedPrepare, PeerReply, ScenarioScript } from './scenario-scr
 import { OCTET_STREAM, closeServer, hasBearerToken, listen, maskedHeaders, postBytes, readBody } from './http-wire';
 import { peerAddress } from './addresses';
 import { ildcpAnswerFor } from './ildcp-host';
+import { cutOffLength, resetMidResponse } from './broken-answers';
 
 /** What the network gives each peer server: scenario lookup, strays, and the async replies senders await. */
 export interface PeerRegistry {
@@ -54,6 +55,7 @@ export interface CallbackVerdict {
 export class PeerServer {
   private readonly server: http.Server;
   private port = 0;
+  private host = '127.0.0.1';
 
   constructor(
     readonly peer: PeerConfig,
@@ -84,7 +86,20 @@ export class PeerServer {
   /** Listens on `port` (0 = ephemeral) and returns the URL the SUT should post Prepares to. */
   async start(host: string, port: number): Promise<string> {
     this.port = await listen(this.server, host, port, `harness peer ${this.peer.name}`);
+    this.host = host;
     return `http://${host}:${this.port}${this.path}`;
+  }
+
+  /**
+   * Closes the server and its connections, so nothing listens on its port and a connection attempt is
+   * refused, until the returned function listens on the same port again (next-hop-failures, HTTP-013).
+   */
+  async stopListening(): Promise<() => Promise<void>> {
+    const { host, port } = this;
+    await this.close();
+    return async () => {
+      await this.start(host, port);
+    };
   }
 
   /** Where the SUT should deliver async replies to Prepares this peer sends. */
@@ -300,6 +315,10 @@ export class PeerServer {
         return { kind: 'http', status: 200, raw: new Uint8Array(), at: now() };
       case 'drop-connection':
         return { kind: 'dropped', at: now() };
+      case 'reset-mid-response': {
+        const fulfilled = this.fulfill(script, prepare!, new Uint8Array());
+        return fulfilled.kind === 'packet' ? { kind: 'cut-off', raw: fulfilled.raw, at: now() } : fulfilled;
+      }
     }
   }
 
@@ -346,6 +365,10 @@ export class PeerServer {
         });
         return;
       }
+      case 'cut-off':
+        resetMidResponse(res, reply.raw);
+        script.transcript.record({ direction: 'sent', channel: this.peer.name, label: `HTTP 200 announcing ${reply.raw.length} bytes, then a connection reset after ${cutOffLength(reply.raw)} (scripted)`, bytes: reply.raw.subarray(0, cutOffLength(reply.raw)) });
+        return;
       case 'dropped':
         script.transcript.record({ direction: 'sent', channel: this.peer.name, label: 'connection dropped without an answer (scripted)' });
         res.socket?.destroy();

@@ -36,6 +36,8 @@ export type PeerReply =
   | { readonly kind: 'packet'; readonly packet: IlpReply; readonly raw: Uint8Array; readonly at: number }
   | { readonly kind: 'http'; readonly status: number; readonly raw: Uint8Array; readonly at: number }
   | { readonly kind: 'dropped'; readonly at: number }
+  /** The first part of a reply in a 200 response, then a connection reset (raw = the whole reply). */
+  | { readonly kind: 'cut-off'; readonly raw: Uint8Array; readonly at: number }
   | { readonly kind: 'none'; readonly reason: string; readonly at: number };
 
 export interface CallbackDelivery {

@@ -20,6 +20,12 @@ export abstract class IlpError extends Error {
   }
 }
 
+/** F00: a generic final error; only the self-test's invalid-packet-generic-code fault uses it (F01 fits better). */
+export class BadRequestError extends IlpError {
+  override readonly name = 'BadRequestError';
+  readonly code = 'F00';
+}
+
 /** F01: the Prepare is not a valid ILPv4 Prepare, or a peer protocol packet is malformed. */
 export class InvalidPacketError extends IlpError {
   override readonly name = 'InvalidPacketError';

@@ -17,6 +17,14 @@ export { UnknownFaultError } from '../../contracts/faults';
 export const CONNECTOR_FAULTS = {
   // Codec input and output
   'malformed-prepare-temporary-code': { description: 'answer a Prepare it cannot decode (e.g. 32768 bytes of data) with T00 instead of a final code', requirements: ['PKT-007'] },
+  'pad-truncated-prepare': { description: 'read a Prepare cut short as if zero bytes followed, and forward it', requirements: ['ERR-015'] },
+  'any-type-as-prepare': { description: 'read the contents of a packet of any type byte as a Prepare', requirements: ['ERR-015'] },
+  'empty-body-server-error': { description: 'answer a request with an empty body with HTTP 500', requirements: ['ERR-015'] },
+  'drop-garbage-request': { description: 'close the connection without an answer when the body starts with no ILP packet type', requirements: ['ERR-015'] },
+  'invalid-packet-generic-code': { description: 'answer a body it cannot read as a Prepare with F00 instead of F01', requirements: ['ERR-016'] },
+  'non-canonical-prepare-temporary-code': { description: 'answer a Prepare with a length prefix in long form with T00', requirements: ['ERR-015'] },
+  'extra-contents-temporary-code': { description: 'answer a Prepare with bytes after its data, inside the envelope, with T00', requirements: ['ERR-015'] },
+  'trailing-body-temporary-code': { description: 'answer a body with bytes after the Prepare with T00', requirements: ['ERR-015'] },
   'non-canonical-length': { description: 'encode every reply with a length prefix one byte longer than needed', requirements: ['OER-001'] },
   'trailing-byte-in-request': { description: 'append one zero byte after the OER Prepare in the body it posts to the next hop', requirements: ['HTTP-005'] },
   'alter-forwarded-data': { description: 'drop the last byte of the data of every Prepare it forwards', requirements: ['PKT-013'] },
@@ -35,6 +43,8 @@ export const CONNECTOR_FAULTS = {
   'relay-busy-codes': { description: 'relay T02 and T05 from the next hop unchanged instead of answering T03', requirements: ['ERR-005', 'ERR-006'] },
   'f08-without-data': { description: 'answer F08 with empty data instead of the received and maximum amounts', requirements: ['ERR-003'] },
   'server-error-final-code': { description: 'turn an HTTP 5xx from the next hop into F02 instead of a T code', requirements: ['ERR-014', 'HTTP-013'] },
+  'unreachable-final-code': { description: 'answer F02 instead of a T code when the next hop refuses the connection', requirements: ['HTTP-013'] },
+  'miss-cut-off-reply': { description: 'not notice a next hop resetting the connection mid-response, and wait for the expiry (R00)', requirements: ['HTTP-013'] },
   // Conditions
   'skip-fulfillment-check': { description: 'pass back a Fulfill without checking that it hashes to the condition', requirements: ['COND-002'] },
   'charge-unverified-fulfill': { description: 'commit balances for a Fulfill before checking it (then reject it anyway)', requirements: ['COND-003'] },

@@ -49,6 +49,9 @@ export type TransportFailureKind =
   /** The request was stopped through its Cancellation (expiry, or the connector closing). */
   | 'aborted';
 
+/** Starts the message of an 'unreachable' failure whose response began but whose body never arrived whole. */
+export const CUT_OFF = 'response cut off:';
+
 export class TransportError extends Error {
   override readonly name = 'TransportError';
 

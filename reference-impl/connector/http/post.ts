@@ -1,11 +1,12 @@
 /**
  * One HTTP POST with a byte body over a keep-alive agent, cancellable, with failures classified as
- * TransportErrors: 'aborted' (cancelled by us), 'unreachable' (no connection, reset, no answer in time),
+ * TransportErrors: 'aborted' (cancelled by us), 'unreachable' (no connection, reset, no answer in time; a
+ * response whose body was cut off says so in its message, CUT_OFF),
  * 'invalid-reply' (a response body above the size limit). Status codes are the caller's to judge.
  */
 import http from 'node:http';
 import https from 'node:https';
-import { type Cancellation, TransportError } from '../transport';
+import { type Cancellation, CUT_OFF, TransportError } from '../transport';
 import { BodyTooLargeError, MAX_BODY_BYTES, readBody } from './body';
 
 export interface HttpResponse {
@@ -64,7 +65,7 @@ export function postBytes(target: PostTarget, headers: http.OutgoingHttpHeaders,
             (bytes) => settle(() => resolve({ status: response.statusCode ?? 0, body: bytes })),
             (error: Error) =>
               settle(() =>
-                reject(error instanceof BodyTooLargeError ? new TransportError('invalid-reply', error.message, response.statusCode) : classify(error)),
+                reject(error instanceof BodyTooLargeError ? new TransportError('invalid-reply', error.message, response.statusCode) : cutOff(error)),
               ),
           );
         },
@@ -81,7 +82,7 @@ export function postBytes(target: PostTarget, headers: http.OutgoingHttpHeaders,
           attempt(true);
           return;
         }
-        settle(() => reject(classify(error)));
+        settle(() => reject(answered ? cutOff(error) : classify(error)));
       });
       request.end(body);
 
@@ -92,6 +93,11 @@ export function postBytes(target: PostTarget, headers: http.OutgoingHttpHeaders,
     };
     attempt(false);
   });
+}
+
+function cutOff(error: Error): TransportError {
+  const inner = classify(error);
+  return inner.kind === 'unreachable' ? new TransportError('unreachable', `${CUT_OFF} ${inner.message}`) : inner;
 }
 
 function classify(error: Error): TransportError {

@@ -80,6 +80,9 @@ export function createIlpHttpServer(opts: IlpHttpServerOptions): http.Server {
     if (endpoint.kind === 'callback') return onCallback(peer, request, response);
     if (peer.http.mode === 'async') return onAsyncPrepare(peer, request, response);
     const body = await readBody(request);
+    // FAULT empty-body-server-error: an empty body is answered 500. FAULT drop-garbage-request: no answer at all.
+    if (body.length === 0 && faults.has('empty-body-server-error')) return answer(response, 500, 'internal error');
+    if (body.length > 0 && (body[0]! < 12 || body[0]! > 14) && faults.has('drop-garbage-request')) return void response.socket?.destroy();
     const { bytes, reply } = await process(peer, body);
     // FAULT reject-as-http-error: a Reject comes back with HTTP 400.
     const status = reply.type === 14 && faults.has('reject-as-http-error') ? 400 : 200;

@@ -1,7 +1,7 @@
 import type { IlpRule } from '../context';
 import { required } from '../context';
 import { InternalError, PeerUnreachableError, TransferTimedOutError, UnreachableError } from '../errors';
-import { TransportError, type SendPrepare } from '../transport';
+import { type Cancellation, CUT_OFF, TransportError, type SendPrepare } from '../transport';
 import { NO_FAULTS, type Faults, type WithFaults } from '../faults';
 
 export interface ForwardOptions extends WithFaults {
@@ -42,7 +42,11 @@ export function createForwardRule(opts: ForwardOptions): IlpRule {
       // A transport failure becomes the Reject below. Emptying this handler only changes which temporary code
       // the sender gets (T00 from reject-on-error), which the RFC allows too: see transportFailure.
       // Stryker disable next-line BlockStatement,ArrowFunction: see above
-      const reply = await opts.send(peer, prepare, cancellation).catch((error: unknown) => transportFailure(error, peer.name, faults));
+      const reply = await opts.send(peer, prepare, cancellation).catch((error: unknown) => {
+        // FAULT miss-cut-off-reply: a response reset halfway goes unnoticed; the wait ends at the expiry (R00).
+        if (faults.has('miss-cut-off-reply') && error instanceof TransportError && error.message.startsWith(CUT_OFF)) return untilCancelled(cancellation);
+        return transportFailure(error, peer.name, faults);
+      });
       // FAULT alter-relayed-reject / alter-fulfill-data: the reply loses its data.
       if (reply.type === 14 && faults.has('alter-relayed-reject')) return { ...reply, data: new Uint8Array(0) };
       if (reply.type === 13 && faults.has('alter-fulfill-data')) return { ...reply, data: new Uint8Array(0) };
@@ -72,7 +76,18 @@ function transportFailure(error: unknown, peer: string, faults: Faults): never {
       if (error.status !== undefined && error.status >= 500) throw new InternalError('the next hop failed', { ...details, status: error.status });
       throw new PeerUnreachableError('the next hop refused the request', { ...details, status: error.status ?? 0 });
     case 'unreachable':
+      // FAULT unreachable-final-code: a refused connection becomes F02, as if there were no route.
+      if (faults.has('unreachable-final-code') && error.message.startsWith('ECONNREFUSED')) throw new UnreachableError('the next hop cannot be reached', details);
       throw new PeerUnreachableError('the next hop cannot be reached', details);
   }
 }
 // Stryker restore all
+
+/** FAULT miss-cut-off-reply: settles only when outgoing-expiry cancels the request (it has answered R00 by then). */
+function untilCancelled(cancellation: Cancellation): Promise<never> {
+  return new Promise((_, reject) => {
+    const stop = () => reject(new TransportError('aborted', 'request stopped'));
+    if (cancellation.cancelled) stop();
+    else cancellation.onCancel(stop);
+  });
+}
