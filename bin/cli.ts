@@ -17,6 +17,7 @@ const COMMANDS: Record<string, string> = {
   requirements: './commands/requirements',
   compare: './commands/compare',
   'codec-adapter': './commands/codec-adapter',
+  merge: './commands/merge',
 };
 
 function load(name: string): Command | undefined {
