@@ -18,6 +18,7 @@ const COMMANDS: Record<string, string> = {
   compare: './commands/compare',
   'codec-adapter': './commands/codec-adapter',
   merge: './commands/merge',
+  fleet: './commands/fleet',
 };
 
 function load(name: string): Command | undefined {
