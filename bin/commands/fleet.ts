@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REQUIREMENT_ID } from '../../lib/catalog/catalog';
 import { TopologyError } from '../../contracts/topology';
@@ -71,7 +71,7 @@ export async function run(argv: string[], io: { out: NodeJS.WritableStream; err:
     const say = (line: string) => io.out.write(`${line}\n`);
     say(`Fleet ${relative(process.cwd(), fleet.path)}: ${fleet.participants.length} participants, ${jobs} at a time`);
     const t0 = Date.now();
-    const inputs = await runFleet(fleet, { dir: v.out, jobs, requirements, runTimeoutMs: timeoutS * 1000, say });
+    const inputs = await runFleet(fleet, { dir: resolve(v.out), jobs, requirements, runTimeoutMs: timeoutS * 1000, say });
     const written = writeAudit(v.out, inputs, { source: 'fleet', wallTimeMs: Date.now() - t0 });
     for (const line of fleetSummaryLines(written.doc)) say(line);
     say(`Wall time: ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { offsetTopologyPorts } from '../../contracts/topology-offset';
 import type { ParticipantInput } from './fleet-document';
 import type { FleetFile, FleetParticipantSpec } from './fleet-file';
@@ -14,7 +14,9 @@ import { readConformanceReport } from './read-report';
  * DIR/runs/<name>/topology.json, start its launch process, run `ilp-conformance run` in a child process
  * (its report goes to DIR/runs/<name>/<run-id>/, its console to DIR/runs/<name>/run.log), stop the launch
  * process, and read the report. A participant that never produced a report is `notRun` with the reason.
- * Each run is bounded by `runTimeoutMs`; a run that exceeds it is killed.
+ * Launch commands, adapter commands and runs start in the fleet file's directory; {node}, {cli}, {root},
+ * {topology} and {port} are filled in both kinds of command. Each run is bounded by `runTimeoutMs`; a run
+ * that exceeds it is killed.
  */
 const ROOT = resolve(__dirname, '..', '..');
 export const CLI = join(ROOT, 'bin', 'ilp-conformance.js');
@@ -70,12 +72,13 @@ async function runParticipant(p: FleetParticipantSpec, fleet: FleetFile, options
     writeFileSync(topology, `${JSON.stringify(moved, null, 2)}\n`);
     sutUrl = moved.sut.url;
   }
+  const cwd = dirname(fleet.path);
+  const fill = (arg: string) => arg.replace(/\{node\}/g, process.execPath).replace(/\{cli\}/g, CLI).replace(/\{root\}/g, ROOT).replace(/\{topology\}/g, topology).replace(/\{port\}/g, sutUrl ? new URL(sutUrl).port : '');
   let launched: Launched | undefined;
   try {
     if (p.launch) {
-      const fill = (arg: string) => arg.replace(/\{node\}/g, process.execPath).replace(/\{cli\}/g, CLI).replace(/\{root\}/g, ROOT).replace(/\{topology\}/g, topology).replace(/\{port\}/g, sutUrl ? new URL(sutUrl).port : '');
       try {
-        launched = await launch(p.launch.command.map(fill), { cwd: join(fleet.path, '..'), ready: new RegExp(p.launch.ready), timeoutMs: p.launch.timeoutMs, log });
+        launched = await launch(p.launch.command.map(fill), { cwd, ready: new RegExp(p.launch.ready), timeoutMs: p.launch.timeoutMs, log });
       } catch (error) {
         return { name: p.name, kind: p.kind, notRun: `its launch process did not start: ${(error as Error).message}` };
       }
@@ -84,7 +87,7 @@ async function runParticipant(p: FleetParticipantSpec, fleet: FleetFile, options
     const args = ['run', '--out', outRoot, '--profile', p.kind, '--format', 'json,html,badge,evidence,summary'];
     if (p.kind === 'connector' && url) args.push('--target', url);
     if (p.kind === 'ledger' && url) args.push('--ledger', url);
-    if (p.adapter) args.push('--codec', p.adapter);
+    if (p.adapter) args.push('--codec', fill(p.adapter));
     if (p.portOffset !== null || p.topology !== topology) args.push('--topology', topology);
     if (p.capabilities.length) args.push('--capabilities', p.capabilities.join(','));
     if (p.rfc35.length) args.push('--rfc35', p.rfc35.join(','));
@@ -93,7 +96,7 @@ async function runParticipant(p: FleetParticipantSpec, fleet: FleetFile, options
     const requirements = options.requirements.length ? options.requirements : fleet.requirements;
     if (requirements.length) args.push('--requirement', requirements.join(','));
     const before = latestRun(outRoot);
-    const exit = await runCli(args, { env, timeoutMs: options.runTimeoutMs, log });
+    const exit = await runCli(args, { cwd, env, timeoutMs: options.runTimeoutMs, log });
     const runId = latestRun(outRoot);
     if (!runId || runId === before) return { name: p.name, kind: p.kind, notRun: `ilp-conformance run ${exit} without writing a report; see ${join('runs', p.name, 'run.log')}` };
     return { name: p.name, kind: p.kind, read: readConformanceReport(join(outRoot, runId)) };
@@ -110,9 +113,9 @@ function latestRun(outRoot: string): string | undefined {
   return basename(st.isSymbolicLink() ? readlinkSync(latest) : readFileSync(latest, 'utf8').trim());
 }
 
-function runCli(args: readonly string[], options: { env: NodeJS.ProcessEnv; timeoutMs: number; log: (t: string) => void }): Promise<string> {
+function runCli(args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number; log: (t: string) => void }): Promise<string> {
   return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...options.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env: { ...options.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     RUNNING.add(child);
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
     child.stdout.setEncoding('utf8').on('data', options.log);
