@@ -115,10 +115,11 @@ input[type=radio] { margin-left: 10px; }
 table { border-collapse: collapse; }
 th, td { border: 1px solid #ddd; padding: 3px 6px; vertical-align: top; }
 th.corner { text-align: left; min-width: 260px; }
+th[scope=row], th.corner { position: sticky; left: 0; z-index: 1; background: #fff; }
 th[scope=row] { text-align: left; font-weight: normal; max-width: 360px; }
 th[scope=row] .id { font-weight: 600; font-family: ui-monospace, monospace; } .lvl { font-size: 11px; color: #666; }
 .sum { font-size: 12px; color: #555; }
-th.participant { min-width: 120px; font-weight: normal; font-size: 12px; text-align: center; }
+th.participant { min-width: 170px; font-weight: normal; font-size: 12px; text-align: center; }
 .pname { font-weight: 700; font-size: 14px; } .kind { color: #666; }
 th.not-conformant .verdict { color: #c62828; font-weight: 600; } th.conformant .verdict { color: #2e7d32; font-weight: 600; }
 th.conformant-with-warnings .verdict { color: #8a6d00; font-weight: 600; } th.incomplete .verdict, th.not-run .verdict, th.skipped .verdict { color: #555; font-weight: 600; }
