@@ -17,6 +17,8 @@ const COMMANDS: Record<string, string> = {
   requirements: './commands/requirements',
   compare: './commands/compare',
   'codec-adapter': './commands/codec-adapter',
+  merge: './commands/merge',
+  fleet: './commands/fleet',
 };
 
 function load(name: string): Command | undefined {

@@ -138,3 +138,6 @@ export function renderDiffText(d: RunDiff): string {
   lines.push('', d.regressed ? 'Regressions found.' : 'No regressions.');
   return `${lines.join('\n')}\n`;
 }
+
+/** The requirement-status diff on its own, for views that keep statuses without whole reports (lib/fleet). */
+export { diff as diffStatuses };
