@@ -52,7 +52,11 @@ export class JsonLinesProcess {
       });
     });
     this.child.once('error', (error) => this.fail(`the adapter command could not be started: ${error.message}`));
-    this.child.stdin!.on('error', (error) => this.fail(`writing to the adapter failed: ${error.message}`));
+    // A write that fails (EPIPE) means the adapter is going away: its exit, with its stderr, is the better
+    // reason, so that one wins when it comes within a second.
+    this.child.stdin!.on('error', (error) => {
+      setTimeout(() => this.fail(`writing to the adapter failed: ${error.message}`), 1000).unref();
+    });
     this.child.stdout!.setEncoding('utf8');
     this.child.stdout!.on('data', (chunk: string) => this.onData(chunk));
     this.child.stderr!.setEncoding('utf8');
