@@ -14,12 +14,12 @@
  *                                                         connection failures before the rest error at once
  *                                                         (default 5, 0 = never; lib/targets/circuit-breaker.ts)
  */
-import { After, AfterAll, Before, BeforeAll } from '@cucumber/cucumber';
+import { After, Before } from '@cucumber/cucumber';
 import { ConnectorHttpTarget } from '../../lib/targets/connector-http';
 import { CONNECTOR_CAPABILITIES, declareConnector, neededCapabilities, type ConnectorDeclaration } from '../../lib/targets/capabilities';
 import { loadCatalog } from '../../lib/catalog/catalog';
 import { ScenarioJudgements } from '../../lib/judgement/judge';
-import { skipScenario } from './target-hooks';
+import { perWorker, skipScenario } from './target-hooks';
 import type { IlpWorld, IlpWorldParameters, WithParameters } from '../world';
 
 interface ConnectorParameters extends IlpWorldParameters {
@@ -29,7 +29,6 @@ interface ConnectorParameters extends IlpWorldParameters {
   readonly maxUnreachable?: number | string;
 }
 
-let shared: Promise<ConnectorHttpTarget> | undefined;
 
 function settings(world: WithParameters) {
   const params = world.parameters as ConnectorParameters;
@@ -53,23 +52,21 @@ function maxUnreachableOf(value: number | string | undefined): number | undefine
   return n;
 }
 
+const worker = perWorker((world) => {
+  const s = settings(world);
+  return ConnectorHttpTarget.start({
+    ...(s.connectorUrl ? { connectorUrl: s.connectorUrl } : {}),
+    ...(s.topologyPath ? { topologyPath: s.topologyPath } : {}),
+    ...(s.capabilities ? { capabilities: s.capabilities } : {}),
+    ...(s.rfc35 ? { rfc35: s.rfc35 } : {}),
+    faults: s.faults,
+    ...(s.log ? { log: s.log } : {}),
+    ...(s.maxUnreachable !== undefined ? { maxUnreachable: s.maxUnreachable } : {}),
+  });
+});
+
 /** The worker's target; a start failure is remembered, so every later scenario reports the same cause at once. */
-export function connectorTarget(world: WithParameters): Promise<ConnectorHttpTarget> {
-  if (!shared) {
-    const s = settings(world);
-    shared = ConnectorHttpTarget.start({
-      ...(s.connectorUrl ? { connectorUrl: s.connectorUrl } : {}),
-      ...(s.topologyPath ? { topologyPath: s.topologyPath } : {}),
-      ...(s.capabilities ? { capabilities: s.capabilities } : {}),
-      ...(s.rfc35 ? { rfc35: s.rfc35 } : {}),
-      faults: s.faults,
-      ...(s.log ? { log: s.log } : {}),
-      ...(s.maxUnreachable !== undefined ? { maxUnreachable: s.maxUnreachable } : {}),
-    });
-    shared.catch(() => undefined);
-  }
-  return shared;
-}
+export const connectorTarget = worker.get;
 
 // A scenario is skipped, with its reason as data (SKIP_REASON_MEDIA_TYPE), when it needs a capability the
 // connector does not declare, or judges an HTTP requirement of an RFC 35 revision the connector does not implement.
@@ -93,10 +90,7 @@ function skipReason(tags: readonly string[], declaration: ConnectorDeclaration):
   return undefined;
 }
 
-/** The worker's target if it has started; never starts one. */
-async function startedTarget(): Promise<ConnectorHttpTarget | undefined> {
-  return shared ? shared.catch(() => undefined) : undefined;
-}
+const startedTarget = worker.started;
 
 // Circuit breaker: once the target met only connection failures for maxUnreachable scenarios in a row, every
 // further scenario errors here at once with the reason, instead of waiting out its own connection failure.
@@ -109,17 +103,5 @@ After({ tags: '@connector or @http' }, async function () {
   (await startedTarget())?.breaker.endScenario();
 });
 
-// Mutation testing (cucumber profile `mutation-connector`) starts the target before the first scenario: the code that
-// builds the reference then runs outside every scenario, and Stryker tests a mutant there against all of them
-// instead of against whichever scenario happened to start the target.
-BeforeAll(async function () {
-  const run = this as WithParameters;
-  if (run.parameters.startTargetsEarly) await connectorTarget(run);
-});
-
-AfterAll(async function () {
-  const pending = shared;
-  shared = undefined;
-  const target = pending ? await pending.catch(() => undefined) : undefined;
-  await target?.close();
-});
+// Mutation testing (cucumber profile `mutation-connector`) starts the target before the first scenario
+// (perWorker): the code that builds the reference then runs outside every scenario.

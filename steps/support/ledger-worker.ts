@@ -8,40 +8,24 @@
  *                          | ILP_LEDGER_ADMIN_TOKEN        external ledger only: the admin token that opens accounts
  *   referenceLedgerFaults  | ILP_REFERENCE_LEDGER_FAULTS   bundled only: fault switches (self-test), comma-separated
  */
-import { AfterAll, BeforeAll } from '@cucumber/cucumber';
 import { LedgerTarget } from '../../lib/targets/ledger-target';
-import type { IlpWorldParameters, WithParameters } from '../world';
+import type { IlpWorldParameters } from '../world';
+import { perWorker } from './target-hooks';
 
 interface LedgerParameters extends IlpWorldParameters {
   readonly referenceLedgerFaults?: string;
 }
 
-let shared: Promise<LedgerTarget> | undefined;
+const worker = perWorker((world) => {
+  const params = world.parameters as LedgerParameters;
+  const ledgerUrl = params.ledgerUrl ?? process.env.ILP_LEDGER_URL;
+  const adminToken = process.env.ILP_LEDGER_ADMIN_TOKEN;
+  return LedgerTarget.start({
+    ...(ledgerUrl ? { ledgerUrl } : {}),
+    ...(adminToken ? { adminToken } : {}),
+    faults: params.referenceLedgerFaults ?? process.env.ILP_REFERENCE_LEDGER_FAULTS ?? '',
+  });
+});
 
 /** The worker's ledger; a start failure is remembered, so every later scenario reports the same cause. */
-export function ledgerTarget(world: WithParameters): Promise<LedgerTarget> {
-  if (!shared) {
-    const params = world.parameters as LedgerParameters;
-    const ledgerUrl = params.ledgerUrl ?? process.env.ILP_LEDGER_URL;
-    const adminToken = process.env.ILP_LEDGER_ADMIN_TOKEN;
-    shared = LedgerTarget.start({
-      ...(ledgerUrl ? { ledgerUrl } : {}),
-      ...(adminToken ? { adminToken } : {}),
-      faults: params.referenceLedgerFaults ?? process.env.ILP_REFERENCE_LEDGER_FAULTS ?? '',
-    });
-    shared.catch(() => undefined);
-  }
-  return shared;
-}
-
-BeforeAll(async function () {
-  const run = this as WithParameters;
-  if (run.parameters.startTargetsEarly) await ledgerTarget(run);
-});
-
-AfterAll(async function () {
-  const pending = shared;
-  shared = undefined;
-  const target = pending ? await pending.catch(() => undefined) : undefined;
-  await target?.close();
-});
+export const ledgerTarget = worker.get;

@@ -3,9 +3,10 @@
  * reads (lib/report/run-model.ts), never as log text: which implementation was judged (announceTarget, once
  * per worker and target), and why a scenario was skipped (skipScenario).
  */
+import { AfterAll, BeforeAll } from '@cucumber/cucumber';
 import { SKIP_REASON_MEDIA_TYPE } from '../../lib/report/run-model';
 import { TARGET_MEDIA_TYPE, type Target } from '../../lib/targets/target';
-import type { IlpWorld } from '../world';
+import type { IlpWorld, WithParameters } from '../world';
 
 const announced = new Set<string>();
 
@@ -22,4 +23,34 @@ export function announceTarget(world: IlpWorld, target: Pick<Target, 'describe'>
 export function skipScenario(world: IlpWorld, reason: string): 'skipped' {
   world.attach(reason, { mediaType: SKIP_REASON_MEDIA_TYPE });
   return 'skipped';
+}
+
+/**
+ * One target per Cucumber worker: started by the first scenario that asks (so a run without that area starts
+ * nothing) or, under the mutation profiles (world parameter startTargetsEarly), before the first scenario; a
+ * start failure is remembered, so every later scenario reports the same cause; stopped after the run.
+ */
+export function perWorker<T extends Pick<Target, 'stop'>>(start: (world: WithParameters) => Promise<T>) {
+  let shared: Promise<T> | undefined;
+  const get = (world: WithParameters): Promise<T> => {
+    if (!shared) {
+      shared = start(world);
+      shared.catch(() => undefined);
+    }
+    return shared;
+  };
+  BeforeAll(async function (this: WithParameters) {
+    if (this.parameters.startTargetsEarly) await get(this);
+  });
+  AfterAll(async function () {
+    const pending = shared;
+    shared = undefined;
+    const target = pending ? await pending.catch(() => undefined) : undefined;
+    await target?.stop();
+  });
+  return {
+    get,
+    /** The worker's target if it has started; never starts one. */
+    started: (): Promise<T | undefined> => (shared ? shared.catch(() => undefined) : Promise.resolve(undefined)),
+  };
 }
