@@ -6,10 +6,11 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Before } from '@cucumber/cucumber';
-import { LedgerHttpClient, describeLedgerReply, type LedgerReply, type NotificationStream } from '../../lib/targets/ledger-http';
+import { describeLedgerReply, type LedgerReply, type NotificationStream } from '../../lib/targets/ledger-http';
 import { type LedgerAccount, type LedgerMetadata, type LedgerTransfer, type LedgerTransferRequest } from '../../contracts/ledger-api';
 import type { IlpWorld } from '../world';
 import type { LedgerTarget } from '../../lib/targets/ledger-target';
+import type { LedgerApiClient } from '../../lib/targets/ledger-dialect';
 import { ledgerTarget } from './ledger-worker';
 
 /** Default lifetime of a held transfer: far beyond any step, so only expiry scenarios see an expiry. */
@@ -51,7 +52,7 @@ export interface PrepareOptions {
 }
 
 export class LedgerScenario {
-  readonly client: LedgerHttpClient;
+  readonly client: LedgerApiClient;
   readonly holders = new Map<string, Holder>();
   readonly streams = new Map<string, NotificationStream>();
   readonly transfers: PreparedTransfer[] = [];
@@ -69,7 +70,7 @@ export class LedgerScenario {
     readonly target: LedgerTarget,
     readonly requirementIds: readonly string[],
   ) {
-    this.client = new LedgerHttpClient({ baseUrl: target.baseUrl, transcript: world.transcript, timeoutMs: 5000 * world.timeoutMultiplier });
+    this.client = target.client({ transcript: world.transcript, timeoutMs: 5000 * world.timeoutMultiplier });
     world.transcript.addSecret(target.adminToken);
   }
 
