@@ -187,6 +187,8 @@ export function interpretFiveBells<T>(status: number, contentType: string, text:
   if (success && expect === 'fulfillment-text') {
     return /^[A-Za-z0-9_-]+$/.test(text) ? { kind: 'ok', status, body: text as T, elapsedMs } : invalid('body is not a base64url crypto-condition fulfillment');
   }
+  // Five Bells' authentication layer (passport) answers 401 in plain text, not with an error object.
+  if (status === 401 && /^text\/plain\b/i.test(contentType)) return { kind: 'refused', status, error: { id: 'Unauthorized', message: text }, elapsedMs };
   if (!/^application\/json\b/i.test(contentType)) return invalid(`Content-Type ${JSON.stringify(contentType)} is not application/json`);
   const parsed = safeJson(text);
   if (typeof parsed !== 'object' || parsed === null) return invalid('body is not a JSON object');
