@@ -10,7 +10,7 @@
 import type { LedgerAccount, LedgerAccountRequest, LedgerFulfillment, LedgerMessage, LedgerMetadata, LedgerTransfer, LedgerTransferRequest } from '../../contracts/ledger-api';
 import type { Transcript } from '../evidence/transcript';
 import type { LedgerApiClient } from './ledger-dialect';
-import { describeFetchError, openSubscription, safeJson, shorten, abbreviate, type FrameReading, type LedgerReply, type NotificationStream } from './ledger-http';
+import { describeFetchError, openSubscription, safeJson, shorten, abbreviate, type FrameReading, type LedgerReply, type RefusalClass, type NotificationStream } from './ledger-http';
 import { fiveBellsSchemaProblems, type FiveBellsSchemaName } from './five-bells-schemas';
 import { encodeFulfillment } from './five-bells-conditions';
 import * as wire from './five-bells-wire';
@@ -179,6 +179,19 @@ function map<A, B>(reply: LedgerReply<A>, f: (a: A) => B): LedgerReply<B> {
   return reply.kind === 'ok' ? { ...reply, body: f(reply.body) } : reply;
 }
 
+/**
+ * Five Bells error identifiers (its API docs) that name a class of refusal the steps ask for. The status is
+ * not enough: Five Bells answers a changed transfer under a used id with 400 InvalidModificationError, its
+ * word for the conflict the native API answers with 409. Identifiers not listed are refusals of no class.
+ */
+const REFUSAL_OF_ERROR_ID: Readonly<Record<string, RefusalClass>> = {
+  UnauthorizedError: 'not permitted',
+  ForbiddenError: 'not permitted',
+  NotFoundError: 'not found',
+  TransferNotFoundError: 'not found',
+  InvalidModificationError: 'a conflict',
+};
+
 export function interpretFiveBells<T>(status: number, contentType: string, text: string, expect: Expect, elapsedMs: number): LedgerReply<T> {
   const invalid = (problem: string): LedgerReply<T> => ({ kind: 'invalid-response', status, problem, body: text, elapsedMs });
   const success = status >= 200 && status < 300;
@@ -188,7 +201,7 @@ export function interpretFiveBells<T>(status: number, contentType: string, text:
     return /^[A-Za-z0-9_-]+$/.test(text) ? { kind: 'ok', status, body: text as T, elapsedMs } : invalid('body is not a base64url crypto-condition fulfillment');
   }
   // Five Bells' authentication layer (passport) answers 401 in plain text, not with an error object.
-  if (status === 401 && /^text\/plain\b/i.test(contentType)) return { kind: 'refused', status, error: { id: 'Unauthorized', message: text }, elapsedMs };
+  if (status === 401 && /^text\/plain\b/i.test(contentType)) return { kind: 'refused', status, error: { id: 'Unauthorized', message: text }, elapsedMs, refusal: 'unauthenticated' };
   if (!/^application\/json\b/i.test(contentType)) return invalid(`Content-Type ${JSON.stringify(contentType)} is not application/json`);
   const parsed = safeJson(text);
   if (typeof parsed !== 'object' || parsed === null) return invalid('body is not a JSON object');
@@ -197,7 +210,8 @@ export function interpretFiveBells<T>(status: number, contentType: string, text:
   if (problems) return invalid(`body does not match five-bells/${schema}.schema.json: ${problems}`);
   if (success) return { kind: 'ok', status, body: parsed as T, elapsedMs };
   const e = parsed as { id: string; message: string };
-  return { kind: 'refused', status, error: { id: e.id, message: e.message }, elapsedMs };
+  const refusal = REFUSAL_OF_ERROR_ID[e.id];
+  return { kind: 'refused', status, error: { id: e.id, message: e.message }, elapsedMs, ...(refusal ? { refusal } : {}) };
 }
 
 /** One Five Bells socket frame, checked against five-bells/rpc-frame.schema.json, in native form. */

@@ -25,11 +25,17 @@ import type { Transcript } from '../evidence/transcript';
 
 export type LedgerReply<T> =
   | { readonly kind: 'ok'; readonly status: number; readonly body: T; readonly elapsedMs: number }
-  /** A 4xx/5xx carrying a valid Error body. */
-  | { readonly kind: 'refused'; readonly status: number; readonly error: LedgerErrorBody; readonly elapsedMs: number }
+  /**
+   * A 4xx/5xx carrying a valid Error body. `refusal`: the class a translating dialect read from the ledger's
+   * own error identifier; absent, the class is the status's (401, 403, 404, 409).
+   */
+  | { readonly kind: 'refused'; readonly status: number; readonly error: LedgerErrorBody; readonly elapsedMs: number; readonly refusal?: RefusalClass }
   /** The ledger answered, but not as the API says (schema mismatch, wrong status class, not JSON). */
   | { readonly kind: 'invalid-response'; readonly status: number; readonly problem: string; readonly body: string; readonly elapsedMs: number }
   | { readonly kind: 'transport-failure'; readonly reason: string; readonly elapsedMs: number };
+
+/** The classes of refusal a step can ask for. */
+export type RefusalClass = 'unauthenticated' | 'not permitted' | 'not found' | 'a conflict';
 
 /** One line for "Actual: ..." in a failure message. */
 export function describeLedgerReply(reply: LedgerReply<unknown>): string {

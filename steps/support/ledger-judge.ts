@@ -4,7 +4,7 @@
  * makes itself (an account, a transfer) that fails or breaks the API fails the step with that answer.
  */
 import { parseDecimalAmount } from '../../contracts/decimal-amount';
-import { describeLedgerReply, type LedgerReply } from '../../lib/targets/ledger-http';
+import { describeLedgerReply, type LedgerReply, type RefusalClass } from '../../lib/targets/ledger-http';
 import { type LedgerNotification, type LedgerTransfer, type RejectionReason, type TransferState } from '../../contracts/ledger-api';
 import type { Judged } from '../../lib/judgement/judge';
 import { sleep, type LedgerScenario } from './ledger-scenario';
@@ -15,7 +15,7 @@ export function fail(s: LedgerScenario, expected: string, actual: string, judged
 }
 
 /** How a refusal is qualified in a step: any 4xx, or one particular class of refusal. */
-export type Refusal = 'any' | 'unauthenticated' | 'not permitted' | 'not found' | 'a conflict';
+export type Refusal = 'any' | RefusalClass;
 
 /**
  * A refused subscription comes back from the client as status 101 (the socket opened) with the JSON-RPC
@@ -51,7 +51,8 @@ export function expectRefused(s: LedgerScenario, refusal: Refusal): void {
   const good =
     r.kind === 'refused' &&
     r.status < 500 &&
-    (want.status === undefined || r.status === want.status || (r.status === 101 && want.rpc !== undefined && r.error.id === want.rpc));
+    (want.status === undefined ||
+      (r.refusal !== undefined ? r.refusal === refusal : r.status === want.status || (r.status === 101 && want.rpc !== undefined && r.error.id === want.rpc)));
   if (!good) fail(s, want.words, actualOf(last));
 }
 
