@@ -172,7 +172,8 @@ interface FiveBellsAccountView {
 
 /** Five Bells shows no amount on hold, no owner, no address and no connector flag: they stay absent. */
 function toNativeAccount(a: FiveBellsAccountView): LedgerAccount {
-  return { name: a.name, balance: a.balance, ...(a.minimum_allowed_balance === undefined ? {} : { minimum_allowed_balance: a.minimum_allowed_balance }) } as LedgerAccount;
+  const minimum = a.minimum_allowed_balance;
+  return { name: a.name, balance: wire.plainDecimal(a.balance), ...(minimum === undefined ? {} : { minimum_allowed_balance: minimum === '-infinity' ? minimum : wire.plainDecimal(minimum) }) } as LedgerAccount;
 }
 
 function map<A, B>(reply: LedgerReply<A>, f: (a: A) => B): LedgerReply<B> {

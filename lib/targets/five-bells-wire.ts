@@ -42,6 +42,26 @@ export const transferUri = (base: string, id: string): string => `${base}/transf
 /** The last path segment of a resource URI (an account name, a transfer id). */
 export const lastSegment = (uri: string): string => decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 
+/**
+ * An amount as plain decimal text, exactly: Five Bells may write amounts in exponent notation ("1e-9"),
+ * which the native API does not; the digits are moved, never computed through a floating-point number.
+ */
+export function plainDecimal(text: string): string {
+  const m = /^([-+]?)(\d*)(?:\.(\d+))?[eE]([-+]?\d+)$/.exec(text);
+  if (!m) return text.replace(/^\+/, '');
+  const [, sign, int = '', fraction = '', exponent = '0'] = m;
+  let digits = int + fraction;
+  let point = int.length + Number(exponent);
+  if (point <= 0) {
+    digits = '0'.repeat(1 - point) + digits;
+    point = 1;
+  }
+  digits = digits.padEnd(point, '0');
+  const whole = digits.slice(0, point).replace(/^0+(?=\d)/, '');
+  const rest = digits.slice(point).replace(/0+$/, '');
+  return `${sign === '-' ? '-' : ''}${whole}${rest ? `.${rest}` : ''}`;
+}
+
 export function toFiveBellsTransfer(base: string, id: string, t: LedgerTransferRequest): Record<string, unknown> {
   return {
     id: transferUri(base, id),
@@ -66,7 +86,7 @@ export function toNativeTransfer(t: FiveBellsTransfer): LedgerTransfer {
     id: lastSegment(t.id),
     debit_account: lastSegment(t.debits[0]!.account),
     credit_account: lastSegment(credit.account),
-    amount: credit.amount,
+    amount: plainDecimal(credit.amount),
     state: t.state,
     ...(condition === undefined ? {} : { execution_condition: condition }),
     ...(t.expires_at === undefined ? {} : { expires_at: t.expires_at }),

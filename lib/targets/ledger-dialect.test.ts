@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { ledgerSkipReason, parseLedgerDialect } from './ledger-dialect';
-import { toFiveBellsTransfer, toNativeNotification, toNativeTransfer, type FiveBellsTransfer } from './five-bells-wire';
+import { plainDecimal, toFiveBellsTransfer, toNativeNotification, toNativeTransfer, type FiveBellsTransfer } from './five-bells-wire';
 import { conditionUri } from './five-bells-conditions';
 
 test('the ledger API is native unless named; an unknown one is refused naming the known ones', () => {
@@ -37,4 +37,12 @@ test('a proposed transfer has no native event; an executed one carries its fulfi
   const n = toNativeNotification({ event: 'transfer.update', resource: { ...transfer, state: 'executed' }, related_resources: { execution_condition_fulfillment: 'oCKAIAcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcH' } });
   assert.ok(n && typeof n === 'object' && n.event === 'transfer.executed');
   assert.equal((n as { related_resources?: { fulfillment?: { fulfillment: string } } }).related_resources?.fulfillment?.fulfillment, Buffer.alloc(32, 7).toString('base64url'));
+});
+
+test('amounts in exponent notation become plain decimal text, digit for digit', () => {
+  assert.equal(plainDecimal('1e-9'), '0.000000001');
+  assert.equal(plainDecimal('1.5e3'), '1500');
+  assert.equal(plainDecimal('-2.5e-1'), '-0.25');
+  assert.equal(plainDecimal('9007199.254740993'), '9007199.254740993');
+  assert.equal(plainDecimal('+12'), '12');
 });

@@ -69,6 +69,15 @@ export function unitsOf(text: string, scale: number): bigint | undefined {
   return read.ok ? read.units : undefined;
 }
 
+/** `word`'s balance in the ledger's smallest units, read to the unit (no floating point on the way). */
+export async function expectBalanceInUnits(s: LedgerScenario, word: string, units: bigint): Promise<void> {
+  const reply = await s.account(word);
+  const wanted = `${word}'s account balance ${units} smallest units (scale ${s.scale})`;
+  if (reply.kind !== 'ok') fail(s, wanted, `reading the account: ${describeLedgerReply(reply)}`);
+  const got = unitsOf(reply.body.balance, s.scale);
+  if (got !== units) fail(s, wanted, `balance ${reply.body.balance}${got === undefined ? '' : ` (${got} units, ${got - units > 0n ? '+' : ''}${got - units})`}`);
+}
+
 export async function expectBalance(s: LedgerScenario, word: string, balance: bigint, held?: bigint): Promise<void> {
   const reply = await s.account(word);
   const wanted = `${word}'s account balance ${balance}${held === undefined ? '' : ` with ${held} on hold`}`;

@@ -7,6 +7,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Before } from '@cucumber/cucumber';
 import { describeLedgerReply, type LedgerReply, type NotificationStream } from '../../lib/targets/ledger-http';
+import { formatDecimalAmount } from '../../contracts/decimal-amount';
 import { type LedgerAccount, type LedgerMetadata, type LedgerTransfer, type LedgerTransferRequest } from '../../contracts/ledger-api';
 import type { IlpWorld } from '../world';
 import type { LedgerTarget } from '../../lib/targets/ledger-target';
@@ -98,12 +99,13 @@ export class LedgerScenario {
   }
 
   /** Opens a fresh account for `word` as the admin; a refusal is a setup failure. */
-  async openAccount(word: string, balance: bigint, options: { minimum?: bigint; connector?: boolean } = {}): Promise<Holder> {
+  /** `balance` in whole units, or with `inUnits` in the ledger's smallest units (10^-scale). */
+  async openAccount(word: string, balance: bigint, options: { minimum?: bigint; connector?: boolean; inUnits?: boolean } = {}): Promise<Holder> {
     const holder: Holder = { word, account: `${word}-${this.key}`, token: randomBytes(24).toString('base64url') };
     this.world.transcript.addSecret(holder.token);
     const reply = await this.client.createAccount(this.target.adminToken, holder.account, {
       owner: word,
-      balance: String(balance),
+      balance: options.inUnits ? formatDecimalAmount(balance, this.scale) : String(balance),
       ...(options.minimum === undefined ? {} : { minimum_allowed_balance: String(options.minimum) }),
       ...(options.connector ? { connector: true } : {}),
       token: holder.token,
