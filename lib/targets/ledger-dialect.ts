@@ -33,7 +33,6 @@ export function parseLedgerDialect(text: string | undefined): LedgerDialect {
 
 /** What a ledger scenario may need beyond the common core of every dialect. */
 export const LEDGER_CAPABILITIES = {
-  'hold-view': 'an account shows the amount on hold apart from its balance',
   'account-address': 'an account shows its own ILP address',
   'connector-listing': 'the metadata lists the connector accounts opened through the API',
   'fulfillment-lookup': 'a fulfillment can be looked up by its condition',
