@@ -24,6 +24,11 @@ export interface FiveBellsClientOptions {
   readonly ilpPrefix?: string;
   readonly transcript?: Transcript;
   readonly timeoutMs?: number;
+  /**
+   * `basic` (default): HTTP Basic on every request, which makes the ledger hash the password each time;
+   * `jwt`: a token from GET /auth_token (asked for once per account, with Basic), sent as Bearer.
+   */
+  readonly auth?: 'basic' | 'jwt';
 }
 
 type Expect = FiveBellsSchemaName | 'fulfillment-text' | 'no-body';
@@ -33,6 +38,8 @@ export class FiveBellsClient implements LedgerApiClient {
   private readonly timeoutMs: number;
   /** Password -> account name: which account a token opens. */
   private readonly accounts = new Map<string, string>();
+  /** Password -> the JWT the ledger gave for it (auth: jwt). */
+  private readonly jwts = new Map<string, Promise<string | undefined>>();
 
   constructor(private readonly options: FiveBellsClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -101,10 +108,10 @@ export class FiveBellsClient implements LedgerApiClient {
     return map(await this.call<unknown>('POST', '/messages', token, wire.toFiveBellsMessage(this.baseUrl, message), 'message'), () => undefined);
   }
 
-  subscribe(token: string | undefined, accounts: readonly string[], websocketUrl?: string): Promise<LedgerReply<NotificationStream>> {
+  async subscribe(token: string | undefined, accounts: readonly string[], websocketUrl?: string): Promise<LedgerReply<NotificationStream>> {
     return openSubscription({
       url: websocketUrl ?? `${this.baseUrl.replace(/^http/, 'ws')}/websocket`,
-      headers: this.authorization(token),
+      headers: this.basic(token),
       transcript: this.options.transcript,
       timeoutMs: this.timeoutMs,
       params: { eventType: '*', accounts: accounts.map((a) => wire.accountUri(this.baseUrl, a)) },
@@ -120,7 +127,21 @@ export class FiveBellsClient implements LedgerApiClient {
     return { ...reply, body: native };
   }
 
-  private authorization(token: string | undefined): Record<string, string> {
+  /** Basic, or with auth: jwt the account's Bearer token (Basic when the ledger would not give one: that request then shows why). */
+  private async authorization(token: string | undefined): Promise<Record<string, string>> {
+    if (token === undefined || this.options.auth !== 'jwt') return this.basic(token);
+    let jwt = this.jwts.get(token);
+    if (!jwt) {
+      jwt = this.call<{ token: string }>('GET', '/auth_token', token, undefined, 'auth-token', true).then((r) => (r.kind === 'ok' ? r.body.token : undefined));
+      this.jwts.set(token, jwt);
+    }
+    const value = await jwt;
+    if (value === undefined) return this.basic(token);
+    this.options.transcript?.addSecret(value);
+    return { authorization: `Bearer ${value}` };
+  }
+
+  private basic(token: string | undefined): Record<string, string> {
     if (token === undefined) return {};
     this.options.transcript?.addSecret(token);
     const user = this.accounts.get(token) ?? 'unknown';
@@ -129,9 +150,10 @@ export class FiveBellsClient implements LedgerApiClient {
     return { authorization: `Basic ${basic}` };
   }
 
-  private async call<T>(method: string, path: string, token: string | undefined, body: unknown, expect: Expect): Promise<LedgerReply<T>> {
+  private async call<T>(method: string, path: string, token: string | undefined, body: unknown, expect: Expect, basic = false): Promise<LedgerReply<T>> {
     const started = Date.now();
-    const headers: Record<string, string> = { accept: expect === 'fulfillment-text' ? 'text/plain' : 'application/json', ...this.authorization(token) };
+    const credentials = basic ? this.basic(token) : await this.authorization(token);
+    const headers: Record<string, string> = { accept: expect === 'fulfillment-text' ? 'text/plain' : 'application/json', ...credentials };
     if (body !== undefined) headers['content-type'] = typeof body === 'string' ? 'text/plain' : 'application/json';
     const transcript = this.options.transcript;
     transcript?.record({ direction: 'sent', channel: 'ledger', label: `HTTP ${method} ${path}`, headers, decoded: shorten(body) });

@@ -11,7 +11,7 @@ import addFormats from 'ajv-formats';
 export const FIVE_BELLS_SCHEMA_DIR = resolve(__dirname, '..', '..', 'fixtures', 'schemas', 'five-bells');
 const BASE = 'https://ilp-conformance.local/schemas/five-bells/';
 
-export type FiveBellsSchemaName = 'metadata' | 'account' | 'transfer' | 'rejection' | 'error' | 'message' | 'rpc-frame';
+export type FiveBellsSchemaName = 'auth-token' | 'metadata' | 'account' | 'transfer' | 'rejection' | 'error' | 'message' | 'rpc-frame';
 
 let ajv: Ajv2020 | undefined;
 
