@@ -145,10 +145,14 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  let dialect: string;
   try {
-    parseLedgerDialect(v['ledger-api']);
+    dialect = parseLedgerDialect(v['ledger-api']);
   } catch (error) {
     throw new UsageError(`--ledger-api: ${(error as Error).message}`);
+  }
+  if (dialect !== 'native' && !v.ledger && !process.env.ILP_LEDGER_URL) {
+    throw new UsageError(`--ledger-api ${dialect} needs the ledger's URL (--ledger or ILP_LEDGER_URL): the bundled reference ledger speaks only the native API`);
   }
   const secretEnv = (v['secret-env'] ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
   for (const name of secretEnv) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError(`--secret-env "${name}" is not an environment variable name`);
