@@ -33,9 +33,9 @@ export function parseLedgerDialect(text: string | undefined): LedgerDialect {
 
 /** What a ledger scenario may need beyond the common core of every dialect. */
 export const LEDGER_CAPABILITIES = {
-  'account-address': 'an account shows its own ILP address',
-  'connector-listing': 'the metadata lists the connector accounts opened through the API',
-  'fulfillment-lookup': 'a fulfillment can be looked up by its condition',
+  'account-address': "an account's own ILP address in its view",
+  'connector-listing': 'the connector accounts opened through the API, listed in the metadata',
+  'fulfillment-lookup': 'a lookup of a fulfillment by its condition',
   'native-api': "the project's own API, which the bundled connector's ledger link speaks (payments across ledgers)",
 } as const;
 
@@ -56,7 +56,7 @@ export function ledgerSkipReason(tags: readonly string[], dialect: LedgerDialect
   if (unknown.length > 0) throw new Error(`tag @needs-${unknown[0]} names no ledger capability (known: ${ALL.join(', ')})`);
   const missing = (needed as LedgerCapability[]).filter((n) => !DIALECT_CAPABILITIES[dialect].includes(n));
   if (missing.length === 0) return undefined;
-  return `not observable through the ${dialect} ledger API: it has no way to show that ${missing.map((c) => LEDGER_CAPABILITIES[c]).join(', nor that ')}`;
+  return `not observable through the ${dialect} ledger API: the scenario needs ${missing.map((c) => LEDGER_CAPABILITIES[c]).join('; and ')}, which that API does not offer`;
 }
 
 /** What steps ask of a ledger, in the native API's types, whatever the dialect. */
