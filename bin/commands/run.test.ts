@@ -51,6 +51,13 @@ test('options parse into a run: requirement lists, default profile by target, ou
   assert.equal(parseRunArgs(['--help']).help, true);
 });
 
+test('--ledger-api names the ledger dialect; an unknown one is a usage error naming the known ones', () => {
+  assert.equal(parseRunArgs(['--ledger', 'http://127.0.0.1:7800', '--ledger-api', 'five-bells']).options?.ledgerApi, 'five-bells');
+  assert.equal(parseRunArgs(['--ledger', 'http://127.0.0.1:7800']).options?.ledgerApi, undefined);
+  assert.throws(() => parseRunArgs(['--ledger-api', 'bells']), /--ledger-api: unknown ledger API "bells" \(known: native, five-bells\)/);
+  if (!process.env.ILP_LEDGER_URL) assert.throws(() => parseRunArgs(['--ledger-api', 'five-bells']), /--ledger-api five-bells needs the ledger's URL/);
+});
+
 test('an unreachable target: exit 3 and a report marked incomplete, never "not conformant"', async () => {
   const out = mkdtempSync(join(tmpdir(), 'run-unreachable-'));
   const { code, out: stdout } = await capture(['--target', 'http://127.0.0.1:1', '--out', out]);

@@ -8,6 +8,7 @@ import { ExpectationsError, loadExpectations } from '../../lib/report/expectatio
 import { DEFAULT_FORMATS, FormatError, parseFormats, REPORT_FORMATS } from '../../lib/report/report-formats';
 import { createRunRedactor } from '../../lib/report/redaction';
 import { declareConnector } from '../../lib/targets/capabilities';
+import { parseLedgerDialect } from '../../lib/targets/ledger-dialect';
 
 export const summary = 'run the conformance suite and write reports/<run-id>/ with the verdict';
 
@@ -20,6 +21,9 @@ evidence/; Cucumber and Allure outputs with --format), with reports/latest point
 target:
   --target <url>          connector's ILP-over-HTTP base URL (world parameter connectorUrl)
   --ledger <url>          ledger HTTP API base URL (world parameter ledgerUrl)
+  --ledger-api <dialect>  the API the ledger speaks: native (default) or five-bells
+                          (world parameter ledgerApi, env ILP_LEDGER_API); what a dialect cannot
+                          show is skipped as not observable, with the reason
   --topology <file>       topology file (default fixtures/topology.json)
   --capabilities <list>   what the connector supports: http-sync, http-async, ildcp (comma-separated;
                           default for --target: the mode of its RFC 35 revision, http-sync; scenarios
@@ -74,6 +78,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
       options: {
         target: { type: 'string' },
         ledger: { type: 'string' },
+        'ledger-api': { type: 'string' },
         topology: { type: 'string' },
         capabilities: { type: 'string' },
         rfc35: { type: 'string' },
@@ -140,6 +145,15 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  let dialect: string;
+  try {
+    dialect = parseLedgerDialect(v['ledger-api']);
+  } catch (error) {
+    throw new UsageError(`--ledger-api: ${(error as Error).message}`);
+  }
+  if (dialect !== 'native' && !v.ledger && !process.env.ILP_LEDGER_URL) {
+    throw new UsageError(`--ledger-api ${dialect} needs the ledger's URL (--ledger or ILP_LEDGER_URL): the bundled reference ledger speaks only the native API`);
+  }
   const secretEnv = (v['secret-env'] ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
   for (const name of secretEnv) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError(`--secret-env "${name}" is not an environment variable name`);
   return {
@@ -147,6 +161,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
     options: {
       ...(v.target ? { connectorUrl: v.target } : {}),
       ...(v.ledger ? { ledgerUrl: v.ledger } : {}),
+      ...(v['ledger-api'] ? { ledgerApi: v['ledger-api'] } : {}),
       ...(v.topology ? { topologyPath: resolve(v.topology) } : {}),
       ...(v.capabilities ? { capabilities: v.capabilities } : {}),
       ...(v.rfc35 ? { rfc35: v.rfc35 } : {}),

@@ -12,13 +12,13 @@ Feature: Full support: the ledger's ILP address prefix
     Then the ledger names one currency and its scale
     And the ledger's ILP prefix is a 2017 address prefix
 
-  @LEDGER-013 @must
+  @LEDGER-013 @must @needs-account-address
   Scenario: Every account has the ILP address made of the prefix and its name
     Given alice has a ledger account holding 0
     Then alice's ledger account has the ILP address of the ledger prefix followed by its name
     And that address is a 2017 destination address
 
-  @LEDGER-013 @must
+  @LEDGER-013 @must @needs-connector-listing
   Scenario: Connector accounts are listed with their ILP addresses
     Given connie has a connector account on the ledger
     When the harness reads the ledger's metadata

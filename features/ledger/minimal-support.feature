@@ -43,3 +43,20 @@ Feature: Minimal support: moving funds between accounts
     Then the ledger refuses it
     And alice's ledger balance is 1000
     And bob's ledger balance is 0
+
+  # Amounts are decimal text on the wire so that no unit is lost on the way: a ledger that holds them as
+  # floating-point numbers rounds amounts beyond 2^53 smallest units, and one unit beside a balance of 10^17
+  # disappears. Every unit must be accounted for on both sides.
+  @LEDGER-001 @must
+  Scenario Outline: Every smallest unit is accounted for at amounts no floating-point number holds (<reason>)
+    Given alice has a ledger account holding <opening> of its smallest units
+    And bob has a ledger account holding 0
+    When alice transfers <amount> of the ledger's smallest units to bob without a condition
+    Then the ledger accepts it
+    And alice's ledger balance is <left> of its smallest units
+    And bob's ledger balance is <amount> of its smallest units
+
+    Examples:
+      | reason                         | opening            | amount           | left               |
+      | one unit out of 10^17 + 3      | 100000000000000003 | 1                | 100000000000000002 |
+      | 2^53 + 1 units, all of them    | 9007199254740993   | 9007199254740993 | 0                  |

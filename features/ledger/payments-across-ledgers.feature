@@ -1,4 +1,4 @@
-@ledger @rfc-1 @rfc-17
+@ledger @rfc-1 @rfc-17 @needs-native-api
 Feature: Payments across ledgers
   A connector that holds an account on two ledgers carries a payment from one to the other (IL-RFC 1,
   Payment Flow, over IL-RFC 17 ledgers). The sender's ledger holds the sender's funds for the connector; the

@@ -43,6 +43,8 @@ export interface ConformanceRunOptions {
   readonly capabilities?: string;
   readonly rfc35?: string;
   readonly ledgerUrl?: string;
+  /** The API the ledger speaks (lib/targets/ledger-dialect.ts): native (default) or five-bells. */
+  readonly ledgerApi?: string;
   /** A codec adapter command (lib/targets/codec-adapter.ts); absent: the in-process codec. */
   readonly codecAdapter?: string;
   readonly topologyPath?: string;
@@ -123,6 +125,7 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
   const worldParameters: Record<string, unknown> = {};
   if (opts.connectorUrl) worldParameters.connectorUrl = opts.connectorUrl;
   if (opts.ledgerUrl) worldParameters.ledgerUrl = opts.ledgerUrl;
+  if (opts.ledgerApi) worldParameters.ledgerApi = opts.ledgerApi;
   if (opts.codecAdapter) worldParameters.codecAdapter = opts.codecAdapter;
   if (opts.topologyPath) worldParameters.topology = resolve(opts.topologyPath);
   if (opts.maxUnreachable !== undefined) worldParameters.maxUnreachable = opts.maxUnreachable;

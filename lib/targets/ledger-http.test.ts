@@ -67,7 +67,7 @@ test('answers that break the API are invalid-response, refusals are refused, unr
 });
 
 test('a reply carrying a notification socket prints in words, without the socket or its token', () => {
-  const stream = new NotificationStream('ws://127.0.0.1:1/websocket', 'secret-token-0123456789', undefined);
+  const stream = new NotificationStream('ws://127.0.0.1:1/websocket', { authorization: 'Bearer secret-token-0123456789' }, undefined);
   const text = describeLedgerReply({ kind: 'ok', status: 101, body: stream, elapsedMs: 1 });
   assert.match(text, /^HTTP 101 "notification socket ws:\/\/127\.0\.0\.1:1\/websocket, subscription confirmed, 0 notification\(s\) so far"$/);
   assert.doesNotMatch(text, /secret-token/);

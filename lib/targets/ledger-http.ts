@@ -25,11 +25,17 @@ import type { Transcript } from '../evidence/transcript';
 
 export type LedgerReply<T> =
   | { readonly kind: 'ok'; readonly status: number; readonly body: T; readonly elapsedMs: number }
-  /** A 4xx/5xx carrying a valid Error body. */
-  | { readonly kind: 'refused'; readonly status: number; readonly error: LedgerErrorBody; readonly elapsedMs: number }
+  /**
+   * A 4xx/5xx carrying a valid Error body. `refusal`: the class a translating dialect read from the ledger's
+   * own error identifier; absent, the class is the status's (401, 403, 404, 409).
+   */
+  | { readonly kind: 'refused'; readonly status: number; readonly error: LedgerErrorBody; readonly elapsedMs: number; readonly refusal?: RefusalClass }
   /** The ledger answered, but not as the API says (schema mismatch, wrong status class, not JSON). */
   | { readonly kind: 'invalid-response'; readonly status: number; readonly problem: string; readonly body: string; readonly elapsedMs: number }
   | { readonly kind: 'transport-failure'; readonly reason: string; readonly elapsedMs: number };
+
+/** The classes of refusal a step can ask for. */
+export type RefusalClass = 'unauthenticated' | 'not permitted' | 'not found' | 'a conflict';
 
 /** One line for "Actual: ..." in a failure message. */
 export function describeLedgerReply(reply: LedgerReply<unknown>): string {
@@ -53,7 +59,7 @@ export interface LedgerClientOptions {
   readonly timeoutMs?: number;
 }
 
-type Expect = LedgerSchemaName | 'no-body';
+export type Expect = LedgerSchemaName | 'no-body';
 
 // ---------------------------------------------------------------------------------------------------------
 // The client
@@ -120,25 +126,8 @@ export class LedgerHttpClient {
    */
   async subscribe(token: string | undefined, accounts: readonly string[], websocketUrl?: string): Promise<LedgerReply<NotificationStream>> {
     const url = websocketUrl ?? `${this.baseUrl.replace(/^http/, 'ws')}/websocket`;
-    const started = Date.now();
-    const stream = new NotificationStream(url, token, this.transcript);
-    const opened = await stream.open(this.timeoutMs);
-    const elapsed = () => Date.now() - started;
-    if (opened.kind === 'failed') {
-      await stream.close();
-      if (opened.status === undefined) return { kind: 'transport-failure', reason: opened.reason, elapsedMs: elapsed() };
-      if (opened.status < 400) {
-        return { kind: 'invalid-response', status: opened.status, problem: `${opened.reason}; expected 101 Switching Protocols`, body: opened.body ?? '', elapsedMs: elapsed() };
-      }
-      return interpret<NotificationStream>(opened.status, opened.contentType ?? '', opened.body ?? '', 'no-body', elapsed());
-    }
-    const answer = await stream.request({ method: 'subscribe_account', params: { accounts: [...accounts] } }, this.timeoutMs);
-    if (answer.kind === 'result') return { kind: 'ok', status: 101, body: stream, elapsedMs: elapsed() };
-    await stream.close();
-    if (answer.kind === 'error') {
-      return { kind: 'refused', status: 101, error: { id: `JsonRpcError${answer.code}`, message: answer.message }, elapsedMs: elapsed() };
-    }
-    return { kind: 'transport-failure', reason: answer.reason, elapsedMs: elapsed() };
+    const headers: Record<string, string> = token === undefined ? {} : { authorization: `Bearer ${token}` };
+    return openSubscription({ url, headers, transcript: this.transcript, timeoutMs: this.timeoutMs, params: { accounts: [...accounts] }, read: readNativeFrame });
   }
 
   private async call<T>(method: string, path: string, token: string | undefined, body: unknown, expect: Expect): Promise<LedgerReply<T>> {
@@ -177,7 +166,7 @@ export class LedgerHttpClient {
   }
 }
 
-function interpret<T>(status: number, contentType: string, text: string, expect: Expect, elapsedMs: number): LedgerReply<T> {
+export function interpret<T>(status: number, contentType: string, text: string, expect: Expect, elapsedMs: number): LedgerReply<T> {
   const invalid = (problem: string): LedgerReply<T> => ({ kind: 'invalid-response', status, problem, body: text, elapsedMs });
   const success = status >= 200 && status < 300;
   if (!success && (status < 400 || status > 599)) return invalid(`status ${status} is neither 2xx nor 4xx/5xx`);
@@ -200,7 +189,73 @@ function interpret<T>(status: number, contentType: string, text: string, expect:
 // ---------------------------------------------------------------------------------------------------------
 // Notifications
 
-type RpcAnswer =
+/** How one dialect's socket is opened and read (the native API's, or a translating dialect's). */
+export interface SubscriptionRequest {
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly transcript: Transcript | undefined;
+  readonly timeoutMs: number;
+  /** The params of the JSON-RPC `subscribe_account` request. */
+  readonly params: unknown;
+  readonly read: FrameReader;
+  /** Wait for the ledger's greeting frame before subscribing (Five Bells reads requests only after it has sent one). */
+  readonly awaitGreeting?: boolean;
+}
+
+/**
+ * Opens a notification socket and subscribes. Resolves once the ledger has confirmed the subscription, so
+ * nothing the caller does afterwards can be missed; a refused subscription or a socket that never opens
+ * comes back as a reply, with the socket closed.
+ */
+export async function openSubscription(request: SubscriptionRequest): Promise<LedgerReply<NotificationStream>> {
+  const started = Date.now();
+  const stream = new NotificationStream(request.url, request.headers, request.transcript, request.read);
+  const opened = await stream.open(request.timeoutMs);
+  const elapsed = () => Date.now() - started;
+  if (opened.kind === 'failed') {
+    await stream.close();
+    if (opened.status === undefined) return { kind: 'transport-failure', reason: opened.reason, elapsedMs: elapsed() };
+    if (opened.status < 400) {
+      return { kind: 'invalid-response', status: opened.status, problem: `${opened.reason}; expected 101 Switching Protocols`, body: opened.body ?? '', elapsedMs: elapsed() };
+    }
+    return interpret<NotificationStream>(opened.status, opened.contentType ?? '', opened.body ?? '', 'no-body', elapsed());
+  }
+  if (request.awaitGreeting && !(await stream.greeted(request.timeoutMs))) {
+    await stream.close();
+    return { kind: 'transport-failure', reason: `the socket opened but the ledger sent no greeting within ${request.timeoutMs} ms`, elapsedMs: elapsed() };
+  }
+  const answer = await stream.request({ method: 'subscribe_account', params: request.params }, request.timeoutMs);
+  if (answer.kind === 'result') return { kind: 'ok', status: 101, body: stream, elapsedMs: elapsed() };
+  await stream.close();
+  if (answer.kind === 'error') {
+    return { kind: 'refused', status: 101, error: { id: `JsonRpcError${answer.code}`, message: answer.message }, elapsedMs: elapsed() };
+  }
+  return { kind: 'transport-failure', reason: answer.reason, elapsedMs: elapsed() };
+}
+
+/** What one socket frame is, once read by a dialect. */
+export type FrameReading =
+  | { readonly kind: 'notification'; readonly notification: LedgerNotification }
+  | { readonly kind: 'answer'; readonly id: number; readonly answer: RpcAnswer }
+  | { readonly kind: 'problem'; readonly problem: string }
+  | { readonly kind: 'greeting' }
+  | { readonly kind: 'ignored' };
+
+export type FrameReader = (frame: unknown) => FrameReading;
+
+/** The native API's frames, checked against notification.schema.json. */
+export function readNativeFrame(frame: unknown): FrameReading {
+  const problems = frame === undefined ? 'frame is not JSON' : schemaProblems('notification', frame);
+  if (problems) return { kind: 'problem', problem: problems };
+  const f = frame as { id: unknown; method?: string; params?: LedgerNotification; result?: unknown; error?: { code: number; message: string } };
+  if (f.method === 'notify' && f.params) return { kind: 'notification', notification: f.params };
+  if (f.method === undefined && typeof f.id === 'number') {
+    return { kind: 'answer', id: f.id, answer: f.error ? { kind: 'error', code: f.error.code, message: f.error.message } : { kind: 'result', result: f.result } };
+  }
+  return { kind: 'ignored' };
+}
+
+export type RpcAnswer =
   | { kind: 'result'; result: unknown }
   | { kind: 'error'; code: number; message: string }
   | { kind: 'no-answer'; reason: string };
@@ -217,11 +272,13 @@ export class NotificationStream {
   private readonly pending = new Map<number, (answer: RpcAnswer) => void>();
   private readonly waiters = new Set<() => void>();
   private closedReason: string | undefined;
+  private greetingSeen = false;
 
   constructor(
     private readonly url: string,
-    private readonly token: string | undefined,
+    private readonly headers: Readonly<Record<string, string>>,
     private readonly transcript: Transcript | undefined,
+    private readonly read: FrameReader = readNativeFrame,
   ) {}
 
   /** How a reply carrying this stream prints (describeLedgerReply): in words, never the socket or its token. */
@@ -231,8 +288,7 @@ export class NotificationStream {
 
   open(timeoutMs: number): Promise<{ kind: 'open' } | { kind: 'failed'; reason: string; status?: number; contentType?: string; body?: string }> {
     return new Promise((resolveOpen) => {
-      const headers: Record<string, string> = this.token === undefined ? {} : { authorization: `Bearer ${this.token}` };
-      const socket = new WebSocket(this.url, { headers, handshakeTimeout: timeoutMs });
+      const socket = new WebSocket(this.url, { headers: { ...this.headers }, handshakeTimeout: timeoutMs });
       this.socket = socket;
       this.transcript?.record({ direction: 'sent', channel: 'ledger', label: `WebSocket open ${this.url}` });
       socket.on('open', () => resolveOpen({ kind: 'open' }));
@@ -283,6 +339,13 @@ export class NotificationStream {
     });
   }
 
+  /** Whether the ledger's greeting frame has arrived, waiting for it up to `timeoutMs`. */
+  async greeted(timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.greetingSeen && this.closedReason === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    return this.greetingSeen;
+  }
+
   /** The first notification (already received or arriving within `timeoutMs`) that `match` accepts. */
   async waitFor(match: (n: LedgerNotification) => boolean, timeoutMs: number): Promise<LedgerNotification | undefined> {
     const deadline = Date.now() + timeoutMs;
@@ -324,18 +387,14 @@ export class NotificationStream {
   private onFrame(text: string): void {
     const frame = safeJson(text);
     this.transcript?.record({ direction: 'received', channel: 'ledger', label: 'WebSocket frame', decoded: shorten(frame) });
-    const problems = frame === undefined ? 'frame is not JSON' : schemaProblems('notification', frame);
-    if (problems) {
-      this.problems.push(`${problems} in frame ${abbreviate(text, 300)}`);
-      this.wake();
-      return;
-    }
-    const f = frame as { id: unknown; method?: string; params?: LedgerNotification; result?: unknown; error?: { code: number; message: string } };
-    if (f.method === 'notify' && f.params) this.notifications.push(f.params);
-    else if (f.method === undefined && typeof f.id === 'number') {
-      const answer = this.pending.get(f.id);
-      this.pending.delete(f.id);
-      answer?.(f.error ? { kind: 'error', code: f.error.code, message: f.error.message } : { kind: 'result', result: f.result });
+    const reading = this.read(frame);
+    if (reading.kind === 'greeting') this.greetingSeen = true;
+    if (reading.kind === 'problem') this.problems.push(`${reading.problem} in frame ${abbreviate(text, 300)}`);
+    else if (reading.kind === 'notification') this.notifications.push(reading.notification);
+    else if (reading.kind === 'answer') {
+      const answer = this.pending.get(reading.id);
+      this.pending.delete(reading.id);
+      answer?.(reading.answer);
     }
     this.wake();
   }
@@ -348,14 +407,14 @@ export class NotificationStream {
 // ---------------------------------------------------------------------------------------------------------
 // Helpers
 
-function describeFetchError(error: unknown, timeoutMs: number): string {
+export function describeFetchError(error: unknown, timeoutMs: number): string {
   const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e.name === 'TimeoutError' || e.name === 'AbortError') return `no answer within ${timeoutMs} ms`;
   const cause = e.cause?.code ?? e.cause?.message;
   return cause ? `${e.message ?? 'fetch failed'} (${cause})` : String(e.message ?? error);
 }
 
-function safeJson(text: string): unknown {
+export function safeJson(text: string): unknown {
   try {
     return text.length === 0 ? undefined : JSON.parse(text);
   } catch {
@@ -363,12 +422,12 @@ function safeJson(text: string): unknown {
   }
 }
 
-function abbreviate(text: string, max: number): string {
+export function abbreviate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max)}... (${text.length} characters)`;
 }
 
 /** Keeps transcripts readable: long strings (a 64 KiB memo) are cut, with their length noted. */
-function shorten(value: unknown): unknown {
+export function shorten(value: unknown): unknown {
   if (typeof value === 'string') return abbreviate(value, 200);
   if (Array.isArray(value)) return value.map(shorten);
   if (value && typeof value === 'object') {

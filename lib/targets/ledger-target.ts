@@ -9,6 +9,9 @@ import { randomBytes } from 'node:crypto';
 import type { LedgerMetadata } from '../../contracts/ledger-api';
 import { startReferenceLedger, type RunningLedger } from './bundled-references';
 import { LedgerHttpClient, describeLedgerReply } from './ledger-http';
+import { FiveBellsClient } from './five-bells-client';
+import { DIALECT_CAPABILITIES, type LedgerApiClient, type LedgerCapability, type LedgerDialect } from './ledger-dialect';
+import type { Transcript } from '../evidence/transcript';
 import { TARGET_INTERFACE_VERSION, type Target, type TargetDescription, type TargetOrigin } from './target';
 
 export interface LedgerTargetOptions {
@@ -20,6 +23,10 @@ export interface LedgerTargetOptions {
   readonly faults?: string | readonly string[];
   /** Bundled only: the reference ledger's settings where a scenario needs another ledger (ledger B). */
   readonly reference?: { readonly ilpPrefix?: string; readonly currencyCode?: string; readonly scale?: number };
+  /** The API the ledger speaks (lib/targets/ledger-dialect.ts); default native. */
+  readonly dialect?: LedgerDialect;
+  /** Five Bells only: the admin account's name (default "admin"); the admin token is its password. */
+  readonly adminUser?: string;
   /** How the report names it; default from origin and URL. */
   readonly description?: string;
 }
@@ -28,11 +35,10 @@ export class LedgerTargetError extends Error {
   override readonly name = 'LedgerTargetError';
 }
 
-export class LedgerTarget implements Target<never> {
+export class LedgerTarget implements Target<LedgerCapability> {
   readonly interfaceVersion = TARGET_INTERFACE_VERSION;
   readonly kind = 'ledger' as const;
-  /** The ledger profile declares no optional capabilities yet. */
-  readonly capabilities: ReadonlySet<never> = new Set();
+  readonly capabilities: ReadonlySet<LedgerCapability>;
   private stopping: Promise<void> | undefined;
 
   private constructor(
@@ -46,13 +52,26 @@ export class LedgerTarget implements Target<never> {
     /** 'the bundled reference ledger' or the external URL, for messages. */
     readonly description: string,
     private readonly running: RunningLedger | undefined,
-  ) {}
+    readonly dialect: LedgerDialect = 'native',
+    private readonly adminUser: string | undefined = undefined,
+  ) {
+    this.capabilities = new Set(DIALECT_CAPABILITIES[dialect]);
+  }
+
+  /** A client speaking the ledger's dialect, answering in the native API's types. */
+  client(options: { transcript?: Transcript; timeoutMs?: number } = {}): LedgerApiClient {
+    return createLedgerClient(this.dialect, { baseUrl: this.baseUrl, adminToken: this.adminToken, ...(this.adminUser ? { adminUser: this.adminUser } : {}), ...(this.metadata ? { ilpPrefix: this.metadata.ilp_prefix } : {}), ...options });
+  }
 
   static async start(options: LedgerTargetOptions = {}): Promise<LedgerTarget> {
     const faults = typeof options.faults === 'string' ? options.faults : (options.faults ?? []).join(',');
     let running: RunningLedger | undefined;
     let adminToken: string;
     let baseUrl: string;
+    const dialect = options.dialect ?? 'native';
+    if (dialect !== 'native' && !options.ledgerUrl) {
+      throw new LedgerTargetError(`the ${dialect} ledger API is spoken only by an external ledger: give its URL with --ledger (ILP_LEDGER_URL); the bundled reference speaks the native API`);
+    }
     if (options.ledgerUrl) {
       if (faults) throw new LedgerTargetError('fault switches apply only to the bundled reference ledger, not to an external URL');
       if (!options.adminToken) {
@@ -65,7 +84,7 @@ export class LedgerTarget implements Target<never> {
       running = await startReferenceLedger({ adminToken, faults, ...options.reference });
       baseUrl = running.url;
     }
-    const metadata = await new LedgerHttpClient({ baseUrl }).metadata();
+    const metadata = await createLedgerClient(dialect, { baseUrl, adminToken }).metadata();
     if (metadata.kind === 'transport-failure' || metadata.kind === 'refused') {
       await running?.close();
       throw new LedgerTargetError(`cannot use the ledger at ${baseUrl}: its metadata (GET /) gave ${describeLedgerReply(metadata)}`);
@@ -80,6 +99,8 @@ export class LedgerTarget implements Target<never> {
       metadata.kind === 'ok' ? undefined : `its metadata (GET /) gave ${describeLedgerReply(metadata)}`,
       description,
       running,
+      dialect,
+      options.adminUser,
     );
   }
 
@@ -103,8 +124,16 @@ export class LedgerTarget implements Target<never> {
       origin: this.origin,
       name: this.origin === 'bundled-reference' ? 'bundled reference ledger' : this.baseUrl,
       endpoint: this.baseUrl,
-      capabilities: [],
+      capabilities: [...this.capabilities].sort(),
+      details: { 'ledger API': this.dialect },
       ...(this.metadata?.version ? { version: this.metadata.version } : {}),
     };
   }
+}
+
+function createLedgerClient(
+  dialect: LedgerDialect,
+  options: { baseUrl: string; adminToken: string; adminUser?: string; ilpPrefix?: string; transcript?: Transcript; timeoutMs?: number },
+): LedgerApiClient {
+  return dialect === 'five-bells' ? new FiveBellsClient(options) : new LedgerHttpClient(options);
 }

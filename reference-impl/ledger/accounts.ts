@@ -25,7 +25,7 @@ export function createAccount(
   if (request.name !== undefined && request.name !== name) {
     return fail({ kind: 'invalid-body', problems: `body name ${JSON.stringify(request.name)} differs from the path's ${JSON.stringify(name)}` });
   }
-  const balance = parseAmount(request.balance ?? '0', ctx.scale);
+  const balance = parseAmount(request.balance ?? '0', ctx.scale, ctx.faults);
   if (!balance.ok) return balance;
   const minimum = parseAmount(request.minimum_allowed_balance ?? '0', ctx.scale);
   if (!minimum.ok) return minimum;

@@ -8,7 +8,9 @@ import { parseDecimalAmount } from '../../contracts/decimal-amount';
  */
 export function parseAmount(text: string, scale: number, faults?: FaultSet): Result<bigint> {
   // FAULT round-fine-amounts: digits beyond the scale are cut off instead of refused.
-  const read = parseDecimalAmount(faults?.has('round-fine-amounts') ? cutFinerDigits(text, scale) : text, scale);
+  // FAULT amounts-as-doubles: the text goes through a JavaScript number first (fixed notation, at the scale).
+  const asDouble = faults?.has('amounts-as-doubles') && /^-?\d+(\.\d+)?$/.test(text) ? Number(text).toFixed(scale) : text;
+  const read = parseDecimalAmount(faults?.has('round-fine-amounts') ? cutFinerDigits(asDouble, scale) : asDouble, scale);
   if (!read.ok) return fail({ kind: 'invalid-amount', reason: read.reason });
   if (read.units > MAX_UNITS || read.units < -MAX_UNITS) {
     return fail({ kind: 'invalid-amount', reason: `${text} is beyond what the ledger can hold` });

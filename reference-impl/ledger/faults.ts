@@ -37,6 +37,7 @@ export const LEDGER_FAULTS = {
   'prefix-without-period': { description: 'name the ILP prefix in the metadata without its final period', requirements: ['LEDGER-013'] },
   'fulfillment-before-execution': { description: 'answer the fulfillment lookups of a transfer that is only prepared, with 32 zero bytes as its fulfillment', requirements: ['LEDGER-011'] },
   'sign-blind-amounts': { description: 'drop the minus sign of a transfer amount, so "-10" moves 10 from the caller', requirements: ['LEDGER-001'] },
+  'amounts-as-doubles': { description: 'read amounts through a floating-point number, as five-bells-ledger does, so units beyond 2^53 are rounded', requirements: ['LEDGER-001'] },
   'round-fine-amounts': { description: 'cut off amount digits finer than the ledger\'s scale instead of refusing the transfer', requirements: ['LEDGER-001'] },
   'notify-everyone': { description: 'tell every subscriber about every transfer, also those touching none of its accounts', requirements: ['LEDGER-008'] },
   'follow-any-account': { description: 'let an account holder follow any account on the notification socket', requirements: ['LEDGER-008'] },

@@ -6,11 +6,13 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Before } from '@cucumber/cucumber';
-import { LedgerHttpClient, describeLedgerReply, type LedgerReply, type NotificationStream } from '../../lib/targets/ledger-http';
+import { describeLedgerReply, type LedgerReply, type NotificationStream } from '../../lib/targets/ledger-http';
+import { formatDecimalAmount } from '../../contracts/decimal-amount';
 import { type LedgerAccount, type LedgerMetadata, type LedgerTransfer, type LedgerTransferRequest } from '../../contracts/ledger-api';
 import { announceTarget } from './target-hooks';
 import type { IlpWorld } from '../world';
 import type { LedgerTarget } from '../../lib/targets/ledger-target';
+import type { LedgerApiClient } from '../../lib/targets/ledger-dialect';
 import { ledgerTarget } from './ledger-worker';
 
 /** Default lifetime of a held transfer: far beyond any step, so only expiry scenarios see an expiry. */
@@ -52,7 +54,7 @@ export interface PrepareOptions {
 }
 
 export class LedgerScenario {
-  readonly client: LedgerHttpClient;
+  readonly client: LedgerApiClient;
   readonly holders = new Map<string, Holder>();
   readonly streams = new Map<string, NotificationStream>();
   readonly transfers: PreparedTransfer[] = [];
@@ -70,7 +72,7 @@ export class LedgerScenario {
     readonly target: LedgerTarget,
     readonly requirementIds: readonly string[],
   ) {
-    this.client = new LedgerHttpClient({ baseUrl: target.baseUrl, transcript: world.transcript, timeoutMs: 5000 * world.timeoutMultiplier });
+    this.client = target.client({ transcript: world.transcript, timeoutMs: 5000 * world.timeoutMultiplier });
     world.transcript.addSecret(target.adminToken);
   }
 
@@ -98,12 +100,13 @@ export class LedgerScenario {
   }
 
   /** Opens a fresh account for `word` as the admin; a refusal is a setup failure. */
-  async openAccount(word: string, balance: bigint, options: { minimum?: bigint; connector?: boolean } = {}): Promise<Holder> {
+  /** `balance` in whole units, or with `inUnits` in the ledger's smallest units (10^-scale). */
+  async openAccount(word: string, balance: bigint, options: { minimum?: bigint; connector?: boolean; inUnits?: boolean } = {}): Promise<Holder> {
     const holder: Holder = { word, account: `${word}-${this.key}`, token: randomBytes(24).toString('base64url') };
     this.world.transcript.addSecret(holder.token);
     const reply = await this.client.createAccount(this.target.adminToken, holder.account, {
       owner: word,
-      balance: String(balance),
+      balance: options.inUnits ? formatDecimalAmount(balance, this.scale) : String(balance),
       ...(options.minimum === undefined ? {} : { minimum_allowed_balance: String(options.minimum) }),
       ...(options.connector ? { connector: true } : {}),
       token: holder.token,
