@@ -29,7 +29,7 @@ target:
   --codec "<command>"     a codec adapter to start and run the codec features against
                           (world parameter codecAdapter; lib/targets/codec-adapter-protocol.md)
 selection:
-  --profile <name>        codec | connector | ledger (default: connector with --target,
+  --profile <name>        codec | connector | ledger | receiver (default: connector with --target,
                           ledger with --ledger, codec with --codec, otherwise every feature)
   --tags <expression>     Cucumber tag expression, joined to the profile with "and"
   --requirement <ID>...   only scenarios tagged with these IDs (repeat, comma-separate or list)
@@ -62,7 +62,7 @@ export interface ParsedRunArgs {
   };
 }
 
-const PROFILES: readonly ProfileName[] = ['codec', 'connector', 'ledger'];
+const PROFILES: readonly ProfileName[] = ['codec', 'connector', 'ledger', 'receiver'];
 
 export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
   let parsed;

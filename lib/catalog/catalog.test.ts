@@ -23,11 +23,15 @@ test('IDs are unique and shaped AREA-NNN or AREA-LNN', () => {
   assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), []);
 });
 
-test('the catalog holds 206 requirements, split by area as the research summary counts them', () => {
+// SPSP and STREAM (the receiver profile) are written from RFC 9 and RFC 29 directly: the research catalog has no such section.
+const PROJECT_AREAS = new Set(['SPSP', 'STREAM']);
+
+test('the catalog holds the 206 research requirements, split by area as the research summary counts them', () => {
   const catalog = loadCatalog();
-  assert.equal(catalog.requirements.length, 206);
+  const research = catalog.requirements.filter((r) => !PROJECT_AREAS.has(r.area));
+  assert.equal(research.length, 206);
   const byArea: Record<string, number> = {};
-  for (const r of catalog.requirements) byArea[r.area] = (byArea[r.area] ?? 0) + 1;
+  for (const r of research) byArea[r.area] = (byArea[r.area] ?? 0) + 1;
   assert.deepEqual(byArea, {
     ADDR: 20, OER: 17, TS: 8, PKT: 23, ERR: 21, COND: 9, EXP: 9, ROUTE: 12, AMT: 9, HTTP: 17,
     DCP: 7, CCP: 9, QUOTE: 7, LEDGER: 18, RISK: 7, HTLA: 4, ARCH: 9,
@@ -41,7 +45,19 @@ test('the IDs are exactly those of the research catalog tables', { skip: !exists
   const specIds = [...readFileSync(SPEC, 'utf8').matchAll(/^\| ([A-Z]+-(?:\d{3}|L\d{2})) \|/gm)]
     .map((m) => m[1]!)
     .filter((id) => !id.startsWith('IMPL-'));
-  assert.deepEqual(loadCatalog().requirements.map((r) => r.id).sort(), [...new Set(specIds)].sort());
+  assert.deepEqual(loadCatalog().requirements.filter((r) => !PROJECT_AREAS.has(r.area)).map((r) => r.id).sort(), [...new Set(specIds)].sort());
+});
+
+test('the receiver profile holds SPSP (RFC 9, RFC 26) and STREAM (RFC 29) requirements, each citing a pinned revision', () => {
+  const catalog = loadCatalog();
+  const receiver = catalog.requirements.filter((r) => PROJECT_AREAS.has(r.area));
+  assert.ok(receiver.filter((r) => r.area === 'SPSP').length >= 12);
+  assert.ok(receiver.filter((r) => r.area === 'STREAM').length >= 25);
+  for (const r of receiver) {
+    assert.ok(r.sources.every((s) => ['R9', 'R26', 'R29'].includes(s)), r.id);
+    assert.match(catalog.rfcRevisions[r.sources[0]!]!.commit, /^[0-9a-f]{40}$/);
+  }
+  assert.equal(catalog.get('STREAM-005')?.profile, 'receiver');
 });
 
 test('requirement(id) finds an entry and names an unknown ID', () => {

@@ -25,12 +25,13 @@ import { newRunId, writeRun, type WrittenRun } from './write-run';
  */
 export const PROJECT_ROOT = resolve(__dirname, '..', '..');
 
-export type ProfileName = 'all' | 'codec' | 'connector' | 'ledger';
+export type ProfileName = 'all' | 'codec' | 'connector' | 'ledger' | 'receiver';
 
 export const PROFILE_TAGS: Record<Exclude<ProfileName, 'all'>, string> = {
   codec: '@codec',
   connector: '(@connector or @http)',
   ledger: '@ledger',
+  receiver: '@receiver',
 };
 
 export interface ConformanceRunOptions {
@@ -166,7 +167,7 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
     ...(opts.ledgerUrl ? { ledgerUrl: safeUrl(opts.ledgerUrl) } : {}),
     reached: reachability.reached,
     reachability: reachability.detail,
-    ...(opts.profile === 'codec' || opts.profile === 'ledger' ? {} : { connector: judgedAs(opts, env) }),
+    ...(opts.profile === 'codec' || opts.profile === 'ledger' || opts.profile === 'receiver' ? {} : { connector: judgedAs(opts, env) }),
   };
 
   const builder = new RunModelBuilder();
