@@ -10,7 +10,7 @@
 /** Bump when a member is added, removed or changes meaning. */
 export const TARGET_INTERFACE_VERSION = 1 as const;
 
-export type TargetKind = 'codec' | 'connector' | 'ledger';
+export type TargetKind = 'codec' | 'connector' | 'ledger' | 'receiver';
 
 /** Who wrote the system under test: the bundled reference (the embedded default) or anyone else. */
 export type TargetOrigin = 'bundled-reference' | 'external';
