@@ -93,6 +93,10 @@ When('the sender pays {amount} on stream {uint} with a frame of unknown type {in
 When('the sender sends {uint} bytes of data on stream {uint}', async function (this: IlpWorld, length: bigint, stream: bigint) {
   await scenario(this).send({ amount: 0n, frames: [data(stream, 0n, length)] });
 });
+When('the sender sends {uint} bytes of data on stream {uint} twice at the same offset', async function (this: IlpWorld, length: bigint, stream: bigint) {
+  await scenario(this).send({ amount: 0n, frames: [data(stream, 0n, length)] });
+  await scenario(this).send({ amount: 0n, frames: [data(stream, 0n, length)] });
+});
 When('the sender sends {uint} bytes of data on each of streams {uint} and {uint}', async function (this: IlpWorld, length: bigint, s1: bigint, s2: bigint) {
   await scenario(this).send({ amount: 0n, frames: [data(s1, 0n, length), data(s2, 0n, length)] });
 });
@@ -137,6 +141,9 @@ Then('every reply states the same asset details', function (this: IlpWorld) {
 });
 Then('the reply states the receiver\'s asset details', function (this: IlpWorld) {
   judge(this).statesAssetDetails();
+});
+Then('the reply decrypts under the connection\'s encryption key', function (this: IlpWorld) {
+  judge(this).replyDecrypts();
 });
 Then('every reply was encrypted under a fresh IV', function (this: IlpWorld) {
   judge(this).freshIvs();

@@ -20,6 +20,8 @@ evidence/; Cucumber and Allure outputs with --format), with reports/latest point
 target:
   --target <url>          connector's ILP-over-HTTP base URL (world parameter connectorUrl)
   --ledger <url>          ledger HTTP API base URL (world parameter ledgerUrl)
+  --receiver <url>        a STREAM receiver's SPSP endpoint (world parameter receiverSpspUrl); with
+  --receiver-ilp <url>    where its upstream posts Prepares (ILP over HTTP; token in ILP_RECEIVER_ILP_TOKEN)
   --topology <file>       topology file (default fixtures/topology.json)
   --capabilities <list>   what the connector supports: http-sync, http-async, ildcp (comma-separated;
                           default for --target: the mode of its RFC 35 revision, http-sync; scenarios
@@ -74,6 +76,8 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
       options: {
         target: { type: 'string' },
         ledger: { type: 'string' },
+        receiver: { type: 'string' },
+        'receiver-ilp': { type: 'string' },
         topology: { type: 'string' },
         capabilities: { type: 'string' },
         rfc35: { type: 'string' },
@@ -104,7 +108,8 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
   for (const id of requirements) {
     if (!REQUIREMENT_ID.test(id)) throw new UsageError(`"${id}" is not a requirement ID (IDs look like PKT-007 or ADDR-L01)`);
   }
-  for (const [name, url] of [['--target', v.target], ['--ledger', v.ledger]] as const) {
+  if (Boolean(v.receiver) !== Boolean(v['receiver-ilp'])) throw new UsageError('--receiver and --receiver-ilp go together: the SPSP endpoint and the ILP-over-HTTP endpoint of one receiver');
+  for (const [name, url] of [['--target', v.target], ['--ledger', v.ledger], ['--receiver', v.receiver], ['--receiver-ilp', v['receiver-ilp']]] as const) {
     if (url === undefined) continue;
     let u: URL;
     try {
@@ -119,7 +124,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
     if (!(PROFILES as readonly string[]).includes(v.profile)) throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}, not "${v.profile}"`);
     profile = v.profile as ProfileName;
   } else {
-    profile = v.target && !v.ledger ? 'connector' : v.ledger && !v.target ? 'ledger' : v.codec && !v.target && !v.ledger ? 'codec' : 'all';
+    profile = v.receiver && !v.target && !v.ledger ? 'receiver' : v.target && !v.ledger ? 'connector' : v.ledger && !v.target ? 'ledger' : v.codec && !v.target && !v.ledger ? 'codec' : 'all';
   }
   let parallel = 1;
   if (v.parallel !== undefined) {
@@ -147,6 +152,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
     options: {
       ...(v.target ? { connectorUrl: v.target } : {}),
       ...(v.ledger ? { ledgerUrl: v.ledger } : {}),
+      ...(v.receiver && v['receiver-ilp'] ? { receiverSpspUrl: v.receiver, receiverIlpUrl: v['receiver-ilp'] } : {}),
       ...(v.topology ? { topologyPath: resolve(v.topology) } : {}),
       ...(v.capabilities ? { capabilities: v.capabilities } : {}),
       ...(v.rfc35 ? { rfc35: v.rfc35 } : {}),

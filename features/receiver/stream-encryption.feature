@@ -12,6 +12,12 @@ Feature: STREAM encryption and conditions
     When the sender pays 100 on stream 1
     Then the receiver fulfills it
 
+  @STREAM-002 @must
+  Scenario: The receiver encrypts its reply under the key derived from the shared secret
+    When the sender pays 100 on stream 1
+    Then the receiver fulfills it
+    And the reply decrypts under the connection's encryption key
+
   @STREAM-005 @must
   Scenario: A Prepare encrypted under another shared secret is rejected with F06
     When the sender sends 100 on stream 1 encrypted under another shared secret

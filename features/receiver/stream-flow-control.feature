@@ -28,6 +28,11 @@ Feature: STREAM flow control
     When the sender sends 3073 bytes of data on each of streams 1 and 3
     Then the receiver closes the connection with FlowControlError
 
+  @STREAM-022 @must
+  Scenario: A resent StreamData frame counts once against the connection's limit
+    When the sender sends 3073 bytes of data on stream 1 twice at the same offset
+    Then the receiver fulfills it
+
   @STREAM-015 @must
   Scenario: Money past a stream's receive maximum closes the connection with FlowControlError
     When the sender pays 1000001 on stream 1

@@ -44,6 +44,9 @@ export interface ConformanceRunOptions {
   readonly capabilities?: string;
   readonly rfc35?: string;
   readonly ledgerUrl?: string;
+  /** A STREAM receiver under test: its SPSP endpoint and its ILP-over-HTTP endpoint. */
+  readonly receiverSpspUrl?: string;
+  readonly receiverIlpUrl?: string;
   /** A codec adapter command (lib/targets/codec-adapter.ts); absent: the in-process codec. */
   readonly codecAdapter?: string;
   readonly topologyPath?: string;
@@ -124,6 +127,8 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
   const worldParameters: Record<string, unknown> = {};
   if (opts.connectorUrl) worldParameters.connectorUrl = opts.connectorUrl;
   if (opts.ledgerUrl) worldParameters.ledgerUrl = opts.ledgerUrl;
+  if (opts.receiverSpspUrl) worldParameters.receiverSpspUrl = opts.receiverSpspUrl;
+  if (opts.receiverIlpUrl) worldParameters.receiverIlpUrl = opts.receiverIlpUrl;
   if (opts.codecAdapter) worldParameters.codecAdapter = opts.codecAdapter;
   if (opts.topologyPath) worldParameters.topology = resolve(opts.topologyPath);
   if (opts.maxUnreachable !== undefined) worldParameters.maxUnreachable = opts.maxUnreachable;
@@ -158,7 +163,7 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
     return { exitCode: 0 };
   }
 
-  const external = [opts.connectorUrl, opts.ledgerUrl].filter((u): u is string => Boolean(u));
+  const external = [opts.connectorUrl, opts.ledgerUrl, opts.receiverSpspUrl].filter((u): u is string => Boolean(u));
   const reachability: Reachability = await probeTargets(external);
   const target: TargetIdentity = {
     identity: [...external.map(safeUrl), ...(opts.codecAdapter ? [`codec adapter: ${opts.codecAdapter}`] : [])].join(' + ') || 'bundled reference',

@@ -20,6 +20,7 @@ export const RECEIVER_FAULTS = {
   'spsp-no-cors': { description: 'send no Access-Control-Allow-Origin header', requirements: ['SPSP-011'] },
   // STREAM (RFC 29)
   'undecryptable-f99': { description: 'reject a Prepare it cannot decrypt with F99 instead of F06', requirements: ['STREAM-005', 'STREAM-027'] },
+  'reply-under-fulfillment-key': { description: 'encrypt replies under the fulfillment key instead of HMAC(secret, "ilp_stream_encryption")', requirements: ['STREAM-002'] },
   'reuse-reply-iv': { description: 'encrypt every reply of a connection under the same IV', requirements: ['STREAM-003'] },
   'fulfillment-from-encryption-key': { description: 'derive the fulfillment with the encryption key instead of the "ilp_stream_fulfillment" key', requirements: ['STREAM-004'] },
   'reply-sequence-off-by-one': { description: 'answer with the Prepare\'s sequence plus one', requirements: ['STREAM-006'] },
@@ -36,6 +37,8 @@ export const RECEIVER_FAULTS = {
   'no-stream-data-limit': { description: 'accept StreamData beyond the stream\'s advertised maximum offset', requirements: ['STREAM-015'] },
   'stream-data-limit-off-by-one': { description: 'close the connection on data that ends exactly at the advertised maximum offset', requirements: ['STREAM-015'] },
   'no-money-limit': { description: 'accept money beyond a stream\'s advertised receive maximum', requirements: ['STREAM-015'] },
+  'count-resent-data': { description: 'count a resent StreamData frame (same stream and offset) again against the connection\'s data limit', requirements: ['STREAM-022'] },
+  'ignore-asset-change': { description: 'keep a connection open when the sender contradicts its own asset details', requirements: ['STREAM-019'] },
   'no-connection-data-limit': { description: 'accept data beyond the connection\'s advertised ConnectionMaxData', requirements: ['STREAM-016'] },
   'asset-scale-drifts': { description: 'state asset scale one higher in every reply after the first', requirements: ['STREAM-017'] },
   'no-asset-details': { description: 'never send a ConnectionAssetDetails frame', requirements: ['STREAM-018'] },

@@ -41,5 +41,7 @@ export function encryptedReply(ctx: PrepareContext, ilpPacketType: 13 | 14, fram
   connection.repliesSent++;
   // FAULT reuse-reply-iv
   const iv = ctx.faults.has('reuse-reply-iv') ? (connection.fixedIv ??= randomBytes(12)) : randomBytes(12);
-  return encryptStreamData(ctx.keys!, encodeStreamPacket({ sequence, ilpPacketType, prepareAmount, frames }), iv);
+  // FAULT reply-under-fulfillment-key
+  const keys = ctx.faults.has('reply-under-fulfillment-key') ? { ...ctx.keys!, encryptionKey: ctx.keys!.fulfillmentKey } : ctx.keys!;
+  return encryptStreamData(keys, encodeStreamPacket({ sequence, ilpPacketType, prepareAmount, frames }), iv);
 }

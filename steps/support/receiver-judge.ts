@@ -101,6 +101,11 @@ export class ReceiverJudge {
     this.judge('primary', framesOf(e.reply, 'ConnectionAssetDetails').length > 0, 'a ConnectionAssetDetails frame in the reply', () => describeExchange(e));
   }
 
+  replyDecrypts(): void {
+    const e = this.s.last;
+    this.judge('primary', e.reply !== undefined, 'reply data that decrypts under HMAC-SHA256(shared_secret, "ilp_stream_encryption")', () => describeExchange(e));
+  }
+
   freshIvs(): void {
     const ivs = this.s.exchanges.flatMap((e) => {
       const data = e.outcome.kind === 'fulfilled' ? e.outcome.fulfill.data : e.outcome.kind === 'rejected' ? e.outcome.reject.data : undefined;

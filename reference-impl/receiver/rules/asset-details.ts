@@ -13,7 +13,8 @@ export function createAssetDetailsRule() {
       if (f.name !== 'ConnectionAssetDetails') continue;
       const known = connection.senderAsset;
       if (!known) connection.senderAsset = { code: f.sourceAssetCode, scale: f.sourceAssetScale };
-      else if (known.code !== f.sourceAssetCode || known.scale !== f.sourceAssetScale) {
+      // FAULT ignore-asset-change
+      else if ((known.code !== f.sourceAssetCode || known.scale !== f.sourceAssetScale) && !ctx.faults.has('ignore-asset-change')) {
         throw new CloseConnection('ProtocolViolation', `reason="asset details changed" was=${known.code}/${known.scale} now=${f.sourceAssetCode}/${f.sourceAssetScale}`);
       }
     }

@@ -27,7 +27,8 @@ export function createStreamDataRule() {
       if (over && !ctx.faults.has('no-stream-data-limit')) {
         throw new CloseConnection('FlowControlError', `streamId=${f.streamId} end=${end} maxOffset=${streamMaxData}`);
       }
-      if (stream.segments.has(f.offset)) continue;
+      // FAULT count-resent-data
+      if (stream.segments.has(f.offset) && !ctx.faults.has('count-resent-data')) continue;
       const total = connection.dataReceived + BigInt(f.data.length);
       // FAULT no-connection-data-limit
       if (total > connectionMaxData && !ctx.faults.has('no-connection-data-limit')) {
