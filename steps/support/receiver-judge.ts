@@ -86,12 +86,14 @@ export class ReceiverJudge {
   }
 
   receiveMaxNeverShrank(streamId: bigint): void {
+    this.s.judgedAll();
     const seen = this.s.exchanges.flatMap((e) => framesOf(e.reply, 'StreamMaxMoney').flatMap((f) => (f.name === 'StreamMaxMoney' && f.streamId === streamId ? [f.receiveMax] : [])));
     const shrank = seen.some((v, i) => i > 0 && v < seen[i - 1]!);
     this.judge('primary', seen.length >= 2 && !shrank, `at least two StreamMaxMoney frames for stream ${streamId}, none smaller than the one before`, () => `receiveMax in order: ${seen.join(', ') || '(none)'}`);
   }
 
   sameAssetDetails(): void {
+    this.s.judgedAll();
     const seen = this.s.exchanges.flatMap((e) => framesOf(e.reply, 'ConnectionAssetDetails').map((f) => (f.name === 'ConnectionAssetDetails' ? `${f.sourceAssetCode}/${f.sourceAssetScale}` : '')));
     this.judge('primary', seen.length >= 2 && new Set(seen).size === 1, 'the same ConnectionAssetDetails in at least two replies', () => `asset details in order: ${seen.join(', ') || '(none)'}`);
   }
@@ -107,6 +109,7 @@ export class ReceiverJudge {
   }
 
   freshIvs(): void {
+    this.s.judgedAll();
     const ivs = this.s.exchanges.flatMap((e) => {
       const data = e.outcome.kind === 'fulfilled' ? e.outcome.fulfill.data : e.outcome.kind === 'rejected' ? e.outcome.reject.data : undefined;
       return data && data.length >= 12 ? [Buffer.from(data.subarray(0, 12)).toString('hex')] : [];

@@ -74,6 +74,11 @@ export class ReceiverScenario {
     return e;
   }
 
+  /** Marks every exchange's outcome as judged (a check over all replies). */
+  judgedAll(): void {
+    for (let i = 1; i <= this.exchanges.length; i++) this.world.inspected(`stream-${i}`);
+  }
+
   /** Marks the last exchange's outcome as judged. */
   judgedLast(): void {
     this.world.inspected(`stream-${this.exchanges.length}`);
