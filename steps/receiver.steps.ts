@@ -4,12 +4,21 @@
  * "the sender" is the harness's STREAM client; "the receiver" is the target.
  */
 import { Given, Then, When } from '@cucumber/cucumber';
-import { frame, type StreamFrame } from '../lib/codec';
+import { frame, UINT64_MAX_BIG, type StreamFrame } from '../lib/codec';
 import { ReceiverJudge } from './support/receiver-judge';
 import { ReceiverScenario } from './support/receiver-scenario';
 import type { IlpWorld } from './world';
 
 const scenario = (w: IlpWorld) => ReceiverScenario.of(w);
+
+/** A limit the receiver advertised for a stream, or a failed check of the scenario's requirement when it states none. */
+async function limit(w: IlpWorld, stream: bigint, which: 'streamData' | 'receiveMax' | 'connectionData'): Promise<bigint> {
+  const limits = await scenario(w).advertisedLimits(stream);
+  const found = limits[which];
+  const frameName = { streamData: 'StreamMaxData', receiveMax: 'StreamMaxMoney', connectionData: 'ConnectionMaxData' }[which];
+  if (found === undefined) w.judgements.fail('primary', `a ${frameName} frame in the reply to a packet opening stream ${stream}`, 'none: the receiver advertised no limit to test against');
+  return found!;
+}
 const judge = (w: IlpWorld) => new ReceiverJudge(w, scenario(w));
 const money = (stream: bigint, shares = 1n): StreamFrame => frame({ name: 'StreamMoney', streamId: stream, shares });
 const data = (stream: bigint, offset: bigint, length: bigint): StreamFrame => frame({ name: 'StreamData', streamId: stream, offset, data: new Uint8Array(Number(length)).fill(0x61) });
@@ -93,9 +102,39 @@ When('the sender pays {amount} on stream {uint} with a frame of unknown type {in
 When('the sender sends {uint} bytes of data on stream {uint}', async function (this: IlpWorld, length: bigint, stream: bigint) {
   await scenario(this).send({ amount: 0n, frames: [data(stream, 0n, length)] });
 });
-When('the sender sends {uint} bytes of data on stream {uint} twice at the same offset', async function (this: IlpWorld, length: bigint, stream: bigint) {
-  await scenario(this).send({ amount: 0n, frames: [data(stream, 0n, length)] });
-  await scenario(this).send({ amount: 0n, frames: [data(stream, 0n, length)] });
+When('the sender sends more than half the connection\'s data limit on stream {uint} twice at the same offset', async function (this: IlpWorld, stream: bigint) {
+  const perStream = await limit(this, stream, 'streamData');
+  const connection = await limit(this, stream, 'connectionData');
+  const size = [perStream, 16_000n, connection / 2n + 1n].reduce((a, b) => (a < b ? a : b));
+  if (size * 2n <= connection) this.judgements.fail('primary', 'a stream limit above half the connection limit, so a resend counted twice would exceed it', `StreamMaxData ${perStream}, ConnectionMaxData ${connection}`);
+  await scenario(this).send({ amount: 0n, frames: [data(stream, 0n, size)] });
+  await scenario(this).send({ amount: 0n, frames: [data(stream, 0n, size)] });
+});
+When('the sender sends as much data on stream {uint} as the receiver advertises', async function (this: IlpWorld, stream: bigint) {
+  const max = await limit(this, stream, 'streamData');
+  await scenario(this).send({ amount: 0n, frames: [data(stream, 0n, max)] });
+});
+When('the sender sends one byte more on stream {uint} than the receiver advertises', async function (this: IlpWorld, stream: bigint) {
+  const max = await limit(this, stream, 'streamData');
+  await scenario(this).send({ amount: 0n, frames: [data(stream, 0n, max + 1n)] });
+});
+When('the sender pays one unit more on stream {uint} than the receiver advertises', async function (this: IlpWorld, stream: bigint) {
+  const max = await limit(this, stream, 'receiveMax');
+  if (max >= UINT64_MAX_BIG) this.judgements.fail('primary', 'a receive maximum below the largest ILP amount, so a sender can exceed it', `receiveMax ${max}`);
+  await scenario(this).send({ amount: max + 1n, frames: [money(stream)] });
+});
+When('the sender spreads one byte more data than the connection allows over new streams', async function (this: IlpWorld) {
+  const perStream = await limit(this, 1n, 'streamData');
+  const connection = await limit(this, 1n, 'connectionData');
+  // Each packet carries at most CHUNK bytes (ILP data holds 32767, less the encryption and framing).
+  const CHUNK = 16_000n;
+  let sent = 0n;
+  for (let id = 3n; sent <= connection; id += 2n) {
+    const size = [perStream, CHUNK, connection + 1n - sent].reduce((a, b) => (a < b ? a : b));
+    await scenario(this).send({ amount: 0n, frames: [data(id, 0n, size)] });
+    sent += size;
+    if (scenario(this).last.outcome.kind !== 'fulfilled') break;
+  }
 });
 When('the sender sends {uint} bytes of data on each of streams {uint} and {uint}', async function (this: IlpWorld, length: bigint, s1: bigint, s2: bigint) {
   await scenario(this).send({ amount: 0n, frames: [data(s1, 0n, length), data(s2, 0n, length)] });

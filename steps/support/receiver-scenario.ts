@@ -3,6 +3,7 @@
  * When-steps call these and store; Then-steps judge through receiver-judge.ts. Each scenario opens its own
  * connection (a fresh SPSP query), so nothing is shared between scenarios.
  */
+import { frame, type StreamFrame } from '../../lib/codec';
 import { querySpsp, spspDetails, type SpspAnswer } from '../../lib/peers/spsp-client';
 import { StreamClient, type StreamExchange, type StreamSendOptions } from '../../lib/peers/stream-client';
 import type { ReceiverTarget } from '../../lib/targets/receiver-target';
@@ -72,6 +73,23 @@ export class ReceiverScenario {
     const e = this.exchanges.at(-1);
     if (!e) throw new Error('harness: no STREAM packet was sent in this scenario');
     return e;
+  }
+
+  /**
+   * The limits the receiver advertises for a stream, learned from its reply to a packet that opens the stream
+   * with an empty StreamData frame and moves no money: StreamMaxData, StreamMaxMoney receiveMax, ConnectionMaxData.
+   * That packet is set-up, not under test: its outcome needs no judging. A limit the reply does not state is undefined.
+   */
+  async advertisedLimits(streamId: bigint): Promise<{ streamData?: bigint; receiveMax?: bigint; connectionData?: bigint }> {
+    const e = await this.send({ amount: 0n, frames: [frame({ name: 'StreamData', streamId, offset: 0n, data: new Uint8Array(0) }), frame({ name: 'StreamMoney', streamId, shares: 1n })] });
+    this.judgedLast();
+    const frames = e.reply?.frames ?? [];
+    const pick = <T>(f: (x: StreamFrame) => T | undefined) => frames.map(f).find((v) => v !== undefined);
+    return {
+      streamData: pick((f) => (f.name === 'StreamMaxData' && f.streamId === streamId ? f.maxOffset : undefined)),
+      receiveMax: pick((f) => (f.name === 'StreamMaxMoney' && f.streamId === streamId ? f.receiveMax : undefined)),
+      connectionData: pick((f) => (f.name === 'ConnectionMaxData' ? f.maxOffset : undefined)),
+    };
   }
 
   /** Marks every exchange's outcome as judged (a check over all replies). */
