@@ -9,14 +9,14 @@
  *   stream IDs         client streams are odd                        (close: ProtocolViolation)
  *   unknown frames     ignored (a fault switch lives here)
  *   stream data        within the data limits, placed by offset      (close: FlowControlError)
- *   money              split by shares, within receiveMax            (close: FlowControlError)
+ *   money              split by shares                               (credits, not yet committed)
  *   minimum amount     not below the sender's minimum                (Reject with reply)
  *   fulfillable        the condition is this packet's                (Reject with reply: a probe)
+ *   receive max        within each stream's receiveMax               (close: FlowControlError)
  *
  * Order: decrypt first (everything reads the packet); the closed check before any frame changes state;
- * stream IDs before data and money (they open streams); the money check before the amount checks, so a
- * flow-control violation closes even an unfulfillable probe; fulfillable last, so a probe's reply reports
- * the same limits a payment would. Rejects are F99 (an application error at the receiver) with
+ * stream IDs before data and money (they open streams); the receive maximum after fulfillable, so a rate
+ * probe (unfulfillable, any amount) gets the limits in its reply instead of a closed connection. Rejects are F99 (an application error at the receiver) with
  * triggeredBy = the receiver's address, except F06 where nothing could be read.
  */
 import { PacketType, type IlpFulfill, type IlpReject, type IlpReply } from '../../lib/codec';
@@ -33,6 +33,7 @@ import { createStreamDataRule } from './rules/stream-data';
 import { createMoneyRule } from './rules/money';
 import { createMinimumAmountRule } from './rules/minimum-amount';
 import { createFulfillableRule } from './rules/fulfillable';
+import { createReceiveMaxRule } from './rules/receive-max';
 
 export function createReceiverPipeline(directory: ConnectionDirectory, address: string) {
   const checks = [
@@ -47,6 +48,7 @@ export function createReceiverPipeline(directory: ConnectionDirectory, address: 
     createMinimumAmountRule(),
   ];
   const fulfillable = createFulfillableRule();
+  const receiveMax = createReceiveMaxRule();
 
   const reject = (code: string, message: string, data: Uint8Array = new Uint8Array(0)): IlpReject => ({
     type: PacketType.Reject, code, triggeredBy: address, message: message.slice(0, 500), data,
@@ -56,6 +58,7 @@ export function createReceiverPipeline(directory: ConnectionDirectory, address: 
     try {
       for (const rule of checks) rule(ctx);
       const fulfillment = fulfillable(ctx);
+      receiveMax(ctx);
       // FAULT no-money-credit
       if (!ctx.faults.has('no-money-credit')) for (const [id, credit] of ctx.credits) ctx.connection!.stream(id)!.totalReceived += credit;
       const fulfill: IlpFulfill = { type: PacketType.Fulfill, fulfillment, data: encryptedReply(ctx, 13, replyFrames(ctx)) };

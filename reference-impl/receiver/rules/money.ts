@@ -1,12 +1,12 @@
 /**
  * Rule 8: split the Prepare's amount between its StreamMoney streams by shares, rounded down, the remainder
- * to the lowest-numbered stream (RFC 29 §5.3.8, STREAM-026), and check each stream's receive maximum
- * (STREAM-015): more than a stream may still receive closes the connection with FlowControlError. The
- * credits are only computed here; the pipeline commits them when it fulfills. Money to a stream the sender
- * closed is refused with the reply (this receiver keeps no half-open streams for money, STREAM-020).
+ * to the lowest-numbered stream (RFC 29 §5.3.8, STREAM-026). The credits are only computed here; the receive
+ * maximum is checked by receive-max.ts once the Prepare is known to be fulfillable, and the pipeline commits
+ * the credits when it fulfills. Money to a stream the sender closed is refused with the reply (this receiver
+ * keeps no half-open streams for money, STREAM-020).
  */
 import type { PrepareContext } from '../context';
-import { CloseConnection, RejectWithReply } from '../errors';
+import { RejectWithReply } from '../errors';
 
 export function createMoneyRule() {
   return (ctx: PrepareContext): void => {
@@ -30,10 +30,6 @@ export function createMoneyRule() {
       const stream = connection.stream(id)!;
       ctx.touched.add(id);
       if (stream.closedBySender && credit > 0n) throw new RejectWithReply(`streamId=${id} reason="stream closed"`);
-      // FAULT no-money-limit
-      if (stream.totalReceived + credit > connection.limits.streamReceiveMax && !ctx.faults.has('no-money-limit')) {
-        throw new CloseConnection('FlowControlError', `streamId=${id} wouldReceive=${stream.totalReceived + credit} receiveMax=${connection.limits.streamReceiveMax}`);
-      }
     }
   };
 }
