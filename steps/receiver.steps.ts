@@ -75,6 +75,13 @@ When('the sender pays {amount} on stream {uint} twice', async function (this: Il
   await scenario(this).send({ amount, frames: [money(stream)] });
   await scenario(this).send({ amount, frames: [money(stream)] });
 });
+When('the sender pays {amount} on stream {uint} twice, announcing its address', async function (this: IlpWorld, amount: bigint, stream: bigint) {
+  // Senders such as @interledger/pay announce their address in their first packets; some receivers state their
+  // asset details only in answer to it (RFC 29 §4.3.1).
+  const announce = frame({ name: 'ConnectionNewAddress', sourceAccount: 'test.harness.sender' });
+  await scenario(this).send({ amount, frames: [announce, money(stream)] });
+  await scenario(this).send({ amount, frames: [announce, money(stream)] });
+});
 When('the sender pays {amount} split as {uint} shares on stream {uint} and {uint} shares on stream {uint}', async function (this: IlpWorld, amount: bigint, a: bigint, s1: bigint, b: bigint, s2: bigint) {
   await scenario(this).send({ amount, frames: [money(s1, a), money(s2, b)] });
 });

@@ -5,7 +5,7 @@
 //   1. A plugin object for createServer: its sendData answers IL-DCP (address test.stream, XRP, scale 9)
 //      the way a parent connector would; POST /ilp (bearer token) hands the body to the library's data
 //      handler and answers 200 with the bytes it returns (ILP over HTTP, RFC 35 draft 2).
-//   2. An SPSP endpoint on GET /.well-known/pay: server.generateAddressAndSecret(), answered as RFC 9 says
+//   2. An SPSP endpoint (examples/spsp-glue.js) on GET /.well-known/pay: server.generateAddressAndSecret(), answered as RFC 9 says
 //      (application/spsp4+json, Cache-Control max-age=60, Access-Control-Allow-Origin *, secret in base64).
 //      ilp-protocol-stream has no SPSP server, so SPSP results here judge this glue, not the library.
 //   3. Every stream accepts up to 1,000,000 units (the library's default receive maximum is 0) and its data is read.
@@ -15,6 +15,7 @@ const http = require('node:http');
 const { randomBytes } = require('node:crypto');
 const { createServer } = require('ilp-protocol-stream');
 const ILDCP = require('ilp-protocol-ildcp');
+const { answerIlp, answerSpsp } = require('../spsp-glue');
 
 const token = randomBytes(16).toString('hex');
 let handler;
@@ -47,26 +48,8 @@ async function main() {
   });
   const server = http.createServer((req, res) => {
     const path = (req.url || '/').split('?')[0];
-    if (path === '/ilp' && req.method === 'POST') {
-      if (req.headers.authorization !== `Bearer ${token}`) return void res.writeHead(401).end();
-      const chunks = [];
-      req.on('data', (c) => chunks.push(c));
-      req.on('end', async () => {
-        try {
-          const reply = await handler(Buffer.concat(chunks));
-          res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(reply);
-        } catch (e) {
-          res.writeHead(500).end(String(e && e.message));
-        }
-      });
-      return;
-    }
-    const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'web-monetization-id' };
-    if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
-    if (path !== '/.well-known/pay') return void res.writeHead(404, { 'content-type': 'application/spsp4+json', ...cors }).end(JSON.stringify({ id: 'InvalidReceiverError', message: 'Invalid receiver ID' }));
-    const { destinationAccount, sharedSecret } = stream.generateAddressAndSecret();
-    res.writeHead(200, { 'content-type': 'application/spsp4+json', 'cache-control': 'max-age=60', ...cors })
-      .end(JSON.stringify({ destination_account: destinationAccount, shared_secret: sharedSecret.toString('base64') }));
+    if (path === '/ilp' && req.method === 'POST') return answerIlp(req, res, token, (body) => handler(body));
+    answerSpsp(req, res, path, () => stream.generateAddressAndSecret());
   });
   server.listen(0, '127.0.0.1', () => {
     const base = `http://127.0.0.1:${server.address().port}`;

@@ -7,14 +7,14 @@ Feature: STREAM connection details and closing
     Given a STREAM connection to the receiver
 
   @STREAM-018 @should
-  Scenario: The receiver states its asset details
-    When the sender pays 100 on stream 1
+  Scenario: The receiver states its asset details to a sender that announced its address
+    When the sender pays 100 on stream 1 twice, announcing its address
     Then the receiver fulfills it
     And the reply states the receiver's asset details
 
   @STREAM-017 @must
   Scenario: The receiver's asset details do not change during a connection
-    When the sender pays 100 on stream 1 twice
+    When the sender pays 100 on stream 1 twice, announcing its address
     Then the receiver fulfills it
     And every reply states the same asset details
 
