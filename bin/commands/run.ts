@@ -8,6 +8,7 @@ import { ExpectationsError, loadExpectations } from '../../lib/report/expectatio
 import { DEFAULT_FORMATS, FormatError, parseFormats, REPORT_FORMATS } from '../../lib/report/report-formats';
 import { createRunRedactor } from '../../lib/report/redaction';
 import { declareConnector } from '../../lib/targets/capabilities';
+import { resolvePaymentPointer } from '../../lib/peers/payment-pointer';
 
 export const summary = 'run the conformance suite and write reports/<run-id>/ with the verdict';
 
@@ -20,7 +21,7 @@ evidence/; Cucumber and Allure outputs with --format), with reports/latest point
 target:
   --target <url>          connector's ILP-over-HTTP base URL (world parameter connectorUrl)
   --ledger <url>          ledger HTTP API base URL (world parameter ledgerUrl)
-  --receiver <url>        a STREAM receiver's SPSP endpoint (world parameter receiverSpspUrl); with
+  --receiver <url|$ptr>   a STREAM receiver's SPSP endpoint or payment pointer (world parameter receiverSpspUrl); with
   --receiver-ilp <url>    where its upstream posts Prepares (ILP over HTTP; token in ILP_RECEIVER_ILP_TOKEN)
   --topology <file>       topology file (default fixtures/topology.json)
   --capabilities <list>   what the connector supports: http-sync, http-async, ildcp (comma-separated;
@@ -107,6 +108,11 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
   if (parsed.positionals.length && !v.requirement) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
   for (const id of requirements) {
     if (!REQUIREMENT_ID.test(id)) throw new UsageError(`"${id}" is not a requirement ID (IDs look like PKT-007 or ADDR-L01)`);
+  }
+  if (v.receiver?.startsWith('$')) {
+    const resolved = resolvePaymentPointer(v.receiver);
+    if (!resolved.ok) throw new UsageError(`--receiver ${v.receiver}: ${resolved.reason}`);
+    v.receiver = resolved.url;
   }
   if (Boolean(v.receiver) !== Boolean(v['receiver-ilp'])) throw new UsageError('--receiver and --receiver-ilp go together: the SPSP endpoint and the ILP-over-HTTP endpoint of one receiver');
   for (const [name, url] of [['--target', v.target], ['--ledger', v.ledger], ['--receiver', v.receiver], ['--receiver-ilp', v['receiver-ilp']]] as const) {

@@ -2,9 +2,10 @@
  * The harness as an SPSP client (RFC 9 draft 14): one query, bounded, that never throws. What came back is
  * kept whole (status, headers, body) for the judge; what went wrong below SPSP gets a named reason:
  * no answer within the bound, a redirect loop or too many redirects, a body that is HTML or not JSON.
- * Loopback http: URLs only (the bundled receiver and local examples); SPSP-001 (HTTPS) is judged on the URL.
+ * http: (the bundled receiver and local examples, on loopback) and https: URLs (a deployed endpoint, RFC 9 SPSP-001).
  */
 import http from 'node:http';
+import https from 'node:https';
 import { maskedHeaders, type HeaderRecord } from './http-wire';
 
 export const SPSP_ACCEPT = 'application/spsp4+json, application/spsp+json';
@@ -77,10 +78,10 @@ function getOnce(url: string, options: SpspQueryOptions, timeoutMs: number): Pro
     } catch {
       return resolve({ ok: false, reason: `not a URL: ${JSON.stringify(url)}` });
     }
-    if (target.protocol !== 'http:') return resolve({ ok: false, reason: `the harness reaches SPSP endpoints over http: on loopback only, not ${target.protocol}` });
+    if (target.protocol !== 'http:' && target.protocol !== 'https:') return resolve({ ok: false, reason: `an SPSP endpoint is an http(s) URL, not ${target.protocol}` });
     if (timeoutMs <= 0) return resolve({ ok: false, reason: `no SPSP answer within ${options.timeoutMs} ms` });
     const headers: Record<string, string> = options.accept === null ? {} : { accept: options.accept ?? SPSP_ACCEPT };
-    const req = http.request(target, { method: options.method ?? 'GET', headers, agent: false });
+    const req = (target.protocol === 'https:' ? https : http).request(target, { method: options.method ?? 'GET', headers, agent: false });
     const timer = setTimeout(() => {
       req.destroy();
       resolve({ ok: false, reason: `no SPSP answer within ${options.timeoutMs} ms (the endpoint hangs)` });
