@@ -106,6 +106,11 @@ When('the sender pays {amount} on stream {uint} with {int} junk bytes after the 
 When('the sender pays {amount} on stream {uint} with a frame of unknown type {int}', async function (this: IlpWorld, amount: bigint, stream: bigint, type: number) {
   await scenario(this).send({ amount, frames: [frame({ name: 'Unknown', type, contents: Uint8Array.from([1, 2, 3]) }), money(stream)] });
 });
+When('the sender pays {amount} on stream {uint} saying it wants to send 2^64', async function (this: IlpWorld, amount: bigint, stream: bigint) {
+  // StreamMoneyBlocked with sendMax = 2^64 (a 9-byte VarUInt), built byte by byte: the codec never writes one.
+  const wide = Uint8Array.from([0x01, Number(stream), 0x09, 0x01, 0, 0, 0, 0, 0, 0, 0, 0, 0x01, 0x00]);
+  await scenario(this).send({ amount, frames: [money(stream), frame({ name: 'Unknown', type: 0x13, contents: wide })] });
+});
 When('the sender sends {uint} bytes of data on stream {uint}', async function (this: IlpWorld, length: bigint, stream: bigint) {
   await scenario(this).send({ amount: 0n, frames: [data(stream, 0n, length)] });
 });

@@ -1,7 +1,7 @@
 @receiver @rfc-29
 Feature: STREAM frames and extensibility
   A receiver ignores what a later version may add: bytes after the frames and frames of unknown type
-  (RFC 29 §5.2, §5.3). A client opens only odd-numbered streams; an even one is a protocol violation (§4.4.1).
+  (RFC 29 §5.2, §5.3), and reads a send or receive maximum wider than UInt64 as the UInt64 maximum (§5.1.4). A client opens only odd-numbered streams; an even one is a protocol violation (§4.4.1).
 
   Background:
     Given a STREAM connection to the receiver
@@ -14,6 +14,11 @@ Feature: STREAM frames and extensibility
   @STREAM-012 @must
   Scenario: A frame of unknown type is ignored
     When the sender pays 100 on stream 1 with a frame of unknown type 127
+    Then the receiver fulfills it
+
+  @STREAM-023 @must
+  Scenario: A StreamMoneyBlocked sendMax wider than UInt64 is read as the maximum, not refused
+    When the sender pays 100 on stream 1 saying it wants to send 2^64
     Then the receiver fulfills it
 
   @STREAM-013 @must

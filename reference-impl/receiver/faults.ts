@@ -30,6 +30,7 @@ export const RECEIVER_FAULTS = {
   'minimum-exclusive': { description: 'refuse a Prepare for exactly the sender\'s minimum (treats the minimum as exclusive)', requirements: ['STREAM-009'] },
   'accept-wrong-packet-type': { description: 'read a STREAM packet that says it belongs in a Fulfill as if it came in a Prepare', requirements: ['STREAM-010'] },
   'refuse-junk': { description: 'reject a STREAM packet with bytes after its frames', requirements: ['STREAM-011'] },
+  'refuse-wide-varuint': { description: 'refuse a packet whose StreamMoneyBlocked sendMax or StreamMaxMoney receiveMax is wider than UInt64 instead of reading it as the maximum', requirements: ['STREAM-023'] },
   'refuse-unknown-frames': { description: 'close the connection with FrameFormatError on a frame of unknown type', requirements: ['STREAM-012'] },
   'accept-even-stream-ids': { description: 'let a client open even-numbered (server) streams', requirements: ['STREAM-013'] },
   'inverted-stream-parity': { description: 'take odd stream IDs for the server\'s and even ones for the client\'s', requirements: ['STREAM-013'] },
