@@ -9,6 +9,7 @@ import { DEFAULT_FORMATS, FormatError, parseFormats, REPORT_FORMATS } from '../.
 import { createRunRedactor } from '../../lib/report/redaction';
 import { declareConnector } from '../../lib/targets/capabilities';
 import { parseLedgerDialect } from '../../lib/targets/ledger-dialect';
+import { resolvePaymentPointer } from '../../lib/peers/payment-pointer';
 
 export const summary = 'run the conformance suite and write reports/<run-id>/ with the verdict';
 
@@ -24,6 +25,8 @@ target:
   --ledger-api <dialect>  the API the ledger speaks: native (default) or five-bells
                           (world parameter ledgerApi, env ILP_LEDGER_API); what a dialect cannot
                           show is skipped as not observable, with the reason
+  --receiver <url|$ptr>   a STREAM receiver's SPSP endpoint or payment pointer (world parameter receiverSpspUrl); with
+  --receiver-ilp <url>    where its upstream posts Prepares (ILP over HTTP; token in ILP_RECEIVER_ILP_TOKEN)
   --topology <file>       topology file (default fixtures/topology.json)
   --capabilities <list>   what the connector supports: http-sync, http-async, ildcp (comma-separated;
                           default for --target: the mode of its RFC 35 revision, http-sync; scenarios
@@ -33,7 +36,7 @@ target:
   --codec "<command>"     a codec adapter to start and run the codec features against
                           (world parameter codecAdapter; lib/targets/codec-adapter-protocol.md)
 selection:
-  --profile <name>        codec | connector | ledger (default: connector with --target,
+  --profile <name>        codec | connector | ledger | receiver (default: connector with --target,
                           ledger with --ledger, codec with --codec, otherwise every feature)
   --tags <expression>     Cucumber tag expression, joined to the profile with "and"
   --requirement <ID>...   only scenarios tagged with these IDs (repeat, comma-separate or list)
@@ -66,7 +69,7 @@ export interface ParsedRunArgs {
   };
 }
 
-const PROFILES: readonly ProfileName[] = ['codec', 'connector', 'ledger'];
+const PROFILES: readonly ProfileName[] = ['codec', 'connector', 'ledger', 'receiver'];
 
 export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
   let parsed;
@@ -79,6 +82,8 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
         target: { type: 'string' },
         ledger: { type: 'string' },
         'ledger-api': { type: 'string' },
+        receiver: { type: 'string' },
+        'receiver-ilp': { type: 'string' },
         topology: { type: 'string' },
         capabilities: { type: 'string' },
         rfc35: { type: 'string' },
@@ -109,7 +114,13 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
   for (const id of requirements) {
     if (!REQUIREMENT_ID.test(id)) throw new UsageError(`"${id}" is not a requirement ID (IDs look like PKT-007 or ADDR-L01)`);
   }
-  for (const [name, url] of [['--target', v.target], ['--ledger', v.ledger]] as const) {
+  if (v.receiver?.startsWith('$')) {
+    const resolved = resolvePaymentPointer(v.receiver);
+    if (!resolved.ok) throw new UsageError(`--receiver ${v.receiver}: ${resolved.reason}`);
+    v.receiver = resolved.url;
+  }
+  if (Boolean(v.receiver) !== Boolean(v['receiver-ilp'])) throw new UsageError('--receiver and --receiver-ilp go together: the SPSP endpoint and the ILP-over-HTTP endpoint of one receiver');
+  for (const [name, url] of [['--target', v.target], ['--ledger', v.ledger], ['--receiver', v.receiver], ['--receiver-ilp', v['receiver-ilp']]] as const) {
     if (url === undefined) continue;
     let u: URL;
     try {
@@ -124,7 +135,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
     if (!(PROFILES as readonly string[]).includes(v.profile)) throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}, not "${v.profile}"`);
     profile = v.profile as ProfileName;
   } else {
-    profile = v.target && !v.ledger ? 'connector' : v.ledger && !v.target ? 'ledger' : v.codec && !v.target && !v.ledger ? 'codec' : 'all';
+    profile = v.receiver && !v.target && !v.ledger ? 'receiver' : v.target && !v.ledger ? 'connector' : v.ledger && !v.target ? 'ledger' : v.codec && !v.target && !v.ledger ? 'codec' : 'all';
   }
   let parallel = 1;
   if (v.parallel !== undefined) {
@@ -162,6 +173,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
       ...(v.target ? { connectorUrl: v.target } : {}),
       ...(v.ledger ? { ledgerUrl: v.ledger } : {}),
       ...(v['ledger-api'] ? { ledgerApi: v['ledger-api'] } : {}),
+      ...(v.receiver && v['receiver-ilp'] ? { receiverSpspUrl: v.receiver, receiverIlpUrl: v['receiver-ilp'] } : {}),
       ...(v.topology ? { topologyPath: resolve(v.topology) } : {}),
       ...(v.capabilities ? { capabilities: v.capabilities } : {}),
       ...(v.rfc35 ? { rfc35: v.rfc35 } : {}),

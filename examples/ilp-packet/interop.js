@@ -5,30 +5,13 @@
 // `--no-expect` runs without the known failures (the plain verdict); arguments after `--` go to `run`.
 'use strict';
 const { spawnSync } = require('node:child_process');
-const { existsSync } = require('node:fs');
 const { join, relative } = require('node:path');
 
-const ROOT = join(__dirname, '..', '..');
-const own = process.argv.slice(2);
-const dash = own.indexOf('--');
-const options = dash === -1 ? own : own.slice(0, dash);
-const passOn = dash === -1 ? [] : own.slice(dash + 1);
-for (const option of options) {
-  if (option === '-h' || option === '--help') {
-    process.stdout.write('usage: node examples/ilp-packet/interop.js [--no-expect] [-- <ilp-conformance run options>]\n');
-    process.exit(0);
-  }
-  if (option !== '--no-expect') {
-    process.stderr.write(`interop: unknown option ${option} (options for the run command go after --)\n`);
-    process.exit(2);
-  }
-}
-if (!existsSync(join(__dirname, 'node_modules', 'ilp-packet'))) {
-  process.stderr.write('interop: ilp-packet is not installed here; run `npm run interop:ilp-packet:install` first\n');
-  process.exit(2);
-}
+const { interopOptions, ROOT } = require('../interop-options');
+
+const { expect: withExpect, passOn } = interopOptions(process.argv.slice(2), __dirname, 'ilp-packet', 'interop:ilp-packet:install');
 const adapter = `node ${relative(ROOT, join(__dirname, 'adapter.js'))}`;
-const expect = options.includes('--no-expect') ? [] : ['--expect', relative(ROOT, join(__dirname, 'known-failures.json'))];
+const expect = withExpect ? ['--expect', relative(ROOT, join(__dirname, 'known-failures.json'))] : [];
 const args = ['run', '--profile', 'codec', '--codec', adapter, ...expect, ...passOn];
 process.stdout.write(`interop: node bin/ilp-conformance.js ${args.map((a) => (a.includes(' ') ? JSON.stringify(a) : a)).join(' ')}\n`);
 const started = Date.now();

@@ -7,7 +7,7 @@ import { AREA_TAGS, type FeatureTags, type ScenarioTags } from './feature-tags';
  *  - it carries no requirement ID tag at all;
  *  - it carries no level tag, or more than one (@must, @should, @may, inherited tags included);
  *  - its level tag does not fit its requirements (rule below);
- *  - it carries no area tag (@codec, @connector, @http, @ledger), so no profile would ever select it.
+ *  - it carries no area tag (@codec, @connector, @http, @ledger, @receiver), so no profile would ever select it.
  * A feature file that does not parse fails it too.
  *
  * Level rule. Each requirement permits the level tags of the levels its catalog cell names: MUST, MUST NOT,

@@ -38,7 +38,11 @@ export type CodecErrorKind =
   /** A number outside its type's range (UInt64 amount, UInt8 scale, VarUInt width, ...). */
   | 'ValueOutOfRange'
   /** A fixed-size field of the wrong size (condition, fulfillment: 32 bytes). */
-  | 'WrongFixedLength';
+  | 'WrongFixedLength'
+  /** A STREAM packet version this codec does not read (RFC 29 knows version 1). */
+  | 'UnsupportedVersion'
+  /** STREAM data that AES-256-GCM cannot authenticate with the key given (or shorter than IV + tag). */
+  | 'DecryptionFailed';
 
 export type CodecErrorDetails = Readonly<Record<string, string | number>>;
 

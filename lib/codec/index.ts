@@ -13,3 +13,6 @@ export * from './packets';
 export * from './ildcp';
 export * from './json';
 export * from './forge';
+export * from './stream-frames';
+export * from './stream-packet';
+export * from './stream-crypto';

@@ -263,3 +263,10 @@ describe('OerReader bookkeeping', () => {
     assert.equal(w.toBytes()[299], 299 % 256);
   });
 });
+
+describe('OerWriter growth', () => {
+  it('keeps a UInt8 written at the moment the buffer grows (found by the STREAM differential test)', () => {
+    const w = new OerWriter(2).writeOctets(Uint8Array.from([1, 2])).writeUInt8(3).writeUInt8(4);
+    assert.equal(Buffer.from(w.toBytes()).toString('hex'), '01020304');
+  });
+});

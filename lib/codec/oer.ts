@@ -416,7 +416,9 @@ export class OerWriter {
 
   writeUInt8(value: number, field = 'uint8'): this {
     if (!Number.isInteger(value) || value < 0 || value > 255) throw new CodecError('ValueOutOfRange', field, -1, { value: String(value), bits: 8 });
-    this.buf[this.reserve(1)] = value;
+    // reserve() first: it may replace this.buf, and `this.buf[this.reserve(1)]` would read the old buffer before the call.
+    const at = this.reserve(1);
+    this.buf[at] = value;
     return this;
   }
 

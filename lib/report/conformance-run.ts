@@ -25,12 +25,13 @@ import { newRunId, writeRun, type WrittenRun } from './write-run';
  */
 export const PROJECT_ROOT = resolve(__dirname, '..', '..');
 
-export type ProfileName = 'all' | 'codec' | 'connector' | 'ledger';
+export type ProfileName = 'all' | 'codec' | 'connector' | 'ledger' | 'receiver';
 
 export const PROFILE_TAGS: Record<Exclude<ProfileName, 'all'>, string> = {
   codec: '@codec',
   connector: '(@connector or @http)',
   ledger: '@ledger',
+  receiver: '@receiver',
 };
 
 export interface ConformanceRunOptions {
@@ -45,6 +46,9 @@ export interface ConformanceRunOptions {
   readonly ledgerUrl?: string;
   /** The API the ledger speaks (lib/targets/ledger-dialect.ts): native (default) or five-bells. */
   readonly ledgerApi?: string;
+  /** A STREAM receiver under test: its SPSP endpoint and its ILP-over-HTTP endpoint. */
+  readonly receiverSpspUrl?: string;
+  readonly receiverIlpUrl?: string;
   /** A codec adapter command (lib/targets/codec-adapter.ts); absent: the in-process codec. */
   readonly codecAdapter?: string;
   readonly topologyPath?: string;
@@ -126,6 +130,8 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
   if (opts.connectorUrl) worldParameters.connectorUrl = opts.connectorUrl;
   if (opts.ledgerUrl) worldParameters.ledgerUrl = opts.ledgerUrl;
   if (opts.ledgerApi) worldParameters.ledgerApi = opts.ledgerApi;
+  if (opts.receiverSpspUrl) worldParameters.receiverSpspUrl = opts.receiverSpspUrl;
+  if (opts.receiverIlpUrl) worldParameters.receiverIlpUrl = opts.receiverIlpUrl;
   if (opts.codecAdapter) worldParameters.codecAdapter = opts.codecAdapter;
   if (opts.topologyPath) worldParameters.topology = resolve(opts.topologyPath);
   if (opts.maxUnreachable !== undefined) worldParameters.maxUnreachable = opts.maxUnreachable;
@@ -160,7 +166,7 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
     return { exitCode: 0 };
   }
 
-  const external = [opts.connectorUrl, opts.ledgerUrl].filter((u): u is string => Boolean(u));
+  const external = [opts.connectorUrl, opts.ledgerUrl, opts.receiverSpspUrl].filter((u): u is string => Boolean(u));
   const reachability: Reachability = await probeTargets(external);
   const target: TargetIdentity = {
     identity: [...external.map(safeUrl), ...(opts.codecAdapter ? [`codec adapter: ${opts.codecAdapter}`] : [])].join(' + ') || 'bundled reference',
@@ -169,7 +175,7 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
     ...(opts.ledgerUrl ? { ledgerUrl: safeUrl(opts.ledgerUrl) } : {}),
     reached: reachability.reached,
     reachability: reachability.detail,
-    ...(opts.profile === 'codec' || opts.profile === 'ledger' ? {} : { connector: judgedAs(opts, env) }),
+    ...(opts.profile === 'codec' || opts.profile === 'ledger' || opts.profile === 'receiver' ? {} : { connector: judgedAs(opts, env) }),
   };
 
   const builder = new RunModelBuilder();

@@ -9,18 +9,21 @@ export { startReferenceConnector, type RunningConnector, type ReferenceConnector
 export { CONNECTOR_FAULTS } from '../../reference-impl/connector/faults';
 export { startReferenceLedger, LEDGER_FAULTS, type RunningLedger } from '../../reference-impl/ledger';
 export { startLedgerConnector, LINK_FAULTS, type RunningLedgerConnector } from '../../reference-impl/connector/ledger-link';
+export { startReferenceReceiver, RECEIVER_FAULTS, type RunningReceiver } from '../../reference-impl/receiver';
 
 import type { FaultRegistry } from '../../contracts/faults';
 import { CONNECTOR_FAULTS } from '../../reference-impl/connector/faults';
 import { LEDGER_FAULTS } from '../../reference-impl/ledger';
 import { LINK_FAULTS } from '../../reference-impl/connector/ledger-link';
+import { RECEIVER_FAULTS } from '../../reference-impl/receiver';
 
 /** Which bundled reference a fault switch breaks; the self-test runs that reference's features. */
-export type FaultOwner = 'connector' | 'ledger' | 'ledger-link';
+export type FaultOwner = 'connector' | 'ledger' | 'ledger-link' | 'receiver';
 
 /** Every fault registry of the bundled references, in the one shape of contracts/faults.ts. */
 export const FAULT_REGISTRIES: Readonly<Record<FaultOwner, FaultRegistry>> = {
   connector: CONNECTOR_FAULTS,
   ledger: LEDGER_FAULTS,
   'ledger-link': LINK_FAULTS,
+  receiver: RECEIVER_FAULTS,
 };

@@ -129,6 +129,8 @@ export const REFUSAL_KIND_OF: Record<CodecErrorKind, RefusalKind> = {
   InvalidUtf8: 'invalid-field',
   InvalidIa5: 'invalid-field',
   WrongFixedLength: 'invalid-field',
+  UnsupportedVersion: 'invalid-field',
+  DecryptionFailed: 'other',
 };
 
 export type CodecRequest<C extends CodecCommand = CodecCommand> = { readonly cmd: C } & CodecCommands[C]['args'];

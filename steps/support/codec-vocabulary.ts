@@ -19,7 +19,7 @@ const CODEC_ERROR_KINDS = {
   Truncated: true, NonCanonicalLength: true, NonCanonicalVarUInt: true, IndefiniteLength: true, LengthTooLarge: true,
   TrailingBytes: true, WrongPacketType: true, UnknownPacketType: true, InvalidTimestamp: true, InvalidAddress: true,
   DataTooLong: true, MessageTooLong: true, InvalidErrorCode: true, InvalidUtf8: true, InvalidIa5: true,
-  ValueOutOfRange: true, WrongFixedLength: true,
+  ValueOutOfRange: true, WrongFixedLength: true, UnsupportedVersion: true, DecryptionFailed: true,
 } as const satisfies Record<CodecErrorKind, true>;
 
 /** An address refusal, by the RFC 15 rule it breaks, in the adapter protocol's words (codec-protocol.ts). */
