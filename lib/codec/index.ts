@@ -13,3 +13,6 @@ export * from './packets';
 export * from './ildcp';
 export * from './json';
 export * from './forge';
+export * from './legacy-envelope';
+export * from './ilpv1';
+export * from './ilqp';
