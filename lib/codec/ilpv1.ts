@@ -19,7 +19,7 @@
  * FSPIOP v1.1 Listing 45) is not this packet and decodes here as an error.
  */
 import { CodecError } from './errors';
-import type { OerReader, OerWriter } from './oer';
+import { OerReader, type OerWriter } from './oer';
 import { checkIlpAddress, MAX_ADDRESS_LENGTH } from './address';
 import { closeLegacyEnvelope, LegacyPacketType, openLegacyEnvelope, writeLegacyPacket } from './legacy-envelope';
 import type { DecodeOptions } from './types';
@@ -87,5 +87,25 @@ export function decodeIlpV1Payment(bytes: Uint8Array, options?: DecodeOptions): 
   const account = readLegacyAddress(r, 'account');
   const data = r.readVarOctetString('data', ILPV1_MAX_DATA_LENGTH, 'DataTooLong');
   closeLegacyEnvelope(r, options);
+  return { type: LegacyPacketType.Payment, amount, account, data };
+}
+
+/**
+ * Reads the ILP Payment as IL-RFC 3 draft 3 (Aug 2017) wrote it, before the envelope existed: the type byte,
+ * then the fields at once, with no contents length and no extensions byte. FSPIOP v1.1 Listing 45 carries
+ * its ilpPacket this way. Only for reading old examples and captures: nothing should write it.
+ *
+ *   +----+---------------+--------------------------+-----------------------+
+ *   | 01 | amount UInt64 | account VarOctetString   | data VarOctetString   |   then nothing
+ *   +----+---------------+--------------------------+-----------------------+
+ */
+export function decodeIlpV1PaymentDraft3(bytes: Uint8Array, options?: DecodeOptions): IlpV1Payment {
+  const r = new OerReader(bytes, { mode: options?.mode === 'lenient' ? 'lenient' : 'strict' });
+  const type = r.readUInt8('type');
+  if (type !== LegacyPacketType.Payment) throw new CodecError('WrongPacketType', 'type', 0, { expected: 1, got: type });
+  const amount = r.readUInt(64, 'amount');
+  const account = readLegacyAddress(r, 'account');
+  const data = r.readVarOctetString('data', ILPV1_MAX_DATA_LENGTH, 'DataTooLong');
+  r.expectEnd('packet');
   return { type: LegacyPacketType.Payment, amount, account, data };
 }
