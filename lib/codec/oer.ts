@@ -416,7 +416,8 @@ export class OerWriter {
 
   writeUInt8(value: number, field = 'uint8'): this {
     if (!Number.isInteger(value) || value < 0 || value > 255) throw new CodecError('ValueOutOfRange', field, -1, { value: String(value), bits: 8 });
-    this.buf[this.reserve(1)] = value;
+    const at = this.reserve(1); // reserve may replace this.buf: read it only after
+    this.buf[at] = value;
     return this;
   }
 
