@@ -30,6 +30,7 @@ module.exports = {
   codec: { ...common, tags: '@codec' },
   connector: { ...common, tags: '@connector or @http' },
   ledger: { ...common, tags: '@ledger' },
+  mojaloop: { ...common, tags: '@mojaloop' },
   // npm run mutation: the targets start before the first scenario, so Stryker sees the code that builds them
   // as run by every scenario (steps/support/connector-worker.ts).
   'mutation-connector': { ...common, tags: '@connector or @http', worldParameters: { startTargetsEarly: true } },

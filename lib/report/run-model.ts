@@ -122,7 +122,7 @@ export interface BuildOptions {
 }
 
 const LEVEL_TAGS: Record<string, Level> = { '@must': 'must', '@should': 'should', '@may': 'may' };
-const AREA_TAGS = ['codec', 'connector', 'http', 'ledger'];
+const AREA_TAGS = ['codec', 'connector', 'http', 'ledger', 'mojaloop'];
 
 /** Collects envelopes, then builds the model. Feed it the masked stream. */
 export class RunModelBuilder {
