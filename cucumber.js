@@ -31,6 +31,7 @@ module.exports = {
   connector: { ...common, tags: '@connector or @http' },
   ledger: { ...common, tags: '@ledger' },
   receiver: { ...common, tags: '@receiver' },
+  mojaloop: { ...common, tags: '@mojaloop' },
   // npm run mutation: the targets start before the first scenario, so Stryker sees the code that builds them
   // as run by every scenario (steps/support/connector-worker.ts).
   'mutation-connector': { ...common, tags: '@connector or @http', worldParameters: { startTargetsEarly: true } },

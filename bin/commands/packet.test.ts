@@ -119,3 +119,45 @@ describe('packet CLI (each test spawns bin/ilp-conformance.js)', { concurrency: 
     assert.match(help.out, /^usage: ilp-conformance packet decode/);
   });
 });
+
+describe('packet decode reads the 2017 family by its type byte', () => {
+  const SHARED = join(__dirname, '..', '..', '..', 'shared', 'vectors');
+  const files = ['ilpv1-payment.json', 'ilqp-liquidity-request.json', 'ilqp-liquidity-response.json', 'ilqp-by-source-request.json',
+    'ilqp-by-source-response.json', 'ilqp-by-destination-request.json', 'ilqp-by-destination-response.json'];
+  const decode = async (args: string[]) => {
+    let out = '';
+    let err = '';
+    const code = await runWith(['decode', ...args], { stdout: (t) => { out += t; }, stderr: (t) => { err += t; }, readStdin: async () => '' });
+    return { code, out, err };
+  };
+
+  test('every ILPv1 Payment and ILQP vector of ../shared/vectors', async () => {
+    for (const file of files) {
+      const { vectors } = JSON.parse(require('node:fs').readFileSync(join(SHARED, file), 'utf8')) as { vectors: { id: string; valid: boolean; hex: string; decoded: Record<string, unknown> | null }[] };
+      for (const v of vectors) {
+        const r = await decode([v.hex]);
+        if (!v.valid) {
+          assert.equal(r.code, 1, v.id);
+          assert.match(r.err, /^invalid packet: /, v.id);
+          continue;
+        }
+        assert.equal(r.code, 0, `${v.id}: ${r.err}`);
+        const printed = JSON.parse(r.out) as { type: number; name: string; fields: Record<string, string> };
+        assert.equal(printed.type, Number.parseInt(v.hex.slice(0, 2), 16), v.id);
+        for (const key of ['amount', 'account', 'destinationAccount', 'sourceAmount', 'destinationAmount', 'appliesToPrefix', 'expiresAt']) {
+          if (v.decoded && key in v.decoded) assert.equal(printed.fields[key], String(v.decoded[key]), `${v.id} ${key}`);
+        }
+      }
+    }
+  });
+
+  test('a Mojaloop ilpPacket in base64url decodes, and the Aug 2017 layout is refused with its field', async () => {
+    const ok = await decode(['ARIAAAAAAAAAZAdnLmEuYm9iAAA']);
+    assert.equal(ok.code, 0, ok.err);
+    assert.deepEqual(JSON.parse(ok.out), { type: 1, name: 'ILPv1 Payment', fields: { amount: '100', account: 'g.a.bob', data: '' } });
+    const old = await decode(['01 00000000000026ac 07 672e612e626f62 00']);
+    assert.equal(old.code, 1);
+    assert.match(old.err, /^invalid packet: Truncated .*field=amount/);
+  });
+});
+

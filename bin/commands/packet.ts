@@ -10,7 +10,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { decodePacket, encodePacket, isCodecError, packetFromJson, packetToJson, type DecodeMode } from '../../lib/codec';
+import { decodePacket, encodePacket, isCodecError, LEGACY_TYPE_NAMES, packetFromJson, packetToJson, type DecodeMode } from '../../lib/codec';
+import { decodeLegacyPacket, legacyToWire } from '../../lib/targets/codec-legacy-wire';
 
 export const summary = 'decode ILPv4 packet bytes to JSON, or encode JSON to bytes';
 
@@ -19,6 +20,8 @@ const USAGE = `usage: ilp-conformance packet decode <hex | base64 | -> [--lenien
 
 decode   reads one packet (Prepare, Fulfill or Reject) and prints it as JSON: amounts as decimal
          strings, bytes as hex, expiresAt as ISO-8601 UTC, a Reject's code with its name and class.
+         Type bytes 1-7 are the 2017 family (ILPv1 Payment, ILQP): printed as {type, name, fields}, so
+         a Mojaloop ilpPacket (base64url) decodes too.
          Input is hex or base64 (detected; --hex / --base64 force one); whitespace and a 0x prefix are
          ignored; "-" reads standard input.
 encode   reads that JSON (from a file, or standard input when the file is "-" or missing) and prints
@@ -101,6 +104,7 @@ async function decodeCommand(argv: string[], io: PacketIo): Promise<number> {
   const text = positionals[0] === '-' ? await io.readStdin() : positionals[0]!;
   const bytes = parsePacketText(text, values.hex ? 'hex' : values.base64 ? 'base64' : 'auto');
   const mode: DecodeMode = values.lenient ? 'lenient' : 'strict';
+  if (LEGACY_TYPE_NAMES[bytes[0]!] !== undefined) return decodeLegacy(bytes, mode, io);
   let packet;
   try {
     packet = decodePacket(bytes, { mode });
@@ -111,6 +115,18 @@ async function decodeCommand(argv: string[], io: PacketIo): Promise<number> {
   io.stdout(`${JSON.stringify(packetToJson(packet), null, 2)}\n`);
   for (const note of decodeNotes(bytes, mode)) io.stderr(`note: ${note}\n`);
   return 0;
+}
+
+/** A packet of the 2017 family (type 1..7), in the adapter protocol's field form (lib/targets/codec-legacy-wire.ts). */
+function decodeLegacy(bytes: Uint8Array, mode: DecodeMode, io: PacketIo): number {
+  try {
+    const wire = legacyToWire(decodeLegacyPacket(bytes, { mode }));
+    io.stdout(`${JSON.stringify({ type: wire.type, name: LEGACY_TYPE_NAMES[wire.type], fields: wire.fields }, null, 2)}\n`);
+    return 0;
+  } catch (error) {
+    if (isCodecError(error)) throw new InputError(`invalid packet: ${error.message}`);
+    throw error;
+  }
 }
 
 /** What a clean decode quietly tolerated: trailing bytes (RFC 30 extensibility) and, in lenient mode, what strict refuses. */

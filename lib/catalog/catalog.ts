@@ -17,7 +17,7 @@ export type CatalogLevel =
 
 /** How the suite grades a failure: must fails the run, should warns, may and info are only recorded. */
 export type VerdictLevel = 'must' | 'should' | 'may' | 'info';
-export type Profile = 'codec' | 'connector' | 'ledger' | 'receiver' | 'none';
+export type Profile = 'codec' | 'connector' | 'ledger' | 'receiver' | 'mojaloop' | 'none';
 export type LevelTag = '@must' | '@should' | '@may';
 
 export interface Requirement {
@@ -66,7 +66,7 @@ export interface Catalog {
   get(id: string): Requirement | undefined;
 }
 
-export const PROFILES: readonly Profile[] = ['codec', 'connector', 'ledger', 'receiver', 'none'];
+export const PROFILES: readonly Profile[] = ['codec', 'connector', 'ledger', 'receiver', 'mojaloop', 'none'];
 export const LEVEL_TAGS: readonly LevelTag[] = ['@must', '@should', '@may'];
 
 /** The shape of every catalog ID: `AREA-NNN`, or `AREA-LNN` for items from the 2017 (ILPv1) texts. */

@@ -41,7 +41,7 @@ test('each requirement lists the scenarios that cover it; an outline counts once
 
 test('uncovered requirements are grouped by profile, and covered ones are left out', () => {
   const uncovered = uncoveredByProfile(coverage(catalog, scenarios));
-  assert.deepEqual(Object.keys(uncovered), ['codec', 'connector', 'ledger', 'receiver', 'none']);
+  assert.deepEqual(Object.keys(uncovered), ['codec', 'connector', 'ledger', 'receiver', 'mojaloop', 'none']);
   const codec = uncovered.codec.map((r) => r.id);
   assert.ok(!codec.includes('PKT-001') && !codec.includes('PKT-002'));
   assert.ok(codec.includes('PKT-004'));

@@ -170,5 +170,5 @@ test('a scenario no profile selects (no area tag) and an unparseable feature fai
   });
   assert.equal(problems.length, 2);
   assert.match(problems[0]!, /^features\/broken\.feature:4: does not parse: /);
-  assert.equal(problems[1], 'features/no-area.feature:4: no area tag (@codec, @connector, @http, @ledger, @receiver); tag its feature');
+  assert.equal(problems[1], 'features/no-area.feature:4: no area tag (@codec, @connector, @http, @ledger, @receiver, @mojaloop); tag its feature');
 });

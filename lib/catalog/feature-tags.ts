@@ -10,7 +10,7 @@ import { LEVEL_TAGS, REQUIREMENT_ID, type LevelTag } from './catalog';
  * tags, so feature, rule and Examples tags are inherited exactly as Cucumber applies them at run time.
  */
 
-export const AREA_TAGS = ['@codec', '@connector', '@http', '@ledger', '@receiver'] as const;
+export const AREA_TAGS = ['@codec', '@connector', '@http', '@ledger', '@receiver', '@mojaloop'] as const;
 export type AreaTag = (typeof AREA_TAGS)[number];
 
 export interface ScenarioTags {

@@ -16,3 +16,6 @@ export * from './forge';
 export * from './stream-frames';
 export * from './stream-packet';
 export * from './stream-crypto';
+export * from './legacy-envelope';
+export * from './ilpv1';
+export * from './ilqp';

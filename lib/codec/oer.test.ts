@@ -262,6 +262,15 @@ describe('OerReader bookkeeping', () => {
     assert.equal(w.size, 300);
     assert.equal(w.toBytes()[299], 299 % 256);
   });
+
+  it('writeUInt8 lands in the grown buffer when it is the write that grows it', () => {
+    // Found by the ILPv1 Payment encoder: a 256-byte data field filled the buffer exactly, and the extensions
+    // byte after it went into the buffer the writer had just replaced.
+    const w = new OerWriter(4);
+    w.writeOctets(new Uint8Array([1, 2, 3, 4]));
+    w.writeUInt8(0xab);
+    assert.equal(Buffer.from(w.toBytes()).toString('hex'), '01020304ab');
+  });
 });
 
 describe('OerWriter growth', () => {

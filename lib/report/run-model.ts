@@ -125,7 +125,7 @@ export interface BuildOptions {
 }
 
 const LEVEL_TAGS: Record<string, Level> = { '@must': 'must', '@should': 'should', '@may': 'may' };
-const AREA_TAGS = ['codec', 'connector', 'http', 'ledger', 'receiver'];
+const AREA_TAGS = ['codec', 'connector', 'http', 'ledger', 'receiver', 'mojaloop'];
 
 /** Collects envelopes, then builds the model. Feed it the masked stream. */
 export class RunModelBuilder {

@@ -8,6 +8,7 @@ import * as codec from '../codec';
 import type { AddressRuleWord, CodecCommand, CodecCommands, CodecReply, CodecRequest, OerWhat, Refusal } from './codec-protocol';
 import { REFUSAL_KIND_OF } from './codec-protocol';
 import { fromHex, isoOf, packetFromWire, packetToWire, toHex } from './codec-wire';
+import { decodeLegacyPacket, encodeLegacyPacket, legacyFromWire, legacyToWire } from './codec-legacy-wire';
 
 type Answer<C extends CodecCommand> = (args: CodecRequest<C>) => CodecCommands[C]['result'];
 
@@ -82,6 +83,8 @@ const ANSWERS: { [C in CodecCommand]: Answer<C> } = {
   'ildcp-request': ({ expiresAt }) => ({ hex: toHex(codec.encodePrepare(codec.buildIldcpRequest(new Date(expiresAt)))) }),
   'ildcp-encode': ({ clientAddress, assetScale, assetCode }) => ({ hex: toHex(codec.encodeIldcpResponse({ clientAddress, assetScale, assetCode })) }),
   'ildcp-decode': ({ hex, mode }) => codec.decodeIldcpResponse(fromHex(hex), { mode }),
+  'legacy-decode': ({ hex, mode }) => ({ packet: legacyToWire(decodeLegacyPacket(fromHex(hex), { mode })) }),
+  'legacy-encode': ({ packet }) => ({ hex: toHex(encodeLegacyPacket(legacyFromWire(packet))) }),
 };
 
 export function refusalOf(error: codec.CodecError): Refusal {

@@ -16,6 +16,7 @@ import {
   type PacketWord, type Refusal,
 } from './codec-protocol';
 import type { CodecTarget } from './codec-target';
+import type { LegacyPacketWire } from './codec-legacy-wire';
 import { fromHex, isoOf, PACKET_WORD, packetFromWire, packetToWire, toHex } from './codec-wire';
 
 export type Attempt<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };
@@ -62,6 +63,16 @@ export class CodecClient {
     const bytes = codec.forgePrepare(fields, flaw);
     this.transcript.record({ direction: 'note', channel: 'codec', label: `forge Prepare (${flaw.kind})`, bytes });
     return bytes;
+  }
+
+  // ---- the 2017 family (ILPv1 Payment, ILQP)
+
+  decodeLegacyPacket(bytes: Uint8Array, mode: DecodeMode): Promise<Attempt<LegacyPacketWire>> {
+    return this.ask(`decode 2017 packet (${mode})`, bytes, { cmd: 'legacy-decode', hex: toHex(bytes), mode }, (r) => r.packet);
+  }
+
+  encodeLegacyPacket(packet: LegacyPacketWire): Promise<Attempt<Uint8Array>> {
+    return this.ask(`encode 2017 packet type ${packet.type}`, packet, { cmd: 'legacy-encode', packet }, (r) => fromHex(r.hex));
   }
 
   // ---- OER primitives (RFC 30)

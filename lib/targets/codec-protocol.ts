@@ -15,6 +15,7 @@
  * Requests `decode` and `encode` every adapter answers; the others belong to an optional capability.
  */
 import type { CodecErrorKind } from '../codec';
+import type { LegacyPacketWire } from './codec-legacy-wire';
 
 export const CODEC_PROTOCOL_VERSION = 1 as const;
 
@@ -28,6 +29,7 @@ export const CODEC_CAPABILITIES = {
   'f08-data': 'writing and reading the F08 Amount Too Large data',
   conditions: 'computing conditions from fulfillments, random fulfillments, the peer-protocol pair',
   ildcp: 'IL-DCP requests and responses (RFC 31)',
+  'legacy-packets': 'the 2017 packet family: ILPv1 Payment (type 1) and ILQP quotes (types 2-7), in the field form of codec-legacy-wire.ts',
 } as const;
 
 export type CodecCapability = keyof typeof CODEC_CAPABILITIES;
@@ -70,6 +72,8 @@ export interface CodecCommands {
   'ildcp-request': { args: { expiresAt: string }; result: { hex: string } };
   'ildcp-encode': { args: { clientAddress: string; assetScale: number; assetCode: string }; result: { hex: string } };
   'ildcp-decode': { args: { hex: string; mode: ModeWord }; result: { clientAddress: string; assetScale: number; assetCode: string } };
+  'legacy-decode': { args: { hex: string; mode: ModeWord }; result: { packet: LegacyPacketWire } };
+  'legacy-encode': { args: { packet: LegacyPacketWire }; result: { hex: string } };
 }
 
 export type CodecCommand = keyof CodecCommands;
@@ -92,6 +96,8 @@ export const COMMAND_CAPABILITY: Record<CodecCommand, CodecCapability | undefine
   'ildcp-request': 'ildcp',
   'ildcp-encode': 'ildcp',
   'ildcp-decode': 'ildcp',
+  'legacy-decode': 'legacy-packets',
+  'legacy-encode': 'legacy-packets',
 };
 
 /**

@@ -10,6 +10,7 @@ import {
 } from '../codec';
 import type { DecodeMode, DecodeOptions, IlpPacket } from '../codec';
 import { bytesToHex, packetFields, vectorPacket, type VectorFields, type VectorSubject } from './load';
+import { ilpv1PaymentRunner, ilqpRunner } from './run-legacy-vector';
 
 export interface SubjectRunner {
   decode(bytes: Uint8Array, options: DecodeOptions): Record<string, string>;
@@ -115,5 +116,7 @@ export function runnerFor(subject: VectorSubject): SubjectRunner {
       };
     case 'address': return addressRunner('rfc15');
     case 'address-legacy2017': return addressRunner('legacy2017');
+    case 'ilpv1-payment': return ilpv1PaymentRunner;
+    case 'ilqp': return ilqpRunner;
   }
 }

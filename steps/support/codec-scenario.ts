@@ -6,6 +6,7 @@
 import type { AmountTooLargeData, CodecErrorKind, IlpPacket, IldcpResponse } from '../../lib/codec';
 import type { AddressVerdict as Verdict, Attempt, CodecClient, ErrorCodeLookup, Read } from '../../lib/targets/codec-client';
 import { REFUSAL_KIND_OF, type Refusal } from '../../lib/targets/codec-protocol';
+import type { LegacyPacketWire } from '../../lib/targets/codec-legacy-wire';
 import type { IlpWorld } from '../world';
 import { describePacket, sameValue, showValue } from './packet-tables';
 
@@ -27,6 +28,8 @@ export interface Result {
   readonly text?: string;
   readonly f08?: AmountTooLargeData;
   readonly ildcp?: IldcpResponse;
+  /** A packet of the 2017 family (ILPv1 Payment, ILQP) as the target decoded it. */
+  readonly legacy?: LegacyPacketWire;
 }
 
 export interface AddressVerdict {
@@ -99,6 +102,7 @@ export function describeResult(result: Result): string {
   if (result.text !== undefined) return `${result.action} gave ${showValue(result.text)}`;
   if (result.f08) return `${result.action} gave received amount ${result.f08.receivedAmount}, maximum amount ${result.f08.maximumAmount}`;
   if (result.ildcp) return `${result.action} gave ${JSON.stringify(result.ildcp)}`;
+  if (result.legacy) return `${result.action} gave type ${result.legacy.type} ${JSON.stringify(result.legacy.fields)}`;
   return `${result.action} succeeded`;
 }
 
