@@ -19,7 +19,7 @@ import type { ReadReport } from './read-report';
  */
 export const FLEET_FORMAT_VERSION = '1.0';
 
-export type ParticipantKind = 'connector' | 'ledger' | 'codec' | 'all';
+export type ParticipantKind = 'connector' | 'ledger' | 'codec' | 'receiver' | 'mojaloop' | 'all';
 export type ParticipantOutcome = 'conformant' | 'conformant-with-warnings' | 'not-conformant' | 'incomplete' | 'not-run' | 'skipped';
 
 export interface ParticipantChange {

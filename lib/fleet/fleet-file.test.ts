@@ -38,3 +38,13 @@ test('overlapping ranges, a repeated name, a codec without its adapter and a bad
   }
   assert.throws(() => loadFleetFile('/nonexistent/fleet.json'), /cannot read fleet file \/nonexistent\/fleet\.json/);
 });
+
+test('a receiver is reached at its SPSP url and its ILP endpoint, on no fixed port; receiverIlp belongs to receivers only', (t) => {
+  const path = write([{ name: 'r', kind: 'receiver', url: 'http://127.0.0.1:9100/.well-known/pay', receiverIlp: 'http://127.0.0.1:9100/ilp' }]);
+  t.after(() => rmSync(resolve(path, '..'), { recursive: true }));
+  const [r] = loadFleetFile(path).participants;
+  assert.deepEqual([r!.kind, r!.receiverIlp, r!.portOffset], ['receiver', 'http://127.0.0.1:9100/ilp', null]);
+  const wrong = write([{ name: 'c', kind: 'connector', receiverIlp: 'http://127.0.0.1:9100/ilp' }]);
+  t.after(() => rmSync(resolve(wrong, '..'), { recursive: true }));
+  assert.throws(() => loadFleetFile(wrong), /\/participants\/0\/kind must be equal to constant/);
+});

@@ -13,12 +13,14 @@ import { FleetInputError } from './read-report';
  * +200 in steps of 20, skipping any range that would overlap one already taken; two participants whose port
  * ranges overlap are refused. Every problem is a FleetInputError naming the file, the participant and the field.
  */
-export type FleetKind = 'connector' | 'ledger' | 'codec';
+export type FleetKind = 'connector' | 'ledger' | 'codec' | 'receiver';
 
 export interface FleetParticipantSpec {
   readonly name: string;
   readonly kind: FleetKind;
   readonly url?: string;
+  /** kind receiver: its ILP-over-HTTP endpoint (url is its SPSP endpoint). */
+  readonly receiverIlp?: string;
   readonly adapter?: string;
   readonly launch?: { readonly command: readonly string[]; readonly ready: string; readonly timeoutMs: number };
   readonly topology: string;
@@ -64,7 +66,8 @@ export function loadFleetFile(path: string): FleetFile {
     if (names.has(p.name)) throw new FleetInputError(`${where}: the name appears twice`);
     names.add(p.name);
     const topology = p.topology ? at(p.topology) : DEFAULT_TOPOLOGY_PATH;
-    const fixedPorts = p.kind !== 'codec' && Boolean(p.url || p.launch);
+    // A receiver is only sent to (synchronous ILP over HTTP): the harness listens on no fixed port for it.
+    const fixedPorts = (p.kind === 'connector' || p.kind === 'ledger') && Boolean(p.url || p.launch);
     let portOffset: number | null = null;
     if (fixedPorts) {
       let ports: number[];
@@ -89,6 +92,7 @@ export function loadFleetFile(path: string): FleetFile {
       name: p.name,
       kind: p.kind,
       ...(p.url ? { url: p.url } : {}),
+      ...(p.receiverIlp ? { receiverIlp: p.receiverIlp } : {}),
       ...(p.adapter ? { adapter: p.adapter } : {}),
       ...(p.launch ? { launch: { command: p.launch.command, ready: p.launch.ready, timeoutMs: p.launch.timeoutMs ?? DEFAULT_LAUNCH_TIMEOUT_MS } } : {}),
       topology,

@@ -87,6 +87,8 @@ async function runParticipant(p: FleetParticipantSpec, fleet: FleetFile, options
     const args = ['run', '--out', outRoot, '--profile', p.kind, '--format', 'json,html,badge,evidence,summary'];
     if (p.kind === 'connector' && url) args.push('--target', url);
     if (p.kind === 'ledger' && url) args.push('--ledger', url);
+    if (p.kind === 'receiver' && url) args.push('--receiver', url);
+    if (p.receiverIlp) args.push('--receiver-ilp', p.receiverIlp);
     if (p.adapter) args.push('--codec', fill(p.adapter));
     if (p.portOffset !== null || p.topology !== topology) args.push('--topology', topology);
     if (p.capabilities.length) args.push('--capabilities', p.capabilities.join(','));
