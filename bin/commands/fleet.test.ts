@@ -76,7 +76,7 @@ test('a wrong fleet file is a usage error naming the field; an unreachable parti
   writeFileSync(join(dir, 'wrong.json'), JSON.stringify({ participants: [{ name: 'x', kind: 'router' }] }));
   const wrong = await spawnCli(['fleet', join(dir, 'wrong.json'), '--out', join(dir, 'out')]);
   assert.equal(wrong.code, 2);
-  assert.match(wrong.err, /wrong\.json does not match fleet\.schema\.json: \/participants\/0\/kind must be equal to one of the allowed values \(connector, ledger, codec\)/);
+  assert.match(wrong.err, /wrong\.json does not match fleet\.schema\.json: \/participants\/0\/kind must be equal to one of the allowed values \(connector, ledger, codec, receiver\)/);
   writeFileSync(join(dir, 'gone.json'), JSON.stringify({ participants: [{ name: 'gone', kind: 'connector', url: 'http://127.0.0.1:8179', portOffset: 400 }] }));
   const gone = await spawnCli(['fleet', join(dir, 'gone.json'), '--out', join(dir, 'out'), '--requirement', 'COND-002']);
   assert.equal(gone.code, 3, gone.err + gone.out);
