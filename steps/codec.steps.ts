@@ -4,13 +4,12 @@
  * When-steps store what the codec did, a value or a refusal, and never throw on a refusal; Then-steps judge
  * it and, when it is wrong, print the scenario's requirement IDs, what was expected and the actual result.
  */
-import { Before, Given, Then, When, type DataTable } from '@cucumber/cucumber';
+import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
 import { createHash } from 'node:crypto';
 import {
   decodeAmountTooLargeData, decodeIldcpResponse, isCodecError, isWellFormedErrorCode,
   type AmountTooLargeData, type CodecErrorKind, type DecodeMode, type IlpPacket, type IlpPrepare, type IldcpResponse, type PrepareFlaw, type UIntBits,
 } from '../lib/codec';
-import { ScenarioJudgements } from '../lib/judgement/judge';
 import type { IlpWorld } from './world';
 import {
   contentsOf, describeResult, fail, hex, markJudged, nextKey, indexOfBytes, judgeBytes, judgeRefusal, judgeWrite, lastResult, readValue,
@@ -20,10 +19,6 @@ import type { AddressRule, PacketKind } from './support/codec-vocabulary';
 import { parseAnnotatedHex } from './support/parse-words';
 import { comparePacket, defaultPacket, describePacket, expectationsFromTable, kindOf, packetFromTable, sameValue, showValue, typeOf } from './support/packet-tables';
 
-
-Before({ tags: '@codec' }, async function (this: IlpWorld, { pickle }) {
-  state(this).requirementIds = ScenarioJudgements.idsOfTags(pickle.tags.map((t) => t.name));
-});
 
 // ------------------------------------------------------------------------------------------- addresses
 

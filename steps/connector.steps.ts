@@ -524,23 +524,13 @@ Then('the address the connector gives {peer} is under the connector\'s own addre
 Then('{peer} receives no IL-DCP request from the connector meanwhile', async function (this: IlpWorld, peer: string) {
   const s = await connectorScenario(this);
   await settleAll(s);
-  // sentAt and the stray's time are wall-clock milliseconds while the elapsed time is measured apart and
-  // rounded, so a request the connector made during the exchange can carry a time a millisecond or two past
-  // sentAt + elapsed: the window is widened by WINDOW_SLACK_MS on both sides (scenarios in one worker run one
-  // after another, so nobody else's request falls in it).
-  const window = s.allExchanges.map((e) => [e.result!.sentAt - WINDOW_SLACK_MS, e.result!.sentAt + elapsed(e) + WINDOW_SLACK_MS] as const);
+  // sentAt, settledAt and the stray's time are all wall-clock milliseconds: one clock for the window.
+  const window = s.allExchanges.map((e) => [e.result!.sentAt, e.result!.settledAt] as const);
   const seen = s.target.network.strays.filter(
     (st) => st.peer === peer && /peer\.config/.test(st.note) && window.some(([from, to]) => st.at >= from && st.at <= to),
   );
   if (seen.length > 0) fail(s, `${peer} receives no peer.config request while the connector answers ours`, seen.map((st) => st.note).join(' | '));
 });
-
-const WINDOW_SLACK_MS = 20;
-
-function elapsed(e: Exchange): number {
-  const o = e.result!.outcome;
-  return o.kind === 'timed-out' ? o.afterMs : o.elapsedMs;
-}
 
 function firstDifference(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);

@@ -64,6 +64,8 @@ export interface SentPrepare {
   readonly raw: Uint8Array;
   readonly prepare?: IlpPrepare;
   readonly sentAt: number;
+  /** Wall-clock time the sender had its answer (or gave up): with sentAt, the exchange's window on one clock. */
+  readonly settledAt: number;
   readonly requestId?: string;
   readonly callbackUrl?: string;
   /** The SUT's HTTP response to the POST, when one came. */
@@ -82,6 +84,11 @@ export interface SenderContext extends CallbackDesk {
 }
 
 export async function sendPrepare(ctx: SenderContext, request: SendRequest): Promise<SentPrepare> {
+  const sent = await exchange(ctx, request);
+  return { ...sent, settledAt: Date.now() };
+}
+
+async function exchange(ctx: SenderContext, request: SendRequest): Promise<Omit<SentPrepare, 'settledAt'>> {
   const { from, script } = request;
   const mode = request.mode ?? from.http.mode;
   const url = `${request.sutUrl}${from.http.incoming.path}`;

@@ -47,10 +47,6 @@ export type LedgerFault = keyof typeof LEDGER_FAULTS;
 
 export type FaultSet = ReadonlySet<LedgerFault>;
 
-export function isLedgerFault(name: string): name is LedgerFault {
-  return Object.prototype.hasOwnProperty.call(LEDGER_FAULTS, name);
-}
-
 /** Parses a list or its comma-separated form (the env variable's); refuses unknown faults, naming the known ones. */
 export function parseFaults(list: string | readonly string[] | undefined): FaultSet {
   return parseFaultNames(LEDGER_FAULTS, 'reference ledger', list);

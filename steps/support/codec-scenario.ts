@@ -42,7 +42,6 @@ export interface AddressVerdict {
 export class CodecScenario {
   /** Set by the Before hook in codec-worker.ts once the worker's target has started. */
   client: CodecClient | undefined;
-  requirementIds: readonly string[] = [];
   result: Result | undefined;
   /** Bytes a Given-step prepared for a later "decodes it". */
   prepared: Uint8Array | undefined;

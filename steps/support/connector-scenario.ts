@@ -51,8 +51,6 @@ export class ConnectorScenario {
   constructor(
     private readonly world: IlpWorld,
     readonly target: ConnectorHttpTarget,
-    /** The scenario's requirement IDs (from its tags), for failure messages. */
-    readonly requirementIds: readonly string[],
   ) {
     this.script = target.openScenario(world.transcript);
   }
@@ -185,7 +183,7 @@ export async function connectorScenario(world: IlpWorld): Promise<ConnectorScena
   if (!holder.value) {
     const target = await connectorTarget(world);
     announceTarget(world, target);
-    const scenario = new ConnectorScenario(world, target, world.judgements.requirements);
+    const scenario = new ConnectorScenario(world, target);
     holder.value = scenario;
     world.defer(() => scenario.close());
   }

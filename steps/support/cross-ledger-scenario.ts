@@ -47,9 +47,6 @@ export class CrossLedgerScenario {
     this.linkFaults = asked.split(',').map((s) => s.trim()).filter(Boolean);
   }
 
-  get requirementIds(): readonly string[] {
-    return this.ledgers.A.requirementIds;
-  }
 
   /** connie's accounts, opened as connector accounts on both ledgers. */
   async openConnector(word: string, balance: bigint): Promise<void> {
@@ -154,10 +151,9 @@ async function startLedgerB(world: IlpWorld, a: LedgerTarget): Promise<LedgerTar
 export async function crossLedgerScenario(world: IlpWorld): Promise<CrossLedgerScenario> {
   const holder = world.scoped<{ value?: CrossLedgerScenario }>('cross-ledger', () => ({}));
   if (!holder.value) {
-    const ids = world.judgements.requirements;
     const a = await ledgerTarget(world);
     const b = await startLedgerB(world, a);
-    holder.value = new CrossLedgerScenario(world, new LedgerScenario(world, a, ids), new LedgerScenario(world, b, ids));
+    holder.value = new CrossLedgerScenario(world, new LedgerScenario(world, a), new LedgerScenario(world, b));
   }
   return holder.value;
 }

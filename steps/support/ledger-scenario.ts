@@ -70,7 +70,6 @@ export class LedgerScenario {
   constructor(
     readonly world: IlpWorld,
     readonly target: LedgerTarget,
-    readonly requirementIds: readonly string[],
   ) {
     this.client = target.client({ transcript: world.transcript, timeoutMs: 5000 * world.timeoutMultiplier });
     world.transcript.addSecret(target.adminToken);
@@ -276,7 +275,7 @@ export async function ledgerScenario(world: IlpWorld): Promise<LedgerScenario> {
   if (!holder.value) {
     const target = await ledgerTarget(world);
     announceTarget(world, target);
-    holder.value = new LedgerScenario(world, target, world.judgements.requirements);
+    holder.value = new LedgerScenario(world, target);
   }
   return holder.value;
 }
