@@ -4,10 +4,10 @@ import type { Level, ScenarioResult } from './run-model';
 import type { ScenarioStatus } from './status';
 import { computeVerdict } from './verdict';
 
-function scenario(status: ScenarioStatus, level: Level, message?: string): ScenarioResult {
+function scenario(status: ScenarioStatus, level: Level, message?: string, exceptionType?: string): ScenarioResult {
   return {
     key: `f.feature: ${status} ${level} ${Math.random()}`, name: `${status} ${level}`, uri: 'f.feature', line: 1, tags: [], requirements: ['PKT-001'],
-    level, area: 'codec', status, message, stoppedAt: undefined, exceptionType: undefined, durationMs: 1, attempts: 1, flaky: false, evidence: [], attachments: [], checks: [], requirementResults: {},
+    level, area: 'codec', status, message, stoppedAt: undefined, exceptionType, durationMs: 1, attempts: 1, flaky: false, evidence: [], attachments: [], checks: [], requirementResults: {},
   };
 }
 const run = (...scenarios: ScenarioResult[]) => ({ scenarios, runProblems: [] });
@@ -66,14 +66,15 @@ test('skipped MUST scenarios do not count against the target but are named', () 
 
 test('an open circuit breaker makes the run incomplete (unreachable), exit 3, even after a failed MUST', () => {
   const open = 'Circuit open: target unreachable after 5 consecutive connection failures (last: connection reset); this scenario was not run.';
-  const v = computeVerdict(run(scenario('failed', 'must', 'transport failure: connection reset'), scenario('passed', 'must'), scenario('errored', 'must', open)));
+  const v = computeVerdict(run(scenario('failed', 'must', 'transport failure: connection reset'), scenario('passed', 'must'), scenario('errored', 'must', open, 'TargetUnreachable')));
+  assert.equal(computeVerdict(run(scenario('passed', 'must'), scenario('errored', 'must', open))).incompleteCause, 'must-errored', 'the type decides, never the text');
   assert.deepEqual([v.result, v.exitCode, v.incompleteCause], ['incomplete', 3, 'unreachable']);
   assert.match(v.reasons[0]!, /Target unreachable after 5 consecutive connection failures: the run stopped sending, and 1 scenario\(s\) were not run/);
 });
 
 test('a codec adapter that became unusable makes the run incomplete, exit 3, even after a failed MUST', () => {
   const broken = 'Codec adapter unusable: it did not answer request 7 (decode) within 5000 ms (adapter: ./a). No verdict on the codec: the harness could not judge it.';
-  const v = computeVerdict(run(scenario('passed', 'must'), scenario('failed', 'must'), scenario('errored', 'must', broken)));
+  const v = computeVerdict(run(scenario('passed', 'must'), scenario('failed', 'must'), scenario('errored', 'must', broken, 'CodecAdapterUnusable')));
   assert.deepEqual([v.result, v.exitCode, v.incompleteCause], ['incomplete', 3, 'adapter-unusable']);
   assert.match(v.reasons[0]!, /did not answer request 7/);
 });

@@ -40,11 +40,15 @@ export const VERDICT_TITLES: Record<VerdictName, string> = {
   incomplete: 'Incomplete',
 };
 
-/** Written by lib/targets/circuit-breaker.ts into each scenario it stopped (a scenario error, so it is text here). */
-const CIRCUIT_OPEN = /target unreachable after (\d+) consecutive connection failures/;
-
-/** Written by lib/targets/codec-target.ts (ADAPTER_UNUSABLE) into each scenario a broken codec adapter stopped. */
-const ADAPTER_UNUSABLE = /Codec adapter unusable: ([^\n]*)/;
+/**
+ * Exception types (the error's name, as Cucumber reports it) that stop a scenario for a reason outside the
+ * target's conformance: lib/targets/circuit-breaker.ts TargetUnreachable, lib/targets/codec-target.ts
+ * CodecAdapterUnusable. Told by type, never by message text; the text only fills in the detail.
+ */
+const CIRCUIT_OPEN_TYPE = 'TargetUnreachable';
+const ADAPTER_UNUSABLE_TYPE = 'CodecAdapterUnusable';
+const CIRCUIT_OPEN_COUNT = /after (\d+) consecutive connection failures/;
+const ADAPTER_UNUSABLE_REASON = /Codec adapter unusable: ([^\n]*)/;
 
 const TRANSPORT_FAILURE = /transport failure|ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|socket hang up|could not be reached/i;
 
@@ -62,14 +66,14 @@ export function computeVerdict(model: Pick<RunModel, 'scenarios' | 'runProblems'
   if (reachability && !reachability.reached) {
     return incomplete('unreachable', `The target could not be reached: ${reachability.detail}. Check the URL and that the target is running.`);
   }
-  const tripped = scenarios.filter((s) => CIRCUIT_OPEN.test(s.message ?? ''));
+  const tripped = scenarios.filter((s) => s.exceptionType === CIRCUIT_OPEN_TYPE);
   if (tripped.length > 0) {
-    const limit = CIRCUIT_OPEN.exec(tripped[0]!.message ?? '')?.[1] ?? '?';
+    const limit = CIRCUIT_OPEN_COUNT.exec(tripped[0]!.message ?? '')?.[1] ?? '?';
     return incomplete('unreachable', `Target unreachable after ${limit} consecutive connection failures: the run stopped sending, and ${tripped.length} scenario(s) were not run. No verdict on the target; check that it is running and the URL is right.`);
   }
-  const unusable = scenarios.filter((s) => ADAPTER_UNUSABLE.test(s.message ?? ''));
+  const unusable = scenarios.filter((s) => s.exceptionType === ADAPTER_UNUSABLE_TYPE);
   if (unusable.length > 0) {
-    const reason = ADAPTER_UNUSABLE.exec(unusable[0]!.message ?? '')?.[1] ?? '';
+    const reason = ADAPTER_UNUSABLE_REASON.exec(unusable[0]!.message ?? '')?.[1] ?? '';
     return incomplete('adapter-unusable', `The codec adapter became unusable, so ${unusable.length} scenario(s) could not be judged: ${reason}`);
   }
   if (scenarios.length === 0) {

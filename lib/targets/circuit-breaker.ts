@@ -5,16 +5,22 @@ import type { SentPrepare } from '../peers/sender';
  * ended in a connection-level failure (refused, connect timed out, reset or closed before any HTTP response);
  * any HTTP response, even a broken one, resets the count, and a scenario that sent nothing leaves it alone.
  * After `limit` such scenarios the circuit is open: steps/support/connector-worker.ts makes every further
- * scenario of the worker error at once with `openMessage()`, and lib/report/verdict.ts reads that message as
- * "target unreachable" (exit 3) instead of a page of scenarios timing out one after another.
+ * scenario of the worker error at once with a TargetUnreachable (its message is `openMessage()`), and
+ * lib/report/verdict.ts reads that exception type as "target unreachable" (exit 3) instead of a page of
+ * scenarios timing out one after another.
  *
  * One per connector target, so one per Cucumber worker; a worker runs its scenarios one at a time.
  * Does not: count a hang or a slow body (the SUT answered the connection; those are its failures to judge).
  */
 export const DEFAULT_MAX_UNREACHABLE = 5;
 
-/** The phrase verdict.ts recognises; keep the two in step. */
-export const CIRCUIT_OPEN = /target unreachable after (\d+) consecutive connection failures/;
+/** The error every scenario after the circuit opened ends with; verdict.ts knows it by its type (name). */
+export class TargetUnreachable extends Error {
+  override readonly name = 'TargetUnreachable';
+  constructor(readonly consecutiveFailures: number, message: string) {
+    super(message);
+  }
+}
 
 export class ConnectionBreaker {
   private consecutive = 0;
@@ -45,6 +51,11 @@ export class ConnectionBreaker {
 
   get open(): boolean {
     return this.limit > 0 && this.consecutive >= this.limit;
+  }
+
+  /** The error a scenario run after the circuit opened throws. */
+  openError(): TargetUnreachable {
+    return new TargetUnreachable(this.consecutive, this.openMessage());
   }
 
   openMessage(): string {

@@ -14,7 +14,7 @@ export interface CodecTarget extends Target<CodecCapability> {
   call<C extends CodecCommand>(request: CodecRequest<C>): Promise<CodecReply<C>>;
 }
 
-/** The phrase every "adapter unusable" error starts with; lib/report/verdict.ts reads it as exit 3. */
+/** The phrase every "adapter unusable" message starts with (verdict.ts knows the error by its type and reads the reason after this). */
 export const ADAPTER_UNUSABLE = 'Codec adapter unusable:';
 
 export class CodecAdapterUnusable extends Error {

@@ -96,7 +96,7 @@ const startedTarget = worker.started;
 // further scenario errors here at once with the reason, instead of waiting out its own connection failure.
 Before({ tags: '@connector or @http' }, async function () {
   const target = await startedTarget();
-  if (target?.breaker.open) throw new Error(target.breaker.openMessage());
+  if (target?.breaker.open) throw target.breaker.openError();
 });
 
 After({ tags: '@connector or @http' }, async function () {
