@@ -38,7 +38,7 @@ test('lists every requirement with level, summary and covering scenarios as file
   const { code, out, err } = await cli('--features', features);
   assert.equal(code, 0);
   assert.equal(err, '');
-  assert.match(out, /^264 requirements, 2 covered, read from 1 feature file\(s\)/);
+  assert.match(out, /^271 requirements, 2 covered, read from 1 feature file\(s\)/);
   assert.match(out, /^PKT-001 +FORMAT +codec +A packet is a one-byte type/m);
   assert.match(out, /^ {12}features\/packets\/envelope\.feature:5 {2}the envelope of a <kind> \(2 examples\)$/m);
   assert.match(out, /^PKT-002 .*\n {12}\(not covered\)$/m);
