@@ -40,7 +40,7 @@ Feature: A Payee FSP answers a quote with an Interledger payment request (FSPIOP
   @ML-013 @must @ilpv4
   Scenario: An ILPv4 packet's executionCondition is the quote's condition
     When the switch asks the participant for a quote for "99" USD
-    Then the participant passes ML-017
+    Then the participant passes ML-013
 
   @ML-020 @must
   Scenario: The quote callback matches the FSPIOP v1.1 definition of PUT /quotes/{ID}

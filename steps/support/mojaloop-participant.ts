@@ -25,7 +25,8 @@ import type { IlpWorld } from '../world';
 import { mojaloopTarget } from './mojaloop-worker';
 
 const HTTP_WAIT_MS = 3_000;
-const CALLBACK_WAIT_MS = 5_000;
+/** How long a callback may take (times the timeout multiplier); a fulfilment later than this is "none" (ML-017). */
+const CALLBACK_WAIT_MS = 3_000;
 const TRIGGER_WAIT_MS = 15_000;
 /** After a callback, how long the harness keeps listening for a duplicate (ML-019). */
 const DUPLICATE_WINDOW_MS = 300;
@@ -148,9 +149,7 @@ export class ParticipantScenario {
   private async postTransfer(target: MojaloopTarget, body: Record<string, unknown>): Promise<void> {
     const since = target.switchListener.messages.length;
     this.transferRequests.push(await this.send('transfers.post', '/transfers', body));
-    const expiration = Date.parse(String(body.expiration));
-    const wait = Math.max(this.ms(CALLBACK_WAIT_MS), Number.isNaN(expiration) ? 0 : expiration - Date.now() + this.ms(1_000));
-    const got = await this.callbacks('transfers', String(body.transferId), since, wait);
+    const got = await this.callbacks('transfers', String(body.transferId), since, this.ms(CALLBACK_WAIT_MS));
     this.transferCallbacks.push(...got.filter((m) => !this.transferCallbacks.includes(m)));
     recordHashes(this.world.transcript, hashesOf(this.observed()));
   }
