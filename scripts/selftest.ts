@@ -27,7 +27,7 @@ const ROOT = join(__dirname, '..');
 
 interface Job {
   readonly key: string;
-  readonly target: 'connector' | 'ledger' | 'receiver';
+  readonly target: 'connector' | 'ledger' | 'receiver' | 'mojaloop';
   readonly fault?: string;
   readonly files: readonly string[];
 }
@@ -48,17 +48,19 @@ export function allFaults(): SelftestFault[] {
   // caught by the ledger features.
   const link = Object.entries(FAULT_REGISTRIES['ledger-link']).map(([name, info]) => ({ name: `link:${name}`, target: 'ledger' as const, description: info.description, requirements: [...info.requirements] }));
   const receiver = Object.entries(FAULT_REGISTRIES.receiver).map(([name, info]) => ({ name: `receiver:${name}`, target: 'receiver' as const, description: info.description, requirements: [...info.requirements] }));
-  return [...connector, ...ledger, ...link, ...receiver];
+  const mojaloop = Object.entries(FAULT_REGISTRIES.mojaloop).map(([name, info]) => ({ name: `mojaloop:${name}`, target: 'mojaloop' as const, description: info.description, requirements: [...info.requirements] }));
+  return [...connector, ...ledger, ...link, ...receiver, ...mojaloop];
 }
 
 /** Feature files (relative paths) with their feature-level area and the requirement IDs their scenarios carry. */
-function featureIndex(): { path: string; target: 'connector' | 'ledger' | 'receiver' | 'codec'; requirements: Set<string> }[] {
+function featureIndex(): { path: string; target: 'connector' | 'ledger' | 'receiver' | 'mojaloop' | 'codec'; requirements: Set<string> }[] {
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.feature') ? [join(dir, e.name)] : []));
   return walk(join(ROOT, 'features')).map((file) => {
     const text = readFileSync(file, 'utf8');
     const featureTags = text.split('\n').find((l) => l.trim().startsWith('@')) ?? '';
-    const target = /@ledger\b/.test(featureTags) ? 'ledger' : /@receiver\b/.test(featureTags) ? 'receiver' : /@(connector|http)\b/.test(featureTags) ? 'connector' : 'codec';
+    // Only the Mojaloop features that drive a participant (@participant) can catch its faults; the contract ones judge vectors.
+    const target = /@ledger\b/.test(featureTags) ? 'ledger' : /@receiver\b/.test(featureTags) ? 'receiver' : /@participant\b/.test(featureTags) ? 'mojaloop' : /@(connector|http)\b/.test(featureTags) ? 'connector' : 'codec';
     const requirements = new Set(requirementsOf(text.match(/@[A-Z]+-[A-Z]?\d+\b/g) ?? []));
     return { path: relative(ROOT, file), target, requirements };
   });
@@ -68,7 +70,7 @@ export function planJobs(faults: readonly SelftestFault[]): { jobs: Job[]; unpla
   const index = featureIndex();
   const jobs: Job[] = [];
   const unplaced: string[] = [];
-  const used = { connector: new Set<string>(), ledger: new Set<string>(), receiver: new Set<string>() };
+  const used = { connector: new Set<string>(), ledger: new Set<string>(), receiver: new Set<string>(), mojaloop: new Set<string>() };
   for (const fault of faults) {
     const files = index.filter((f) => f.target === fault.target && fault.requirements.some((r) => f.requirements.has(r))).map((f) => f.path);
     if (files.length === 0) {
@@ -76,10 +78,10 @@ export function planJobs(faults: readonly SelftestFault[]): { jobs: Job[]; unpla
       continue;
     }
     for (const f of files) used[fault.target].add(f);
-    jobs.push({ key: fault.name, target: fault.target, fault: fault.name.replace(/^(ledger|link|receiver):/, ''), files });
+    jobs.push({ key: fault.name, target: fault.target, fault: fault.name.replace(/^(ledger|link|receiver|mojaloop):/, ''), files });
   }
   // Baselines first: every file any fault runs, without faults.
-  const baselines: Job[] = (['connector', 'ledger', 'receiver'] as const)
+  const baselines: Job[] = (['connector', 'ledger', 'receiver', 'mojaloop'] as const)
     .filter((t) => used[t].size > 0)
     .map((t) => ({ key: `baseline:${t}`, target: t, files: [...used[t]].sort() }));
   return { jobs: [...baselines, ...jobs], unplaced };
@@ -104,6 +106,7 @@ async function worker(): Promise<void> {
         referenceLedgerFaults: job.target === 'ledger' && !isLink ? faults : '',
         referenceLinkFaults: isLink ? faults : '',
         referenceReceiverFaults: job.target === 'receiver' ? faults : '',
+        referenceMojaloopFaults: job.target === 'mojaloop' ? faults : '',
       };
       const collector = new OutcomeCollector();
       const result = await runCucumber(

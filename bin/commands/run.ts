@@ -10,6 +10,8 @@ import { createRunRedactor } from '../../lib/report/redaction';
 import { declareConnector } from '../../lib/targets/capabilities';
 import { parseLedgerDialect } from '../../lib/targets/ledger-dialect';
 import { resolvePaymentPointer } from '../../lib/peers/payment-pointer';
+import { dialectFor } from '../../contracts/fspiop';
+import { parseIlpMode, parseRole } from '../../lib/targets/mojaloop-target';
 
 export const summary = 'run the conformance suite and write reports/<run-id>/ with the verdict';
 
@@ -27,6 +29,16 @@ target:
                           show is skipped as not observable, with the reason
   --receiver <url|$ptr>   a STREAM receiver's SPSP endpoint or payment pointer (world parameter receiverSpspUrl); with
   --receiver-ilp <url>    where its upstream posts Prepares (ILP over HTTP; token in ILP_RECEIVER_ILP_TOKEN)
+  --mojaloop-role <role>  with --profile mojaloop and --target: audit the participant at --target as
+                          payee (the suite plays switch and Payer FSP) or payer (switch and Payee FSP)
+  --fsp-id <id>           the participant's FSP ID (its FSPIOP-Source); required with --target
+  --payer-trigger <url>   payer role: POST {payee:{partyIdType,partyIdentifier,fspId}, amount, currency}
+                          there makes the participant pay (reference-impl/mojaloop/README.md)
+  --ilp <v1|v4|auto>      the ILP packet version the participant must use (default v1; auto: either)
+  --api <fspiop|iso20022> the body format (default fspiop; iso20022 is not wired yet)
+                          The switch takes the participant's callbacks on 127.0.0.1:7830 in an
+                          external run (set it as the participant's switch/hub URL); with no
+                          --target the bundled reference participant runs, both roles
   --topology <file>       topology file (default fixtures/topology.json)
   --capabilities <list>   what the connector supports: http-sync, http-async, ildcp (comma-separated;
                           default for --target: the mode of its RFC 35 revision, http-sync; scenarios
@@ -36,7 +48,7 @@ target:
   --codec "<command>"     a codec adapter to start and run the codec features against
                           (world parameter codecAdapter; lib/targets/codec-adapter-protocol.md)
 selection:
-  --profile <name>        codec | connector | ledger | receiver (default: connector with --target,
+  --profile <name>        codec | connector | ledger | receiver | mojaloop (default: connector with --target,
                           ledger with --ledger, codec with --codec, otherwise every feature)
   --tags <expression>     Cucumber tag expression, joined to the profile with "and"
   --requirement <ID>...   only scenarios tagged with these IDs (repeat, comma-separate or list)
@@ -69,7 +81,7 @@ export interface ParsedRunArgs {
   };
 }
 
-const PROFILES: readonly ProfileName[] = ['codec', 'connector', 'ledger', 'receiver'];
+const PROFILES: readonly ProfileName[] = ['codec', 'connector', 'ledger', 'receiver', 'mojaloop'];
 
 export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
   let parsed;
@@ -84,6 +96,11 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
         'ledger-api': { type: 'string' },
         receiver: { type: 'string' },
         'receiver-ilp': { type: 'string' },
+        'mojaloop-role': { type: 'string' },
+        'fsp-id': { type: 'string' },
+        'payer-trigger': { type: 'string' },
+        ilp: { type: 'string' },
+        api: { type: 'string' },
         topology: { type: 'string' },
         capabilities: { type: 'string' },
         rfc35: { type: 'string' },
@@ -120,7 +137,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
     v.receiver = resolved.url;
   }
   if (Boolean(v.receiver) !== Boolean(v['receiver-ilp'])) throw new UsageError('--receiver and --receiver-ilp go together: the SPSP endpoint and the ILP-over-HTTP endpoint of one receiver');
-  for (const [name, url] of [['--target', v.target], ['--ledger', v.ledger], ['--receiver', v.receiver], ['--receiver-ilp', v['receiver-ilp']]] as const) {
+  for (const [name, url] of [['--target', v.target], ['--ledger', v.ledger], ['--receiver', v.receiver], ['--receiver-ilp', v['receiver-ilp']], ['--payer-trigger', v['payer-trigger']]] as const) {
     if (url === undefined) continue;
     let u: URL;
     try {
@@ -137,6 +154,8 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
   } else {
     profile = v.receiver && !v.target && !v.ledger ? 'receiver' : v.target && !v.ledger ? 'connector' : v.ledger && !v.target ? 'ledger' : v.codec && !v.target && !v.ledger ? 'codec' : 'all';
   }
+  const mojaloop = profile === 'mojaloop' ? mojaloopOptions(v) : undefined;
+  if (!mojaloop && (v['mojaloop-role'] || v['fsp-id'] || v['payer-trigger'] || v.ilp || v.api)) throw new UsageError('--mojaloop-role, --fsp-id, --payer-trigger, --ilp and --api belong to --profile mojaloop');
   let parallel = 1;
   if (v.parallel !== undefined) {
     if (!/^\d+$/.test(v.parallel) || Number(v.parallel) < 1 || Number(v.parallel) > 64) {
@@ -152,7 +171,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
     maxUnreachable = Number(v['max-unreachable']);
   }
   try {
-    declareConnector({ external: Boolean(v.target), capabilities: v.capabilities, rfc35: v.rfc35 });
+    declareConnector({ external: Boolean(v.target) && !mojaloop, capabilities: v.capabilities, rfc35: v.rfc35 });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -170,7 +189,8 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
   return {
     help: false,
     options: {
-      ...(v.target ? { connectorUrl: v.target } : {}),
+      ...(v.target && !mojaloop ? { connectorUrl: v.target } : {}),
+      ...(mojaloop ?? {}),
       ...(v.ledger ? { ledgerUrl: v.ledger } : {}),
       ...(v['ledger-api'] ? { ledgerApi: v['ledger-api'] } : {}),
       ...(v.receiver && v['receiver-ilp'] ? { receiverSpspUrl: v.receiver, receiverIlpUrl: v['receiver-ilp'] } : {}),
@@ -190,6 +210,37 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
       ...(v['no-allure-html'] ? { allureHtml: false } : {}),
       ...(v.format !== undefined ? { formats: parseFormats(v.format) } : {}),
     },
+  };
+}
+
+/** The Mojaloop participant options, checked: an external one needs its role and FSP ID (and a trigger as payer). */
+function mojaloopOptions(v: Record<string, string | boolean | string[] | undefined>): Partial<ConformanceRunOptions> {
+  const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
+  try {
+    dialectFor(str('api') ?? 'fspiop');
+    parseIlpMode(str('ilp'));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const url = str('target');
+  if (!url) {
+    if (str('mojaloop-role') || str('fsp-id') || str('payer-trigger')) throw new UsageError('--mojaloop-role, --fsp-id and --payer-trigger describe an external participant: give its URL with --target');
+  } else {
+    try {
+      parseRole(str('mojaloop-role'));
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    if (!str('fsp-id')) throw new UsageError('--target with --profile mojaloop needs the participant\'s FSP ID: --fsp-id ID');
+    if (str('mojaloop-role') === 'payer' && !str('payer-trigger')) throw new UsageError('--mojaloop-role payer needs --payer-trigger URL (the endpoint that makes the participant pay)');
+  }
+  return {
+    ...(url ? { mojaloopUrl: url } : {}),
+    ...(str('mojaloop-role') ? { mojaloopRole: str('mojaloop-role') } : {}),
+    ...(str('fsp-id') ? { mojaloopFspId: str('fsp-id') } : {}),
+    ...(str('payer-trigger') ? { mojaloopPayerTrigger: str('payer-trigger') } : {}),
+    ...(str('ilp') ? { mojaloopIlp: str('ilp') } : {}),
+    ...(str('api') ? { mojaloopApi: str('api') } : {}),
   };
 }
 

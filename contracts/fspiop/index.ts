@@ -9,3 +9,7 @@ export * from './ilp-packet-field';
 export * from './payment-request';
 export * from './transfer-consistency';
 export * from './quote-callback';
+export * from './dialect';
+export * from './headers';
+export * from './currency-scale';
+export * from './messages';

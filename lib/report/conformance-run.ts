@@ -2,6 +2,7 @@ import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 
 import type { Envelope } from '@cucumber/messages';
 import { join, relative, resolve } from 'node:path';
 import { declareConnector } from '../targets/capabilities';
+import { MOJALOOP_SWITCH_PORT } from '../targets/mojaloop-target';
 import { applyExpectations, type Expectation } from './expectations';
 import { ConsoleProgress, isPlainOutput } from './console-progress';
 import { runCucumberMasked } from './cucumber-run';
@@ -25,13 +26,14 @@ import { newRunId, writeRun, type WrittenRun } from './write-run';
  */
 export const PROJECT_ROOT = resolve(__dirname, '..', '..');
 
-export type ProfileName = 'all' | 'codec' | 'connector' | 'ledger' | 'receiver';
+export type ProfileName = 'all' | 'codec' | 'connector' | 'ledger' | 'receiver' | 'mojaloop';
 
 export const PROFILE_TAGS: Record<Exclude<ProfileName, 'all'>, string> = {
   codec: '@codec',
   connector: '(@connector or @http)',
   ledger: '@ledger',
   receiver: '@receiver',
+  mojaloop: '@mojaloop',
 };
 
 export interface ConformanceRunOptions {
@@ -49,6 +51,13 @@ export interface ConformanceRunOptions {
   /** A STREAM receiver under test: its SPSP endpoint and its ILP-over-HTTP endpoint. */
   readonly receiverSpspUrl?: string;
   readonly receiverIlpUrl?: string;
+  /** A Mojaloop participant under test (lib/targets/mojaloop-target.ts): its FSPIOP URL, role, FSP ID, trigger, ILP and API modes. */
+  readonly mojaloopUrl?: string;
+  readonly mojaloopRole?: string;
+  readonly mojaloopFspId?: string;
+  readonly mojaloopPayerTrigger?: string;
+  readonly mojaloopIlp?: string;
+  readonly mojaloopApi?: string;
   /** A codec adapter command (lib/targets/codec-adapter.ts); absent: the in-process codec. */
   readonly codecAdapter?: string;
   readonly topologyPath?: string;
@@ -133,6 +142,7 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
   if (opts.receiverSpspUrl) worldParameters.receiverSpspUrl = opts.receiverSpspUrl;
   if (opts.receiverIlpUrl) worldParameters.receiverIlpUrl = opts.receiverIlpUrl;
   if (opts.codecAdapter) worldParameters.codecAdapter = opts.codecAdapter;
+  for (const key of ['mojaloopUrl', 'mojaloopRole', 'mojaloopFspId', 'mojaloopPayerTrigger', 'mojaloopIlp', 'mojaloopApi'] as const) if (opts[key]) worldParameters[key] = opts[key];
   if (opts.topologyPath) worldParameters.topology = resolve(opts.topologyPath);
   if (opts.maxUnreachable !== undefined) worldParameters.maxUnreachable = opts.maxUnreachable;
   if (opts.capabilities) worldParameters.connectorCapabilities = opts.capabilities;
@@ -166,7 +176,7 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
     return { exitCode: 0 };
   }
 
-  const external = [opts.connectorUrl, opts.ledgerUrl, opts.receiverSpspUrl].filter((u): u is string => Boolean(u));
+  const external = [opts.connectorUrl, opts.ledgerUrl, opts.receiverSpspUrl, opts.mojaloopUrl].filter((u): u is string => Boolean(u));
   const reachability: Reachability = await probeTargets(external);
   const target: TargetIdentity = {
     identity: [...external.map(safeUrl), ...(opts.codecAdapter ? [`codec adapter: ${opts.codecAdapter}`] : [])].join(' + ') || 'bundled reference',
@@ -175,13 +185,14 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
     ...(opts.ledgerUrl ? { ledgerUrl: safeUrl(opts.ledgerUrl) } : {}),
     reached: reachability.reached,
     reachability: reachability.detail,
-    ...(opts.profile === 'codec' || opts.profile === 'ledger' || opts.profile === 'receiver' ? {} : { connector: judgedAs(opts, env) }),
+    ...(opts.profile === 'codec' || opts.profile === 'ledger' || opts.profile === 'receiver' || opts.profile === 'mojaloop' ? {} : { connector: judgedAs(opts, env) }),
   };
 
   const builder = new RunModelBuilder();
   let envelopes: Parameters<typeof writeRun>[0]['envelopes'] = [];
   if (reachability.reached) {
     say(`Running ilp-conformance against ${target.identity}${tags ? ` (${tags})` : ''}`);
+    if (opts.mojaloopUrl) say(`Mojaloop switch: the participant's callbacks go to http://127.0.0.1:${env.ILP_MOJALOOP_SWITCH_PORT || MOJALOOP_SWITCH_PORT} (role ${opts.mojaloopRole}, FSP ${opts.mojaloopFspId}, ILP ${opts.mojaloopIlp ?? 'v1'})`);
     const progress = new ConsoleProgress({ out, plain: isPlainOutput(env, out) });
     const seen: Envelope[] = [];
     try {

@@ -10,15 +10,17 @@ export { CONNECTOR_FAULTS } from '../../reference-impl/connector/faults';
 export { startReferenceLedger, LEDGER_FAULTS, type RunningLedger } from '../../reference-impl/ledger';
 export { startLedgerConnector, LINK_FAULTS, type RunningLedgerConnector } from '../../reference-impl/connector/ledger-link';
 export { startReferenceReceiver, RECEIVER_FAULTS, type RunningReceiver } from '../../reference-impl/receiver';
+export { startReferenceParticipant, MOJALOOP_FAULTS, type RunningParticipant } from '../../reference-impl/mojaloop';
 
 import type { FaultRegistry } from '../../contracts/faults';
 import { CONNECTOR_FAULTS } from '../../reference-impl/connector/faults';
 import { LEDGER_FAULTS } from '../../reference-impl/ledger';
 import { LINK_FAULTS } from '../../reference-impl/connector/ledger-link';
 import { RECEIVER_FAULTS } from '../../reference-impl/receiver';
+import { MOJALOOP_FAULTS } from '../../reference-impl/mojaloop';
 
 /** Which bundled reference a fault switch breaks; the self-test runs that reference's features. */
-export type FaultOwner = 'connector' | 'ledger' | 'ledger-link' | 'receiver';
+export type FaultOwner = 'connector' | 'ledger' | 'ledger-link' | 'receiver' | 'mojaloop';
 
 /** Every fault registry of the bundled references, in the one shape of contracts/faults.ts. */
 export const FAULT_REGISTRIES: Readonly<Record<FaultOwner, FaultRegistry>> = {
@@ -26,4 +28,5 @@ export const FAULT_REGISTRIES: Readonly<Record<FaultOwner, FaultRegistry>> = {
   ledger: LEDGER_FAULTS,
   'ledger-link': LINK_FAULTS,
   receiver: RECEIVER_FAULTS,
+  mojaloop: MOJALOOP_FAULTS,
 };

@@ -13,7 +13,7 @@ export const TARGET_INTERFACE_VERSION = 1 as const;
 /** Media type of a target's description in the run's message stream (steps/support/target-hooks.ts). */
 export const TARGET_MEDIA_TYPE = 'application/vnd.ilp-conformance.target+json';
 
-export type TargetKind = 'codec' | 'connector' | 'ledger' | 'receiver';
+export type TargetKind = 'codec' | 'connector' | 'ledger' | 'receiver' | 'mojaloop';
 
 /** Who wrote the system under test: the bundled reference (the embedded default) or anyone else. */
 export type TargetOrigin = 'bundled-reference' | 'external';
