@@ -18,7 +18,7 @@ import { spawnCli, type CliResult } from './spawn-cli';
  */
 const ROOT = resolve(__dirname, '..', '..');
 const DIR = join(ROOT, 'reports', 'fleet-check');
-const REQUIREMENTS = ['COND-002', 'ROUTE-001', 'LEDGER-001'];
+const REQUIREMENTS = ['COND-002', 'ROUTE-001', 'LEDGER-001', 'ML-004'];
 let fleet: CliResult;
 let doc: FleetDocument;
 
@@ -43,9 +43,13 @@ test('the example fleet: a participant with a fault is not conformant with the r
   assert.equal(by.get('ref-skip-fulfillment-check')!.statuses['ROUTE-001'], 'passed');
   assert.equal(by.get('ref-route-by-shortest-prefix')!.statuses['ROUTE-001'], 'failed');
   assert.equal(by.get('ref-route-by-shortest-prefix')!.statuses['COND-002'], 'passed');
+  assert.equal(by.get('reference-mojaloop')!.outcome, 'conformant');
+  assert.equal(by.get('reference-mojaloop')!.statuses['ML-004'], 'passed');
+  assert.equal(by.get('ref-mojaloop-amount-not-scaled')!.outcome, 'not-conformant');
+  assert.equal(by.get('ref-mojaloop-amount-not-scaled')!.statuses['ML-004'], 'failed');
   const installed = existsSync(join(ROOT, 'examples', 'ilp-connector', 'node_modules', 'ilp-connector'));
   if (!installed) assert.match(by.get('ilp-connector')!.reason, /ilp-connector is not installed/);
-  assert.match(fleet.out, /Not conformant \(2\): ref-skip-fulfillment-check, ref-route-by-shortest-prefix/);
+  assert.match(fleet.out, /Not conformant \(3\): ref-skip-fulfillment-check, ref-route-by-shortest-prefix, ref-mojaloop-amount-not-scaled/);
   // Each standalone reference ran on its own offset range, above the base 7770-7785, and was stopped.
   const ports = (name: string) => (readFileSync(join(DIR, 'audit', 'runs', name, 'topology.json'), 'utf8').match(/127\.0\.0\.1:(\d+)/g) ?? []).map((m) => Number(m.split(':')[1]));
   const a = ports('ref-skip-fulfillment-check');
@@ -76,7 +80,7 @@ test('a wrong fleet file is a usage error naming the field; an unreachable parti
   writeFileSync(join(dir, 'wrong.json'), JSON.stringify({ participants: [{ name: 'x', kind: 'router' }] }));
   const wrong = await spawnCli(['fleet', join(dir, 'wrong.json'), '--out', join(dir, 'out')]);
   assert.equal(wrong.code, 2);
-  assert.match(wrong.err, /wrong\.json does not match fleet\.schema\.json: \/participants\/0\/kind must be equal to one of the allowed values \(connector, ledger, codec, receiver\)/);
+  assert.match(wrong.err, /wrong\.json does not match fleet\.schema\.json: \/participants\/0\/kind must be equal to one of the allowed values \(connector, ledger, codec, receiver, mojaloop\)/);
   writeFileSync(join(dir, 'gone.json'), JSON.stringify({ participants: [{ name: 'gone', kind: 'connector', url: 'http://127.0.0.1:8179', portOffset: 400 }] }));
   const gone = await spawnCli(['fleet', join(dir, 'gone.json'), '--out', join(dir, 'out'), '--requirement', 'COND-002']);
   assert.equal(gone.code, 3, gone.err + gone.out);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONNECTOR_FAULTS } from '../targets/bundled-references';
+import { CONNECTOR_FAULTS, MOJALOOP_FAULTS } from '../targets/bundled-references';
 
 /**
  * examples/fleet/workflow.yml against what it relies on: its job matrix holds the example fleet's participants
@@ -19,6 +19,10 @@ test('the workflow\'s job matrix is the example fleet (but for participants that
   const faults = [...workflow.matchAll(/^ {12}fault: (\S+)$/gm)].map((m) => m[1]!);
   assert.equal(faults.length, 2);
   for (const f of faults) assert.ok(f in CONNECTOR_FAULTS, `fault ${f} exists`);
+  const participantFaults = [...workflow.matchAll(/^ {12}reference-faults: (\S+)$/gm)].map((m) => m[1]!);
+  assert.deepEqual(participantFaults, ['amount-not-scaled']);
+  for (const f of participantFaults) assert.ok(f in MOJALOOP_FAULTS, `Mojaloop fault ${f} exists`);
+  assert.match(workflow, /ILP_REFERENCE_MOJALOOP_FAULTS: \$\{\{ matrix\.reference-faults \}\}/);
 });
 
 test('every input the workflow gives the action is declared in action.yml, and the merge job merges with --out', () => {

@@ -48,3 +48,30 @@ test('a receiver is reached at its SPSP url and its ILP endpoint, on no fixed po
   t.after(() => rmSync(resolve(wrong, '..'), { recursive: true }));
   assert.throws(() => loadFleetFile(wrong), /\/participants\/0\/kind must be equal to constant/);
 });
+
+test('an external Mojaloop participant says how to audit it and gets a switch port of its own; faults only on a bundled reference', (t) => {
+  const payee = { role: 'payee', fspId: 'dfspa' };
+  const path = write([
+    { name: 'bundled', kind: 'mojaloop' },
+    { name: 'broken', kind: 'mojaloop', referenceFaults: ['amount-not-scaled'] },
+    { name: 'a', kind: 'mojaloop', url: 'http://127.0.0.1:9200', mojaloop: payee },
+    { name: 'b', kind: 'mojaloop', url: 'http://127.0.0.1:9300', mojaloop: { role: 'payer', fspId: 'dfspb', payerTrigger: 'http://127.0.0.1:9300/outbound/payments', ilp: 'v4' } },
+  ]);
+  t.after(() => rmSync(resolve(path, '..'), { recursive: true }));
+  const fleet = loadFleetFile(path);
+  assert.deepEqual(fleet.participants.map((p) => p.portOffset), [null, null, 200, 220]);
+  assert.deepEqual(fleet.participants[1]!.referenceFaults, ['amount-not-scaled']);
+  assert.equal(fleet.participants[3]!.mojaloop!.ilp, 'v4');
+  const cases: Array<[unknown[], RegExp]> = [
+    [[{ name: 'm', kind: 'mojaloop', url: 'http://127.0.0.1:9200' }], /participant 0 "m": an external Mojaloop participant needs "mojaloop"/],
+    [[{ name: 'm', kind: 'mojaloop', url: 'http://127.0.0.1:9200', mojaloop: { role: 'payer', fspId: 'x' } }], /the payer role needs "mojaloop.payerTrigger"/],
+    [[{ name: 'm', kind: 'mojaloop', referenceFaults: ['no-such-fault'] }], /referenceFaults no-such-fault are not faults of the reference mojaloop \(known: /],
+    [[{ name: 'm', kind: 'mojaloop', url: 'http://127.0.0.1:9200', mojaloop: payee, referenceFaults: ['amount-not-scaled'] }], /\/participants\/0 must NOT be valid/],
+    [[{ name: 'c', kind: 'connector', mojaloop: payee }], /\/participants\/0\/kind must be equal to constant/],
+  ];
+  for (const [participants, message] of cases) {
+    const bad = write(participants);
+    assert.throws(() => loadFleetFile(bad), (e: unknown) => e instanceof FleetInputError && message.test(e.message), String(message));
+    rmSync(resolve(bad, '..'), { recursive: true });
+  }
+});

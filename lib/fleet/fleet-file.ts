@@ -5,6 +5,14 @@ import schema from '../../fixtures/schemas/fleet.schema.json';
 import { DEFAULT_TOPOLOGY_PATH } from '../../contracts/topology';
 import { topologyPorts } from '../../contracts/topology-offset';
 import { FleetInputError } from './read-report';
+import { MOJALOOP_SWITCH_PORT } from '../mojaloop/switch-port';
+import { FAULT_REGISTRIES, type FaultOwner } from '../targets/bundled-references';
+
+/** Whose fault registry a bundled participant's referenceFaults name (and the variable that turns them on). */
+export const FAULT_OWNER_OF_KIND: Readonly<Partial<Record<FleetKind, FaultOwner>>> = { connector: 'connector', ledger: 'ledger', receiver: 'receiver', mojaloop: 'mojaloop' };
+export const FAULT_ENV_OF_OWNER: Readonly<Record<FaultOwner, string>> = {
+  connector: 'ILP_REFERENCE_FAULTS', ledger: 'ILP_REFERENCE_LEDGER_FAULTS', 'ledger-link': 'ILP_REFERENCE_LINK_FAULTS', receiver: 'ILP_REFERENCE_RECEIVER_FAULTS', mojaloop: 'ILP_REFERENCE_MOJALOOP_FAULTS',
+};
 
 /**
  * The fleet file (fixtures/schemas/fleet.schema.json), read, schema-checked and resolved: paths made absolute
@@ -13,7 +21,15 @@ import { FleetInputError } from './read-report';
  * +200 in steps of 20, skipping any range that would overlap one already taken; two participants whose port
  * ranges overlap are refused. Every problem is a FleetInputError naming the file, the participant and the field.
  */
-export type FleetKind = 'connector' | 'ledger' | 'codec' | 'receiver';
+export type FleetKind = 'connector' | 'ledger' | 'codec' | 'receiver' | 'mojaloop';
+
+/** kind mojaloop, external: how it is audited (run --mojaloop-role, --fsp-id, --payer-trigger, --ilp). */
+export interface MojaloopAudit {
+  readonly role: 'payee' | 'payer';
+  readonly fspId: string;
+  readonly payerTrigger?: string;
+  readonly ilp?: 'v1' | 'v4' | 'auto';
+}
 
 export interface FleetParticipantSpec {
   readonly name: string;
@@ -21,6 +37,9 @@ export interface FleetParticipantSpec {
   readonly url?: string;
   /** kind receiver: its ILP-over-HTTP endpoint (url is its SPSP endpoint). */
   readonly receiverIlp?: string;
+  readonly mojaloop?: MojaloopAudit;
+  /** A bundled reference with these fault switches on. */
+  readonly referenceFaults?: readonly string[];
   readonly adapter?: string;
   readonly launch?: { readonly command: readonly string[]; readonly ready: string; readonly timeoutMs: number };
   readonly topology: string;
@@ -67,12 +86,21 @@ export function loadFleetFile(path: string): FleetFile {
     names.add(p.name);
     const topology = p.topology ? at(p.topology) : DEFAULT_TOPOLOGY_PATH;
     // A receiver is only sent to (synchronous ILP over HTTP): the harness listens on no fixed port for it.
-    const fixedPorts = (p.kind === 'connector' || p.kind === 'ledger') && Boolean(p.url || p.launch);
+    // An external Mojaloop participant calls back the harness's switch, whose one port is its range.
+    const external = Boolean(p.url || p.launch);
+    const fixedPorts = (p.kind === 'connector' || p.kind === 'ledger' || p.kind === 'mojaloop') && external;
+    if (p.kind === 'mojaloop' && external && !p.mojaloop) throw new FleetInputError(`${where}: an external Mojaloop participant needs "mojaloop": {"role", "fspId"} (how to audit it)`);
+    if (p.mojaloop?.role === 'payer' && !p.mojaloop.payerTrigger) throw new FleetInputError(`${where}: the payer role needs "mojaloop.payerTrigger" (where a payment is started)`);
+    if (p.referenceFaults) {
+      const known = Object.keys(FAULT_REGISTRIES[FAULT_OWNER_OF_KIND[p.kind] ?? 'connector']);
+      const unknown = p.referenceFaults.filter((f) => !FAULT_OWNER_OF_KIND[p.kind] || !known.includes(f));
+      if (unknown.length) throw new FleetInputError(`${where}: referenceFaults ${unknown.join(', ')} ${FAULT_OWNER_OF_KIND[p.kind] ? `are not faults of the reference ${p.kind} (known: ${known.join(', ')})` : `: a ${p.kind} participant has no bundled reference with faults`}`);
+    }
     let portOffset: number | null = null;
     if (fixedPorts) {
       let ports: number[];
       try {
-        ports = topologyPorts(JSON.parse(readFileSync(topology, 'utf8')));
+        ports = p.kind === 'mojaloop' ? [MOJALOOP_SWITCH_PORT] : topologyPorts(JSON.parse(readFileSync(topology, 'utf8')));
       } catch (error) {
         throw new FleetInputError(`${where}: cannot read its topology ${topology}: ${(error as Error).message.split('\n')[0]}`);
       }
@@ -93,6 +121,8 @@ export function loadFleetFile(path: string): FleetFile {
       kind: p.kind,
       ...(p.url ? { url: p.url } : {}),
       ...(p.receiverIlp ? { receiverIlp: p.receiverIlp } : {}),
+      ...(p.mojaloop ? { mojaloop: p.mojaloop } : {}),
+      ...(p.referenceFaults ? { referenceFaults: p.referenceFaults } : {}),
       ...(p.adapter ? { adapter: p.adapter } : {}),
       ...(p.launch ? { launch: { command: p.launch.command, ready: p.launch.ready, timeoutMs: p.launch.timeoutMs ?? DEFAULT_LAUNCH_TIMEOUT_MS } } : {}),
       topology,

@@ -4,7 +4,8 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { offsetTopologyPorts } from '../../contracts/topology-offset';
 import type { ParticipantInput } from './fleet-document';
-import type { FleetFile, FleetParticipantSpec } from './fleet-file';
+import { FAULT_ENV_OF_OWNER, FAULT_OWNER_OF_KIND, type FleetFile, type FleetParticipantSpec } from './fleet-file';
+import { MOJALOOP_SWITCH_PORT } from '../mojaloop/switch-port';
 import { launch, RUNNING, type Launched } from './launched-process';
 import { readConformanceReport } from './read-report';
 
@@ -66,14 +67,15 @@ async function runParticipant(p: FleetParticipantSpec, fleet: FleetFile, options
 
   let topology = p.topology;
   let sutUrl: string | undefined;
-  if (p.portOffset !== null) {
+  const switchPort = p.kind === 'mojaloop' && p.portOffset !== null ? MOJALOOP_SWITCH_PORT + p.portOffset : undefined;
+  if (p.portOffset !== null && p.kind !== 'mojaloop') {
     const moved = offsetTopologyPorts(JSON.parse(readFileSync(p.topology, 'utf8')), p.portOffset) as { sut: { url: string } };
     topology = join(outRoot, 'topology.json');
     writeFileSync(topology, `${JSON.stringify(moved, null, 2)}\n`);
     sutUrl = moved.sut.url;
   }
   const cwd = dirname(fleet.path);
-  const fill = (arg: string) => arg.replace(/\{node\}/g, process.execPath).replace(/\{cli\}/g, CLI).replace(/\{root\}/g, ROOT).replace(/\{topology\}/g, topology).replace(/\{port\}/g, sutUrl ? new URL(sutUrl).port : '');
+  const fill = (arg: string) => arg.replace(/\{node\}/g, process.execPath).replace(/\{cli\}/g, CLI).replace(/\{root\}/g, ROOT).replace(/\{topology\}/g, topology).replace(/\{port\}/g, sutUrl ? new URL(sutUrl).port : '').replace(/\{switchPort\}/g, String(switchPort ?? ''));
   let launched: Launched | undefined;
   try {
     if (p.launch) {
@@ -89,6 +91,12 @@ async function runParticipant(p: FleetParticipantSpec, fleet: FleetFile, options
     if (p.kind === 'ledger' && url) args.push('--ledger', url);
     if (p.kind === 'receiver' && url) args.push('--receiver', url);
     if (p.receiverIlp) args.push('--receiver-ilp', p.receiverIlp);
+    if (p.kind === 'mojaloop' && url && p.mojaloop) {
+      args.push('--target', url, '--mojaloop-role', p.mojaloop.role, '--fsp-id', p.mojaloop.fspId);
+      if (p.mojaloop.payerTrigger) args.push('--payer-trigger', p.mojaloop.payerTrigger);
+      if (p.mojaloop.ilp) args.push('--ilp', p.mojaloop.ilp);
+    }
+    const runEnv = { ...env, ...(switchPort !== undefined ? { ILP_MOJALOOP_SWITCH_PORT: String(switchPort) } : {}), ...faultEnv(p) };
     if (p.adapter) args.push('--codec', fill(p.adapter));
     if (p.portOffset !== null || p.topology !== topology) args.push('--topology', topology);
     if (p.capabilities.length) args.push('--capabilities', p.capabilities.join(','));
@@ -98,13 +106,19 @@ async function runParticipant(p: FleetParticipantSpec, fleet: FleetFile, options
     const requirements = options.requirements.length ? options.requirements : fleet.requirements;
     if (requirements.length) args.push('--requirement', requirements.join(','));
     const before = latestRun(outRoot);
-    const exit = await runCli(args, { cwd, env, timeoutMs: options.runTimeoutMs, log });
+    const exit = await runCli(args, { cwd, env: runEnv, timeoutMs: options.runTimeoutMs, log });
     const runId = latestRun(outRoot);
     if (!runId || runId === before) return { name: p.name, kind: p.kind, notRun: `ilp-conformance run ${exit} without writing a report; see ${join('runs', p.name, 'run.log')}` };
     return { name: p.name, kind: p.kind, read: readConformanceReport(join(outRoot, runId)) };
   } finally {
     await launched?.stop();
   }
+}
+
+/** A bundled participant's fault switches, as the variable its reference reads (fleet-file.ts FAULT_ENV_OF_OWNER). */
+function faultEnv(p: FleetParticipantSpec): Record<string, string> {
+  const owner = FAULT_OWNER_OF_KIND[p.kind];
+  return p.referenceFaults && owner ? { [FAULT_ENV_OF_OWNER[owner]]: p.referenceFaults.join(',') } : {};
 }
 
 /** The run ID DIR/runs/<name>/latest names (a symlink, or a file where symlinks are not allowed; write-run.ts). */

@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 
 import type { Envelope } from '@cucumber/messages';
 import { join, relative, resolve } from 'node:path';
 import { declareConnector } from '../targets/capabilities';
-import { MOJALOOP_SWITCH_PORT } from '../targets/mojaloop-target';
+import { MOJALOOP_SWITCH_PORT } from '../mojaloop/switch-port';
 import { applyExpectations, type Expectation } from './expectations';
 import { ConsoleProgress, isPlainOutput } from './console-progress';
 import { runCucumberMasked } from './cucumber-run';

@@ -14,7 +14,9 @@ import { dialectFor, type FspiopDialect } from '../../contracts/fspiop';
 import { SwitchListener } from '../mojaloop/switch-listener';
 import { TARGET_INTERFACE_VERSION, type Target, type TargetDescription, type TargetOrigin } from './target';
 
-export const MOJALOOP_SWITCH_PORT = 7830;
+import { MOJALOOP_SWITCH_PORT } from '../mojaloop/switch-port';
+
+export { MOJALOOP_SWITCH_PORT };
 export type MojaloopRole = 'payee' | 'payer';
 export type IlpMode = 'v1' | 'v4' | 'auto';
 export const MOJALOOP_ROLES: readonly MojaloopRole[] = ['payee', 'payer'];
