@@ -21,7 +21,7 @@ import { MAX_UNITS } from './amount';
  */
 export type Db = Database.Database;
 
-/** The bump whenever the stored form changes; a database of another version is refused, not misread. */
+/** Bumped whenever the stored form changes: a database of another version is refused, not misread. */
 const SCHEMA_VERSION = 2;
 
 /** SQL true when `column` is canonical decimal integer text from `min` to `max` (bigints of any size). */
