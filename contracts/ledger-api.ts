@@ -11,6 +11,8 @@ export interface LedgerMetadata {
   scale: number;
   ilp_prefix: string;
   connectors: Array<{ name: string; ilp_address: string }>;
+  /** The largest amount (and balance) the ledger holds, in whole units at its scale; beyond it, it refuses. */
+  max_amount?: string;
   max_memo_bytes?: number;
   max_message_bytes?: number;
   urls?: { websocket?: string };

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import test from 'node:test';
-import { interpretFiveBells, readFiveBellsFrame } from './five-bells-client';
+import { FiveBellsClient, interpretFiveBells, readFiveBellsFrame } from './five-bells-client';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -35,4 +36,23 @@ test('socket frames: the greeting, an answer, a notification and a frame that br
   const n = readFiveBellsFrame({ jsonrpc: '2.0', id: null, method: 'notify', params: { event: 'transfer.create', resource: transfer } });
   assert.equal(n.kind === 'notification' && n.notification.event, 'transfer.prepared');
   assert.equal(readFiveBellsFrame({ jsonrpc: '2.0', id: null, method: 'notify', params: { event: 'transfer.create' } }).kind, 'problem');
+});
+
+test("amountLimit reads Five Bells' precision and scale from GET / (at most that many significant digits)", async () => {
+  const metadata = { currency_code: 'USD', ilp_prefix: 'test1.fivebells.', scale: 9, precision: 19, connectors: [], urls: {} };
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': JSON_TYPE }).end(JSON.stringify(metadata)));
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  try {
+    const { port } = server.address() as { port: number };
+    const client = new FiveBellsClient({ baseUrl: `http://127.0.0.1:${port}`, adminToken: 'admin-password-0123' });
+    const reply = await client.amountLimit();
+    assert.equal(reply.kind, 'ok');
+    const limit = reply.kind === 'ok' ? reply.body : undefined;
+    assert.equal(limit?.firstBeyond, 10n ** 19n + 1n);
+    assert.equal(limit?.beyond?.(2n ** 64n - 1n), true, '2^64 - 1 needs 20 significant digits');
+    assert.equal(limit?.beyond?.(10n ** 19n - 1n), false);
+    assert.match(limit?.statement ?? '', /^precision 19 at scale 9/);
+  } finally {
+    await new Promise((closed) => server.close(closed));
+  }
 });

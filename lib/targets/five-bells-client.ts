@@ -10,7 +10,8 @@
 import type { LedgerAccount, LedgerAccountRequest, LedgerFulfillment, LedgerMessage, LedgerMetadata, LedgerTransfer, LedgerTransferRequest } from '../../contracts/ledger-api';
 import type { Transcript } from '../evidence/transcript';
 import type { LedgerApiClient } from './ledger-dialect';
-import { describeFetchError, openSubscription, safeJson, shorten, abbreviate, type FrameReading, type LedgerReply, type RefusalClass, type NotificationStream } from './ledger-http';
+import { fiveBellsAmountLimit, type AmountLimit } from './ledger-amount-limit';
+import { describeFetchError, limitFrom, openSubscription, safeJson, shorten, abbreviate, type FrameReading, type LedgerReply, type RefusalClass, type NotificationStream } from './ledger-http';
 import { fiveBellsSchemaProblems, type FiveBellsSchemaName } from './five-bells-schemas';
 import { encodeFulfillment } from './five-bells-conditions';
 import * as wire from './five-bells-wire';
@@ -48,7 +49,7 @@ export class FiveBellsClient implements LedgerApiClient {
   }
 
   async metadata(): Promise<LedgerReply<LedgerMetadata>> {
-    return map(await this.call<{ currency_code: string; currency_symbol?: string; scale: number; ilp_prefix: string; version?: string; connectors: Array<{ name: string }>; urls: { websocket?: string } }>('GET', '/', undefined, undefined, 'metadata'), (m) => ({
+    return map(await this.call<FiveBellsMetadata>('GET', '/', undefined, undefined, 'metadata'), (m) => ({
       currency_code: m.currency_code,
       ...(m.currency_symbol === undefined ? {} : { currency_symbol: m.currency_symbol }),
       scale: m.scale,
@@ -58,6 +59,11 @@ export class FiveBellsClient implements LedgerApiClient {
       ...(m.urls.websocket === undefined ? {} : { urls: { websocket: m.urls.websocket } }),
       ...(m.version === undefined ? {} : { version: m.version }),
     }));
+  }
+
+  /** Five Bells states `precision` (total significant digits) beside `scale`; no max_amount (ledger-amount-limit.ts). */
+  async amountLimit(): Promise<LedgerReply<AmountLimit>> {
+    return limitFrom(await this.call<FiveBellsMetadata>('GET', '/', undefined, undefined, 'metadata'), (m) => fiveBellsAmountLimit(m.precision, m.scale));
   }
 
   async createAccount(adminToken: string | undefined, name: string, body: LedgerAccountRequest): Promise<LedgerReply<LedgerAccount>> {
@@ -184,6 +190,17 @@ export class FiveBellsClient implements LedgerApiClient {
     });
     return reply;
   }
+}
+
+interface FiveBellsMetadata {
+  currency_code: string;
+  currency_symbol?: string;
+  scale: number;
+  precision: number;
+  ilp_prefix: string;
+  version?: string;
+  connectors: Array<{ name: string }>;
+  urls: { websocket?: string };
 }
 
 interface FiveBellsAccountView {

@@ -14,6 +14,7 @@ import type {
   LedgerTransfer,
   LedgerTransferRequest,
 } from '../../contracts/ledger-api';
+import type { AmountLimit } from './ledger-amount-limit';
 import type { LedgerReply, NotificationStream } from './ledger-http';
 
 export const LEDGER_DIALECTS = {
@@ -62,6 +63,8 @@ export function ledgerSkipReason(tags: readonly string[], dialect: LedgerDialect
 /** What steps ask of a ledger, in the native API's types, whatever the dialect. */
 export interface LedgerApiClient {
   metadata(): Promise<LedgerReply<LedgerMetadata>>;
+  /** What the metadata says about the largest amounts the ledger holds, in the dialect's own terms (ledger-amount-limit.ts). */
+  amountLimit(): Promise<LedgerReply<AmountLimit>>;
   createAccount(adminToken: string | undefined, name: string, body: LedgerAccountRequest): Promise<LedgerReply<LedgerAccount>>;
   getAccount(token: string | undefined, name: string): Promise<LedgerReply<LedgerAccount>>;
   prepareTransfer(token: string | undefined, id: string, body: LedgerTransferRequest): Promise<LedgerReply<LedgerTransfer>>;

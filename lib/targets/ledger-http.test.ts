@@ -72,3 +72,23 @@ test('a reply carrying a notification socket prints in words, without the socket
   assert.match(text, /^HTTP 101 "notification socket ws:\/\/127\.0\.0\.1:1\/websocket, subscription confirmed, 0 notification\(s\) so far"$/);
   assert.doesNotMatch(text, /secret-token/);
 });
+
+test('amountLimit reads the native max_amount; one that is no amount at the scale is an invalid response naming it', async () => {
+  let maxAmount = '184467440737095516.15';
+  const server = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ currency_code: 'USD', scale: 2, ilp_prefix: 'test1.x.', connectors: [], max_amount: maxAmount })),
+  );
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  try {
+    const { port } = server.address() as { port: number };
+    const client = new LedgerHttpClient({ baseUrl: `http://127.0.0.1:${port}` });
+    const reply = await client.amountLimit();
+    assert.equal(reply.kind === 'ok' && reply.body.firstBeyond, 2n ** 64n);
+    maxAmount = '0.001';
+    const bad = await client.amountLimit();
+    assert.equal(bad.kind, 'invalid-response');
+    assert.match(bad.kind === 'invalid-response' ? bad.problem : '', /max_amount "0.001" is no positive amount at its scale 2/);
+  } finally {
+    await new Promise((closed) => server.close(closed));
+  }
+});

@@ -12,6 +12,7 @@ import type {
 } from '../../contracts/ledger-api';
 import { schemaProblems, type LedgerSchemaName } from '../../contracts/ledger-schemas';
 import type { Transcript } from '../evidence/transcript';
+import { nativeAmountLimit, type AmountLimit } from './ledger-amount-limit';
 
 /**
  * The harness's client for a ledger's HTTP API (fixtures/openapi/ledger.openapi.yaml). Every JSON body the
@@ -77,6 +78,11 @@ export class LedgerHttpClient {
 
   metadata(): Promise<LedgerReply<LedgerMetadata>> {
     return this.call('GET', '/', undefined, undefined, 'metadata');
+  }
+
+  /** What the ledger's metadata says about the largest amounts it holds: its max_amount. */
+  async amountLimit(): Promise<LedgerReply<AmountLimit>> {
+    return limitFrom(await this.metadata(), nativeAmountLimit);
   }
 
   createAccount(adminToken: string | undefined, name: string, body: LedgerAccountRequest): Promise<LedgerReply<LedgerAccount>> {
@@ -434,4 +440,14 @@ export function shorten(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shorten(v)]));
   }
   return value;
+}
+
+/** A metadata reply read into an AmountLimit; metadata whose limit makes no sense is an invalid response naming why. */
+export function limitFrom<M>(reply: LedgerReply<M>, read: (metadata: M) => AmountLimit): LedgerReply<AmountLimit> {
+  if (reply.kind !== 'ok') return reply;
+  try {
+    return { ...reply, body: read(reply.body) };
+  } catch (error) {
+    return { kind: 'invalid-response', status: reply.status, problem: error instanceof Error ? error.message : String(error), body: JSON.stringify(reply.body), elapsedMs: reply.elapsedMs };
+  }
 }

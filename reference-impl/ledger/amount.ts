@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from './errors';
 import type { FaultSet } from './faults';
-import { parseDecimalAmount } from '../../contracts/decimal-amount';
+import { formatDecimalAmount, parseDecimalAmount } from '../../contracts/decimal-amount';
 
 /**
  * The ledger's reading of wire amounts (contracts/decimal-amount.ts), with its own range limit and the
@@ -13,7 +13,9 @@ export function parseAmount(text: string, scale: number, faults?: FaultSet): Res
   const read = parseDecimalAmount(faults?.has('round-fine-amounts') ? cutFinerDigits(asDouble, scale) : asDouble, scale);
   if (!read.ok) return fail({ kind: 'invalid-amount', reason: read.reason });
   if (read.units > MAX_UNITS || read.units < -MAX_UNITS) {
-    return fail({ kind: 'invalid-amount', reason: `${text} is beyond what the ledger can hold` });
+    // FAULT wrap-at-64-bits: the amount is taken modulo 2^64, as an unsigned 64-bit column would store it.
+    if (faults?.has('wrap-at-64-bits')) return ok(wrap64(read.units));
+    return fail({ kind: 'invalid-amount', reason: `${text} is beyond what the ledger can hold (${formatDecimalAmount(MAX_UNITS, scale)})` });
   }
   return ok(read.units);
 }
@@ -23,7 +25,16 @@ function cutFinerDigits(text: string, scale: number): string {
   return point < 0 ? text : text.slice(0, point + 1 + scale).replace(/\.$/, '');
 }
 
-/** The largest magnitude an SQLite INTEGER holds, so sums of two never overflow silently (the store checks). */
-export const MAX_UNITS = 2n ** 62n;
+/**
+ * The most smallest units an amount, a balance or a minimum balance may have (a balance may be as negative):
+ * 2^64 - 1, the ILPv4 UInt64 maximum, so the ledger can move any amount an ILP packet asks for. The store
+ * keeps amounts as decimal text, so they stay exact; the metadata states it as `max_amount`.
+ */
+export const MAX_UNITS = 2n ** 64n - 1n;
 
-export { formatDecimalAmount as formatAmount } from '../../contracts/decimal-amount';
+/** fault wrap-at-64-bits only: `units` modulo 2^64, in 0 .. 2^64 - 1. */
+export function wrap64(units: bigint): bigint {
+  return BigInt.asUintN(64, units);
+}
+
+export { formatDecimalAmount as formatAmount };

@@ -12,7 +12,8 @@ import Database from 'better-sqlite3';
  * Crash safety of the reference ledger: run it as a child process on a file database, drive concurrent
  * prepare/execute load, kill -9 it mid-load, restart it on the same file and check that
  *  - the total of balances + holds is exactly what the admin issued (no money made or lost),
- *  - every account's held amount equals its prepared transfers and its balance equals its history
+ *  - every account's held amount equals its prepared transfers, the room reserved for what is coming to it
+ *    (incoming) the prepared transfers to it, and its balance equals its history
  *    (no transfer half applied), and every transfer the ledger confirmed before the kill is still there,
  *  - holds whose expiry passed while it was down were returned before it answered its first request.
  */
@@ -208,17 +209,21 @@ test('money is conserved and no transfer is half applied across kill -9 mid-load
     try {
       assert.equal(dueCount(db), 0n, `the ${owed} holds past their expiry were returned before the ledger answered anything`);
 
-      const total = db.prepare('SELECT SUM(balance + held) AS total FROM accounts').get() as { total: bigint };
-      assert.equal(total.total, OPENING * 100n * BigInt(ACCOUNTS.length), 'balances + holds equal what the admin issued');
+      // Amounts are canonical decimal text (store.ts), so they are summed here as BigInt, never by SQL.
+      const units = (rows: unknown[], column: string) => rows.reduce<bigint>((sum, row) => sum + BigInt((row as Record<string, string>)[column]!), 0n);
+      const accounts = db.prepare('SELECT name, balance, held, incoming FROM accounts').all() as Array<{ name: string; balance: string; held: string; incoming: string }>;
+      assert.equal(units(accounts, 'balance') + units(accounts, 'held'), OPENING * 100n * BigInt(ACCOUNTS.length), 'balances + holds equal what the admin issued');
 
       for (const name of ACCOUNTS) {
-        const account = db.prepare('SELECT balance, held FROM accounts WHERE name = ?').get(name) as { balance: bigint; held: bigint };
-        const sum = (sql: string) => (db.prepare(sql).get(name) as { s: bigint | null }).s ?? 0n;
-        const held = sum("SELECT SUM(amount) AS s FROM transfers WHERE debit_account = ? AND state = 'prepared'");
-        const debited = sum("SELECT SUM(amount) AS s FROM transfers WHERE debit_account = ? AND state IN ('prepared', 'executed')");
-        const credited = sum("SELECT SUM(amount) AS s FROM transfers WHERE credit_account = ? AND state = 'executed'");
-        assert.equal(account.held, held, `${name}: held equals its prepared transfers`);
-        assert.equal(account.balance, OPENING * 100n - debited + credited, `${name}: balance equals its history`);
+        const account = accounts.find((a) => a.name === name)!;
+        const sum = (sql: string) => units(db.prepare(sql).all(name), 'amount');
+        const held = sum("SELECT amount FROM transfers WHERE debit_account = ? AND state = 'prepared'");
+        const incoming = sum("SELECT amount FROM transfers WHERE credit_account = ? AND state = 'prepared'");
+        const debited = sum("SELECT amount FROM transfers WHERE debit_account = ? AND state IN ('prepared', 'executed')");
+        const credited = sum("SELECT amount FROM transfers WHERE credit_account = ? AND state = 'executed'");
+        assert.equal(BigInt(account.held), held, `${name}: held equals its prepared transfers`);
+        assert.equal(BigInt(account.incoming), incoming, `${name}: incoming equals the prepared transfers to it`);
+        assert.equal(BigInt(account.balance), OPENING * 100n - debited + credited, `${name}: balance equals its history`);
       }
       const stored = new Set((db.prepare('SELECT id FROM transfers').all() as Array<{ id: string }>).map((t) => t.id));
       const lost = attempts.filter((a) => a.confirmed && !stored.has(a.id)).map((a) => a.id);

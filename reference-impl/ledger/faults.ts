@@ -38,6 +38,7 @@ export const LEDGER_FAULTS = {
   'fulfillment-before-execution': { description: 'answer the fulfillment lookups of a transfer that is only prepared, with 32 zero bytes as its fulfillment', requirements: ['LEDGER-011'] },
   'sign-blind-amounts': { description: 'drop the minus sign of a transfer amount, so "-10" moves 10 from the caller', requirements: ['LEDGER-001'] },
   'amounts-as-doubles': { description: 'read amounts through a floating-point number, as five-bells-ledger does, so units beyond 2^53 are rounded', requirements: ['LEDGER-001'] },
+  'wrap-at-64-bits': { description: 'take amounts and credited balances beyond 2^64 - 1 units modulo 2^64, as unsigned 64-bit columns would, instead of refusing them', requirements: ['LEDGER-001'] },
   'round-fine-amounts': { description: 'cut off amount digits finer than the ledger\'s scale instead of refusing the transfer', requirements: ['LEDGER-001'] },
   'notify-everyone': { description: 'tell every subscriber about every transfer, also those touching none of its accounts', requirements: ['LEDGER-008'] },
   'refusals-as-bad-request': { description: 'answer every 401, 403 and 409 refusal with 400, so the native API\'s class of refusal is lost', requirements: ['LAPI-001'] },

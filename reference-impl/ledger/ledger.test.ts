@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import type { Principal } from './context';
 import type { LedgerErrorKind, Result } from './errors';
 import { parseFaults, type LedgerFault } from './faults';
+import Database from 'better-sqlite3';
 import { ReferenceLedger } from './ledger';
+import { openStore } from './store';
 
 const ADMIN: Principal = { kind: 'admin' };
 const as = (name: string): Principal => ({ kind: 'account', name });
@@ -169,11 +171,102 @@ test('holds that expired while the ledger was down are returned when it starts',
     const rows = second.ctx.db.prepare("SELECT state, rejection_reason FROM transfers").all();
     assert.deepEqual(rows, [{ state: 'rejected', rejection_reason: 'expired' }], 'the startup sweep ran before any request');
     const alice = second.ctx.db.prepare("SELECT balance, held FROM accounts WHERE name = 'alice'").get();
-    assert.deepEqual(alice, { balance: 10000n, held: 0n });
+    assert.deepEqual(alice, { balance: '10000', held: '0' }, 'amounts are stored as canonical decimal text');
     await second.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+/** A ledger at scale 0 (amounts are smallest units) with the given accounts and balances. */
+function unitLedger(accounts: Record<string, string>, faults: LedgerFault[] = []) {
+  const ledger = new ReferenceLedger({ dbPath: ':memory:', adminToken: 'admin-token-0123456789', ilpPrefix: 'test1.unit.', currencyCode: 'USD', scale: 0, faults: parseFaults(faults.join(',')) });
+  for (const [name, balance] of Object.entries(accounts)) must(ledger.createAccount(ADMIN, name, { balance, token: `${name}-token-0123456789` }));
+  const send = (from: string, to: string, amount: string, condition?: string) =>
+    ledger.prepareTransfer(as(from), randomUUID(), {
+      debit_account: from,
+      credit_account: to,
+      amount,
+      ...(condition ? { execution_condition: condition, expires_at: new Date(Date.now() + 60_000).toISOString() } : {}),
+    });
+  const balance = (name: string) => must(ledger.getAccount(ADMIN, name)).balance;
+  return { ledger, send, balance };
+}
+
+const MAX = '18446744073709551615'; // 2^64 - 1
+
+test('amounts and balances up to 2^64 - 1 units are held to the unit, and the metadata says so', async () => {
+  const { ledger, send, balance } = unitLedger({ alice: MAX, bob: '0', carol: '18446744073709551614', dave: '1' });
+  assert.equal(ledger.metadata(undefined).max_amount, MAX);
+  must(send('alice', 'bob', '18446744073709551614'));
+  assert.deepEqual([balance('alice'), balance('bob')], ['1', '18446744073709551614']);
+  must(send('dave', 'carol', '1'));
+  assert.deepEqual([balance('dave'), balance('carol')], ['0', MAX]);
+  must(send('carol', 'dave', MAX));
+  assert.deepEqual([balance('carol'), balance('dave')], ['0', MAX]);
+  const stored = ledger.ctx.db.prepare("SELECT balance, typeof(balance) AS type FROM accounts WHERE name = 'dave'").get();
+  assert.deepEqual(stored, { balance: MAX, type: 'text' });
+  await ledger.close();
+});
+
+test('beyond 2^64 - 1 units is refused whole: an opening, a credit, and a hold that would credit beyond it on execution', async () => {
+  const { ledger, send, balance } = unitLedger({ alice: '5', bob: '18446744073709551614' });
+  refusedAs(ledger.createAccount(ADMIN, 'erin', { balance: '18446744073709551616', token: 'erin-token-0123456789' }), 'invalid-amount');
+  refusedAs(ledger.getAccount(ADMIN, 'erin'), 'not-found');
+  must(send('alice', 'bob', '1'));
+  refusedAs(send('alice', 'bob', '1'), 'invalid-amount');
+  assert.deepEqual([balance('alice'), balance('bob')], ['4', MAX]);
+  // A prepared transfer to alice reserves room, so a later credit cannot take her beyond 2^64 - 1 first.
+  must(send('bob', 'alice', '18446744073709551610'));
+  const preimage = randomBytes(32);
+  const condition = createHash('sha256').update(preimage).digest('base64url');
+  const held = must(send('bob', 'alice', '1', condition)).view;
+  refusedAs(send('bob', 'alice', '1'), 'invalid-amount');
+  must(ledger.executeTransfer(held.id, preimage.toString('base64url')));
+  assert.deepEqual([balance('alice'), balance('bob')], [MAX, '4']);
+  const incoming = ledger.ctx.db.prepare("SELECT incoming FROM accounts WHERE name = 'alice'").get();
+  assert.deepEqual(incoming, { incoming: '0' }, 'execution releases the reserved room');
+  await ledger.close();
+});
+
+test('the CHECK constraints guard the stored form: canonical text, held never negative, amounts positive and at most 2^64 - 1', async () => {
+  const { ledger, send } = unitLedger({ alice: '10', bob: '0' });
+  must(send('alice', 'bob', '3'));
+  const db = ledger.ctx.db;
+  for (const value of ["'-1'", "'01'", "'1.0'", "''", "'+1'", "X'31'", `'${2n * (2n ** 64n - 1n) + 1n}'`]) {
+    assert.throws(() => db.prepare(`UPDATE accounts SET held = ${value} WHERE name = 'alice'`).run(), /CHECK constraint failed/, `held ${value}`);
+  }
+  for (const value of ["'0'", "'-3'", "'18446744073709551616'", "'003'"]) {
+    assert.throws(() => db.prepare(`UPDATE transfers SET amount = ${value}`).run(), /CHECK constraint failed/, `amount ${value}`);
+  }
+  for (const value of ["'-0'", "'-18446744073709551616'", "'18446744073709551616'"]) {
+    assert.throws(() => db.prepare(`UPDATE accounts SET balance = ${value} WHERE name = 'alice'`).run(), /CHECK constraint failed/, `balance ${value}`);
+  }
+  db.prepare("UPDATE accounts SET balance = '-18446744073709551615', minimum_balance = '-18446744073709551615' WHERE name = 'bob'").run();
+  db.prepare("UPDATE transfers SET amount = '18446744073709551615'").run();
+  await ledger.close();
+});
+
+test('a database written with INTEGER amounts (schema 1) is refused at start, not misread', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ledger-unit-'));
+  try {
+    const dbPath = join(dir, 'old.sqlite');
+    const old = new Database(dbPath);
+    old.exec('CREATE TABLE accounts (name TEXT PRIMARY KEY, balance INTEGER NOT NULL)');
+    old.close();
+    assert.throws(() => openStore(dbPath), /written by another version of the reference ledger \(schema 0, this one reads 2\); start on a new file/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('fault wrap-at-64-bits: an opening of 2^64 units opens with 0, and a credit past 2^64 - 1 wraps the balance', async () => {
+  const { ledger, send, balance } = unitLedger({ alice: '5', bob: MAX }, ['wrap-at-64-bits']);
+  must(ledger.createAccount(ADMIN, 'erin', { balance: '18446744073709551616', token: 'erin-token-0123456789' }));
+  assert.equal(balance('erin'), '0');
+  must(send('alice', 'bob', '2'));
+  assert.deepEqual([balance('alice'), balance('bob')], ['3', '1']);
+  await ledger.close();
 });
 
 test('the fault switches break what they name', async () => {

@@ -1,4 +1,5 @@
 import type { LedgerMessage, LedgerMetadata } from '../../contracts/ledger-api';
+import { formatAmount, MAX_UNITS } from './amount';
 import { accountExists, authenticate, connectorNames, createAccount, getAccount, type AccountRequest } from './accounts';
 import { createContext, takeEvents, type LedgerContext, type Principal } from './context';
 import { fail, ok, type Result } from './errors';
@@ -76,6 +77,7 @@ export class ReferenceLedger {
       // FAULT prefix-without-period
       ilp_prefix: this.ctx.faults.has('prefix-without-period') ? this.settings.ilpPrefix.slice(0, -1) : this.settings.ilpPrefix,
       connectors: connectorNames(this.ctx).map((name) => ({ name, ilp_address: accountAddress(this.ctx, name) })),
+      max_amount: formatAmount(MAX_UNITS, this.settings.scale),
       max_memo_bytes: MAX_PAYLOAD_BYTES,
       max_message_bytes: MAX_PAYLOAD_BYTES,
       ...(websocketUrl ? { urls: { websocket: websocketUrl } } : {}),

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { MAX_UNITS } from './amount';
 
 /**
  * The reference ledger's storage: one SQLite database (a file, or ':memory:'), written only inside
@@ -7,18 +8,42 @@ import Database from 'better-sqlite3';
  *
  * Money lives in two columns per account: `balance` (spendable) and `held` (set aside by prepared
  * transfers from it). The sum of balance + held over all accounts changes only when the admin opens an
- * account; every transfer operation moves units between those columns and nothing else. CHECK constraints
- * repeat the invariants so a bug fails the transaction instead of storing a wrong balance.
+ * account; every transfer operation moves units between those columns and nothing else. A third column,
+ * `incoming`, is no money: it reserves room for what prepared transfers to the account will credit, so
+ * that executing them can never take a balance beyond what the ledger holds. CHECK constraints repeat the
+ * invariants so a bug fails the transaction instead of storing a wrong balance.
+ *
+ * Amounts reach 2^64 - 1 smallest units (the ILPv4 UInt64 maximum) and balances may be as negative as a
+ * minimum balance allows, which no SQLite INTEGER (signed 64-bit) holds. So every amount column is TEXT
+ * holding the canonical decimal integer (no leading zeros, no "+", no "-0"), and the arithmetic is BigInt
+ * in this file, inside the caller's transaction (better-sqlite3 is synchronous: read, add, write with no
+ * other writer in between). Rows are converted at one place, `rowsOf`; the rest of the ledger sees bigint.
  */
 export type Db = Database.Database;
 
+/** Bumped whenever the stored form changes: a database of another version is refused, not misread. */
+const SCHEMA_VERSION = 2;
+
+/** SQL true when `column` is canonical decimal integer text from `min` to `max` (bigints of any size). */
+function unitsCheck(column: string, min: bigint, max: bigint): string {
+  const magnitude = `(CASE WHEN ${column} GLOB '-*' THEN substr(${column}, 2) ELSE ${column} END)`;
+  const atMost = (digits: string, bound: bigint) =>
+    `(length(${digits}) < ${String(bound).length} OR (length(${digits}) = ${String(bound).length} AND ${digits} <= '${bound}'))`;
+  const form = `typeof(${column}) = 'text' AND ${magnitude} <> '' AND ${magnitude} NOT GLOB '*[^0-9]*' AND (${magnitude} = '0' OR ${magnitude} NOT GLOB '0*')`;
+  const sign = min < 0n ? `(${column} NOT GLOB '-*' OR (${column} <> '-0' AND ${atMost(magnitude, -min)}))` : `${column} NOT GLOB '-*'`;
+  const low = min > 0n ? ` AND ${column} <> '0'` : '';
+  return `CHECK (${form} AND ${sign}${low} AND (${column} GLOB '-*' OR ${atMost(magnitude, max)}))`;
+}
+
+/** held and incoming may reach 2 * MAX_UNITS: a balance of MAX_UNITS with a minimum of -MAX_UNITS can hold both. */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS accounts (
   name            TEXT PRIMARY KEY,
   owner           TEXT NOT NULL,
-  balance         INTEGER NOT NULL,
-  held            INTEGER NOT NULL DEFAULT 0 CHECK (held >= 0),
-  minimum_balance INTEGER NOT NULL,
+  balance         TEXT NOT NULL ${unitsCheck('balance', -MAX_UNITS, MAX_UNITS)},
+  held            TEXT NOT NULL DEFAULT '0' ${unitsCheck('held', 0n, 2n * MAX_UNITS)},
+  incoming        TEXT NOT NULL DEFAULT '0' ${unitsCheck('incoming', 0n, 2n * MAX_UNITS)},
+  minimum_balance TEXT NOT NULL ${unitsCheck('minimum_balance', -MAX_UNITS, MAX_UNITS)},
   connector       INTEGER NOT NULL CHECK (connector IN (0, 1)),
   token_hash      TEXT NOT NULL UNIQUE,
   request_digest  TEXT NOT NULL
@@ -27,7 +52,7 @@ CREATE TABLE IF NOT EXISTS transfers (
   id                TEXT PRIMARY KEY,
   debit_account     TEXT NOT NULL REFERENCES accounts(name),
   credit_account    TEXT NOT NULL REFERENCES accounts(name),
-  amount            INTEGER NOT NULL CHECK (amount > 0),
+  amount            TEXT NOT NULL ${unitsCheck('amount', 1n, MAX_UNITS)},
   condition         TEXT,
   expires_at        INTEGER,
   memo              BLOB,
@@ -52,6 +77,8 @@ export interface AccountRow {
   readonly owner: string;
   readonly balance: bigint;
   readonly held: bigint;
+  /** What prepared transfers to this account will credit when executed (reserved room, not money). */
+  readonly incoming: bigint;
   readonly minimum_balance: bigint;
   readonly connector: bigint;
   readonly token_hash: string;
@@ -80,7 +107,7 @@ export interface TransferRow {
   readonly request_digest: string;
 }
 
-/** Opens (creating if needed) the database. Integers come back as bigint so no amount loses precision. */
+/** Opens (creating if needed) the database. Integers (times, flags) come back as bigint; amounts are text (see above). */
 export function openStore(path: string): Db {
   const db = new Database(path);
   if (path !== ':memory:') {
@@ -90,31 +117,83 @@ export function openStore(path: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.defaultSafeIntegers(true);
+  const version = Number(db.pragma('user_version', { simple: true }));
+  const fresh = db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'accounts'").get() as { n: bigint };
+  if (fresh.n !== 0n && version !== SCHEMA_VERSION) {
+    db.close();
+    throw new Error(`${path} was written by another version of the reference ledger (schema ${version}, this one reads ${SCHEMA_VERSION}); start on a new file`);
+  }
   db.exec(SCHEMA);
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
   return db;
 }
 
+/** The one place stored amounts become bigint: `rowsOf` gives the reading statements rows in these types. */
+function toAccountRow(raw: Record<string, unknown>): AccountRow {
+  return { ...raw, balance: BigInt(raw.balance as string), held: BigInt(raw.held as string), incoming: BigInt(raw.incoming as string), minimum_balance: BigInt(raw.minimum_balance as string) } as AccountRow;
+}
+
+function toTransferRow(raw: Record<string, unknown>): TransferRow {
+  return { ...raw, amount: BigInt(raw.amount as string) } as TransferRow;
+}
+
+/** A reading statement whose rows come back converted; the statement stays prepared once. */
+function rowsOf<R>(statement: Database.Statement, convert: (raw: Record<string, unknown>) => R) {
+  return {
+    get: (...params: unknown[]): R | undefined => {
+      const raw = statement.get(...params) as Record<string, unknown> | undefined;
+      return raw === undefined ? undefined : convert(raw);
+    },
+    all: (...params: unknown[]): R[] => (statement.all(...params) as Array<Record<string, unknown>>).map(convert),
+  };
+}
+
+/** How an amount is stored: canonical decimal text (BigInt's toString is canonical). */
+const stored = (units: bigint): string => units.toString();
+
 /** Prepared statements over the two tables; the operations in accounts.ts and transfers.ts use only these. */
 export function createQueries(db: Db) {
+  const accountByName = rowsOf(db.prepare('SELECT * FROM accounts WHERE name = ?'), toAccountRow);
+  const insertAccount = db.prepare(
+    `INSERT INTO accounts (name, owner, balance, held, minimum_balance, connector, token_hash, request_digest)
+     VALUES (@name, @owner, @balance, '0', @minimum_balance, @connector, @token_hash, @request_digest)`,
+  );
+  const setAmounts = db.prepare('UPDATE accounts SET balance = @balance, held = @held, incoming = @incoming WHERE name = @name');
+  const insertTransfer = db.prepare(
+    `INSERT INTO transfers (id, debit_account, credit_account, amount, condition, expires_at, memo, state,
+       rejection_reason, proposed_at, prepared_at, executed_at, rejected_at, request_digest)
+     VALUES (@id, @debit_account, @credit_account, @amount, @condition, @expires_at, @memo, @state,
+       @rejection_reason, @proposed_at, @prepared_at, @executed_at, @rejected_at, @request_digest)`,
+  );
   const q = {
-    accountByName: db.prepare('SELECT * FROM accounts WHERE name = ?'),
-    accountByTokenHash: db.prepare('SELECT * FROM accounts WHERE token_hash = ?'),
+    accountByName,
+    accountByTokenHash: rowsOf(db.prepare('SELECT * FROM accounts WHERE token_hash = ?'), toAccountRow),
     connectorAccounts: db.prepare('SELECT name FROM accounts WHERE connector = 1 ORDER BY name'),
-    insertAccount: db.prepare(
-      `INSERT INTO accounts (name, owner, balance, held, minimum_balance, connector, token_hash, request_digest)
-       VALUES (@name, @owner, @balance, 0, @minimum_balance, @connector, @token_hash, @request_digest)`,
+    insertAccount: {
+      run: (row: { balance: bigint; minimum_balance: bigint } & Record<string, unknown>) =>
+        insertAccount.run({ ...row, balance: stored(row.balance), minimum_balance: stored(row.minimum_balance) }),
+    },
+    /** Adds to an account's amounts (BigInt, read and written in the caller's transaction); changes 0 if it is gone. */
+    addToAccount: {
+      run: (delta: { name: string; balance: bigint; held: bigint; incoming?: bigint }): { changes: number } => {
+        const row = accountByName.get(delta.name);
+        if (!row) return { changes: 0 };
+        return setAmounts.run({
+          name: delta.name,
+          balance: stored(row.balance + delta.balance),
+          held: stored(row.held + delta.held),
+          incoming: stored(row.incoming + (delta.incoming ?? 0n)),
+        });
+      },
+    },
+    transferById: rowsOf(db.prepare('SELECT * FROM transfers WHERE id = ?'), toTransferRow),
+    executedByCondition: rowsOf(
+      db.prepare("SELECT * FROM transfers WHERE condition = ? AND state = 'executed' ORDER BY executed_at LIMIT 1"),
+      toTransferRow,
     ),
-    addToAccount: db.prepare('UPDATE accounts SET balance = balance + @balance, held = held + @held WHERE name = @name'),
-    transferById: db.prepare('SELECT * FROM transfers WHERE id = ?'),
-    executedByCondition: db.prepare(
-      "SELECT * FROM transfers WHERE condition = ? AND state = 'executed' ORDER BY executed_at LIMIT 1",
-    ),
-    insertTransfer: db.prepare(
-      `INSERT INTO transfers (id, debit_account, credit_account, amount, condition, expires_at, memo, state,
-         rejection_reason, proposed_at, prepared_at, executed_at, rejected_at, request_digest)
-       VALUES (@id, @debit_account, @credit_account, @amount, @condition, @expires_at, @memo, @state,
-         @rejection_reason, @proposed_at, @prepared_at, @executed_at, @rejected_at, @request_digest)`,
-    ),
+    insertTransfer: {
+      run: (row: { amount: bigint } & Record<string, unknown>) => insertTransfer.run({ ...row, amount: stored(row.amount) }),
+    },
     markExecuted: db.prepare(
       "UPDATE transfers SET state = 'executed', fulfillment = @fulfillment, executed_at = @at WHERE id = @id AND state = 'prepared'",
     ),
@@ -122,7 +201,7 @@ export function createQueries(db: Db) {
       `UPDATE transfers SET state = 'rejected', rejection_reason = @reason, rejection_message = @message, rejected_at = @at
        WHERE id = @id AND state = 'prepared'`,
     ),
-    dueTransfers: db.prepare("SELECT * FROM transfers WHERE state = 'prepared' AND expires_at <= ? ORDER BY expires_at"),
+    dueTransfers: rowsOf(db.prepare("SELECT * FROM transfers WHERE state = 'prepared' AND expires_at <= ? ORDER BY expires_at"), toTransferRow),
     nextExpiry: db.prepare("SELECT MIN(expires_at) AS at FROM transfers WHERE state = 'prepared'"),
   };
   return q;

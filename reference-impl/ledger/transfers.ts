@@ -1,5 +1,5 @@
 import type { LedgerTransferRequest } from '../../contracts/ledger-api';
-import { parseAmount, formatAmount } from './amount';
+import { parseAmount, formatAmount, MAX_UNITS, wrap64 } from './amount';
 import { digestOf, emit, inTransaction, sha256, type LedgerContext, type Principal, type TransferEvent } from './context';
 import { fail, ok, type Result } from './errors';
 import type { AccountRow, RejectionReason, TransferRow } from './store';
@@ -14,6 +14,10 @@ import { decodeBase64Url, fulfillmentView, transferView, type FulfillmentView, t
  *   execute  debit.held    -= amount, credit.balance += amount        (state executed)
  *   reject   debit.held    -= amount, debit.balance += amount         (state rejected: by receiver or expiry)
  *   direct   debit.balance -= amount, credit.balance += amount        (no condition: executed at once)
+ *
+ * What an account can still come to hold, balance + held + incoming (incoming: prepared transfers to it,
+ * reserved at prepare and released at execute or reject), never exceeds MAX_UNITS: prepare refuses a
+ * transfer that would take the credit account beyond it, so execute and reject never can.
  *
  * State changes are emitted into the context's outbox, published once the transaction has committed.
  */
@@ -75,7 +79,8 @@ export function prepareTransfer(
     }
     const debit = ctx.q.accountByName.get(request.debit_account) as AccountRow | undefined;
     if (!debit) return fail({ kind: 'unknown-account', name: request.debit_account });
-    if (!ctx.q.accountByName.get(request.credit_account)) return fail({ kind: 'unknown-account', name: request.credit_account });
+    const credit = ctx.q.accountByName.get(request.credit_account) as AccountRow | undefined;
+    if (!credit) return fail({ kind: 'unknown-account', name: request.credit_account });
     const conditional = request.execution_condition !== undefined;
     if (expiresAt !== null && expiresAt <= now) {
       return fail({ kind: 'expired', id, expiresAt: new Date(expiresAt).toISOString() });
@@ -112,18 +117,28 @@ export function prepareTransfer(
         amount: formatAmount(amount.value, ctx.scale),
       });
     }
+    // What the credit account could come to hold; a debit to itself first takes the amount out of it.
+    const reach = credit.balance + credit.held + credit.incoming + amount.value - (credit.name === debit.name && !conditional ? amount.value : 0n);
+    let credited = amount.value;
+    if (reach > MAX_UNITS) {
+      if (!ctx.faults.has('wrap-at-64-bits')) {
+        return fail({ kind: 'invalid-amount', reason: `${formatAmount(amount.value, ctx.scale)} would take ${credit.name} beyond what the ledger can hold (${formatAmount(MAX_UNITS, ctx.scale)})` });
+      }
+      credited = wrap64(credit.balance + amount.value) - credit.balance; // FAULT wrap-at-64-bits: the balance wraps around
+    }
     if (existing) ctx.db.prepare('DELETE FROM transfers WHERE id = ?').run(id); // fault no-idempotency only
     if (!conditional) {
       move(ctx, debit.name, -amount.value, 0n);
-      if (!ctx.faults.has('lose-unconditional-credit')) move(ctx, request.credit_account, amount.value, 0n);
+      if (!ctx.faults.has('lose-unconditional-credit')) move(ctx, request.credit_account, credited, 0n);
       ctx.q.insertTransfer.run({ ...base, state: 'executed', rejection_reason: null, prepared_at: now, executed_at: now, rejected_at: null });
       return created(ctx, id, 'transfer.executed');
     }
     if (ctx.faults.has('credit-on-prepare')) {
       move(ctx, debit.name, -amount.value, 0n);
-      move(ctx, request.credit_account, amount.value, 0n);
+      move(ctx, request.credit_account, credited, 0n);
     } else {
       move(ctx, debit.name, -amount.value, amount.value);
+      move(ctx, request.credit_account, 0n, 0n, amount.value);
     }
     ctx.q.insertTransfer.run({ ...base, state: 'prepared', rejection_reason: null, prepared_at: now, executed_at: null, rejected_at: null });
     return created(ctx, id, 'transfer.prepared');
@@ -165,10 +180,12 @@ export function executeTransfer(ctx: LedgerContext, id: string, fulfillmentText:
     if (row.state === 'rejected') {
       // fault reopen-final-transfers: the funds already went back, so take them again from the sender
       move(ctx, row.debit_account, -row.amount, row.amount);
+      move(ctx, row.credit_account, 0n, 0n, row.amount);
       ctx.db.prepare("UPDATE transfers SET state = 'prepared', rejection_reason = NULL, rejection_message = NULL WHERE id = ?").run(id);
     }
     if (!ctx.faults.has('credit-on-prepare')) {
       move(ctx, row.debit_account, 0n, -row.amount);
+      move(ctx, row.credit_account, 0n, 0n, -row.amount);
       const payee = ctx.faults.has('credit-sender-on-execute') ? row.debit_account : row.credit_account; // FAULT credit-sender-on-execute
       move(ctx, payee, row.amount, 0n);
     }
@@ -203,7 +220,7 @@ export function rejectTransfer(
     if (expireIfDue(ctx, row, now)) return fail({ kind: 'already-rejected', id, reason: 'expired' });
     if (row.state === 'executed') {
       // fault reopen-final-transfers: take the credit back and put the amount on hold again, then reject as usual
-      move(ctx, row.credit_account, -row.amount, 0n);
+      move(ctx, row.credit_account, -row.amount, 0n, row.amount);
       move(ctx, row.debit_account, 0n, row.amount);
       ctx.db.prepare("UPDATE transfers SET state = 'prepared', fulfillment = NULL, executed_at = NULL WHERE id = ?").run(id);
     }
@@ -284,13 +301,16 @@ function expireIfDue(ctx: LedgerContext, row: TransferRow, now: number): boolean
 
 function releaseHold(ctx: LedgerContext, row: TransferRow, reason: RejectionReason, message: Buffer | null, now: number): void {
   // fault credit-on-prepare: the money already went to the receiver at prepare time and stays there
-  if (!ctx.faults.has('credit-on-prepare')) move(ctx, row.debit_account, row.amount, -row.amount);
+  if (!ctx.faults.has('credit-on-prepare')) {
+    move(ctx, row.debit_account, row.amount, -row.amount);
+    move(ctx, row.credit_account, 0n, 0n, -row.amount);
+  }
   const changed = ctx.q.markRejected.run({ id: row.id, reason, message, at: now });
   if (changed.changes !== 1) throw new Error(`transfer ${row.id} was not prepared when releasing its hold`);
 }
 
-function move(ctx: LedgerContext, account: string, balance: bigint, held: bigint): void {
-  const changed = ctx.q.addToAccount.run({ name: account, balance, held });
+function move(ctx: LedgerContext, account: string, balance: bigint, held: bigint, incoming = 0n): void {
+  const changed = ctx.q.addToAccount.run({ name: account, balance, held, incoming });
   if (changed.changes !== 1) throw new Error(`account ${account} vanished during a transfer`);
 }
 

@@ -101,6 +101,13 @@ export class LedgerScenario {
   /** Opens a fresh account for `word` as the admin; a refusal is a setup failure. */
   /** `balance` in whole units, or with `inUnits` in the ledger's smallest units (10^-scale). */
   async openAccount(word: string, balance: bigint, options: { minimum?: bigint; connector?: boolean; inUnits?: boolean } = {}): Promise<Holder> {
+    const { holder, reply } = await this.tryOpenAccount(word, balance, options);
+    if (reply.kind !== 'ok') throw new Error(`could not open a ledger account for ${word} on ${this.target.description}: ${describeLedgerReply(reply)}`);
+    return holder;
+  }
+
+  /** Like openAccount, but answers the ledger's reply; only an account the ledger opened becomes the holder's. */
+  async tryOpenAccount(word: string, balance: bigint, options: { minimum?: bigint; connector?: boolean; inUnits?: boolean } = {}): Promise<{ holder: Holder; reply: LedgerReply<LedgerAccount> }> {
     const holder: Holder = { word, account: `${word}-${this.key}`, token: randomBytes(24).toString('base64url') };
     this.world.transcript.addSecret(holder.token);
     const reply = await this.client.createAccount(this.target.adminToken, holder.account, {
@@ -110,9 +117,8 @@ export class LedgerScenario {
       ...(options.connector ? { connector: true } : {}),
       token: holder.token,
     });
-    if (reply.kind !== 'ok') throw new Error(`could not open a ledger account for ${word} on ${this.target.description}: ${describeLedgerReply(reply)}`);
-    this.holders.set(word, holder);
-    return holder;
+    if (reply.kind === 'ok') this.holders.set(word, holder);
+    return { holder, reply };
   }
 
   /** A holder's account as the admin reads it. */
