@@ -71,21 +71,21 @@ async function post(ttk, resource, body) {
   return { status: response.status, body: parse(await response.text()) };
 }
 
-function quoteRequest() {
+function quoteRequest(amountType = 'SEND') {
   return {
     quoteId: randomUUID(),
     transactionId: randomUUID(),
     payee: { partyIdInfo: { partyIdType: 'MSISDN', partyIdentifier: '123456789', fspId: PAYEE } },
     payer: { partyIdInfo: { partyIdType: 'MSISDN', partyIdentifier: '987654321', fspId: PAYER } },
-    amountType: 'SEND',
+    amountType,
     amount: { amount: '12.34', currency: 'USD' },
     transactionType: { scenario: 'TRANSFER', initiator: 'PAYER', initiatorType: 'CONSUMER' },
   };
 }
 
 /** POST /quotes and its PUT /quotes/{ID} callback. */
-async function quote(ttk, sw) {
-  const request = quoteRequest();
+async function quote(ttk, sw, amountType) {
+  const request = quoteRequest(amountType);
   const accepted = await post(ttk, 'quotes', request);
   assert.equal(accepted.status, 202, `POST /quotes answered ${accepted.status}: ${JSON.stringify(accepted.body)}`);
   return { request, accepted, callback: await sw.next(`/quotes/${request.quoteId}`) };
@@ -173,6 +173,15 @@ describe('the Testing Toolkit as shipped (validation switches off)', { skip }, (
     evidence.asShipped.wrongCondition = { request: t.request, callback: t.callback, sha256OfFulfilment: sha256(t.callback.body.fulfilment) };
     assert.equal(t.callback.body.transferState, 'COMMITTED');
     assert.notEqual(sha256(t.callback.body.fulfilment), t.request.condition);
+  });
+
+  test('a RECEIVE quote: transferAmount adds the payee FSP commission (12.34 + 0.2 fee + 0.3 commission = 12.84), the packet says 1284', async () => {
+    const r = await quote(ttk, sw, 'RECEIVE');
+    const { body } = r.callback;
+    const packet = decoded(body.ilpPacket);
+    evidence.asShipped.receiveQuote = { request: r.request, callbackBody: body, decodedPacket: packet };
+    assert.deepEqual([body.payeeReceiveAmount.amount, body.payeeFspFee.amount, body.payeeFspCommission.amount, body.transferAmount.amount], ['12.34', '0.2', '0.3', '12.84']);
+    assert.equal(packet.amount, '1284', 'the packet follows transferAmount');
   });
 });
 
