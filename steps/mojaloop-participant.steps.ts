@@ -7,6 +7,7 @@ import { Then, When } from '@cucumber/cucumber';
 import type { MojaloopCheck } from '../contracts/fspiop';
 import { payerChecks, quoteCallbackChecks, refusalOf, transferCallbackChecks } from '../lib/mojaloop/observed-payment';
 import type { IlpWorld } from './world';
+import { skipScenario } from './support/target-hooks';
 import { anotherPayeeAddress, ParticipantScenario, readdressed } from './support/mojaloop-participant';
 
 const QUOTE_EXPIRY_WAIT_MS = 10_000;
@@ -51,8 +52,10 @@ When('the switch resends the same transfer', async function (this: IlpWorld) {
 });
 
 When('the quote\'s expiration passes', async function (this: IlpWorld) {
-  const why = await ParticipantScenario.of(this).letQuoteExpire(QUOTE_EXPIRY_WAIT_MS * this.timeoutMultiplier);
-  if (why) this.judgements.fail('primary', 'a quote that expires within the wait', why);
+  const { notObservable, problem } = await ParticipantScenario.of(this).letQuoteExpire(QUOTE_EXPIRY_WAIT_MS * this.timeoutMultiplier);
+  if (problem) this.judgements.fail('primary', 'a quote expiration that is a date', problem);
+  if (notObservable) return skipScenario(this, notObservable);
+  return undefined;
 });
 
 // ------------------------------------------------------------------------------------------- payer mode

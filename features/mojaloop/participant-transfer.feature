@@ -60,6 +60,8 @@ Feature: A Payee FSP fulfils only the transfer that pays its quote (FSPIOP v1.1 
   @ML-014 @must
   Scenario: A transfer after the quote expired is refused
     # The quote request asks for a 1-second quote; a participant that gives a longer one is waited for up to 10 s.
+    # FSPIOP lets the Payee FSP choose its quote's expiration, so one further off than that is not a failure: the
+    # scenario is skipped as not observable, with the expiration it gave.
     When the switch asks the participant for a quote for "99" USD valid for 1 second
     And the quote's expiration passes
     And the switch sends the transfer that pays the quote

@@ -154,14 +154,18 @@ export class ParticipantScenario {
     recordHashes(this.world.transcript, hashesOf(this.observed()));
   }
 
-  /** Waits until the quote's expiration has passed; undefined, or why that is too far off to wait for. */
-  async letQuoteExpire(maxWaitMs: number): Promise<string | undefined> {
+  /**
+   * Waits until the quote's expiration has passed. `notObservable`: it is too far off to wait for (FSPIOP lets
+   * a Payee FSP choose its quote's expiration, so asking for a short one binds it to nothing); `problem`: it is
+   * not a date at all.
+   */
+  async letQuoteExpire(maxWaitMs: number): Promise<{ readonly notObservable?: string; readonly problem?: string }> {
     const at = Date.parse(String(this.quote().expiration));
     const wait = at - Date.now() + 100;
-    if (Number.isNaN(at)) return `the quote's expiration ${String(this.quote().expiration)} is not a date`;
-    if (wait > maxWaitMs) return `not observable: the participant gave the quote an expiration ${Math.round(wait / 1000)} s away, beyond what a scenario waits (${maxWaitMs} ms), though it was asked for less`;
+    if (Number.isNaN(at)) return { problem: `the quote's expiration ${String(this.quote().expiration)} is not a date` };
+    if (wait > maxWaitMs) return { notObservable: `not observable: the participant gave the quote an expiration ${Math.round(wait / 1000)} s away, beyond what a scenario waits (${maxWaitMs} ms); the request asked for less, which FSPIOP does not bind it to` };
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    return undefined;
+    return {};
   }
 
   // ------------------------------------------------------------------------------------------ payer mode
