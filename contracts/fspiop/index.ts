@@ -9,3 +9,4 @@ export * from './ilp-packet-field';
 export * from './payment-request';
 export * from './transfer-consistency';
 export * from './quote-callback';
+export * from './iso20022';
