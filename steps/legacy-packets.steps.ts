@@ -1,5 +1,6 @@
 /**
- * Steps of the 2017 packet features (features/legacy: ILPv1 Payment, ILQP), run against the worker's codec
+ * Steps of the 2017 packet features (features/legacy: ILPv1 Payment, ILQP, Error, Fulfillment Data, Forwarded
+ * Payment, Rejection), run against the worker's codec
  * target through its `legacy-packets` capability. Refusals and written bytes are judged by the codec steps
  * ("it is refused as ...", "the bytes written are ..."), which read the same stored result.
  */
@@ -13,6 +14,7 @@ import { parseAnnotatedHex } from './support/parse-words';
 const LEGACY_NAMES: Readonly<Record<string, number>> = {
   'ILPv1 Payment': 1, QuoteLiquidityRequest: 2, QuoteLiquidityResponse: 3, QuoteBySourceAmountRequest: 4,
   QuoteBySourceAmountResponse: 5, QuoteByDestinationAmountRequest: 6, QuoteByDestinationAmountResponse: 7,
+  'ILPv1 Error': 8, 'ILPv1 Fulfillment Data': 9, 'ILPv1 Forwarded Payment': 10, 'ILPv1 Rejection': 11,
 };
 
 defineParameterType({

@@ -20,8 +20,9 @@ const USAGE = `usage: ilp-conformance packet decode <hex | base64 | -> [--lenien
 
 decode   reads one packet (Prepare, Fulfill or Reject) and prints it as JSON: amounts as decimal
          strings, bytes as hex, expiresAt as ISO-8601 UTC, a Reject's code with its name and class.
-         Type bytes 1-7 are the 2017 family (ILPv1 Payment, ILQP): printed as {type, name, fields}, so
-         a Mojaloop ilpPacket (base64url) decodes too.
+         Type bytes 1-11 are the 2017 family (ILPv1 Payment, ILQP quotes, Error, Fulfillment Data,
+         Forwarded Payment, Rejection): printed as {type, name, fields}, so a Mojaloop ilpPacket
+         (base64url) decodes too.
          Input is hex or base64 (detected; --hex / --base64 force one); whitespace and a 0x prefix are
          ignored; "-" reads standard input.
 encode   reads that JSON (from a file, or standard input when the file is "-" or missing) and prints

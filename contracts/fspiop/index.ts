@@ -13,3 +13,4 @@ export * from './dialect';
 export * from './headers';
 export * from './currency-scale';
 export * from './messages';
+export * from './iso20022';

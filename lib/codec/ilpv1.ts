@@ -91,6 +91,40 @@ export function decodeIlpV1Payment(bytes: Uint8Array, options?: DecodeOptions): 
 }
 
 /**
+ * The Forwarded Payment (type 10; IL-RFC 3 Dec 2017, experimental; PKT-L04): a Payment without an amount, for
+ * connectors that forward at their own rate. Same rules as the Payment's account and data.
+ *
+ *   +----+----------+--------------------------+-----------------------+----+
+ *   | 0a | len (LD) | account VarOctetString   | data VarOctetString   | 00 |
+ *   +----+----------+--------------------------+-----------------------+----+
+ *
+ *   e.g. IL-RFC 3's example: 0a 14 | 0e "g.us.nexus.bob" | 03 041041 | 00
+ */
+export interface IlpV1ForwardedPayment {
+  readonly type: 10;
+  readonly account: string;
+  readonly data: Uint8Array;
+}
+
+export function encodeIlpV1ForwardedPayment(payment: Omit<IlpV1ForwardedPayment, 'type'> & { readonly type?: 10 }): Uint8Array {
+  const data = payment.data;
+  if (!(data instanceof Uint8Array)) throw new CodecError('ValueOutOfRange', 'data', -1, { reason: 'not a Uint8Array' });
+  if (data.length > ILPV1_MAX_DATA_LENGTH) throw new CodecError('DataTooLong', 'data', -1, { length: data.length, max: ILPV1_MAX_DATA_LENGTH });
+  return writeLegacyPacket(LegacyPacketType.ForwardedPayment, (w) => {
+    writeLegacyAddress(w, payment.account, 'account');
+    w.writeVarOctetString(data, 'data');
+  });
+}
+
+export function decodeIlpV1ForwardedPayment(bytes: Uint8Array, options?: DecodeOptions): IlpV1ForwardedPayment {
+  const r = openLegacyEnvelope(bytes, [LegacyPacketType.ForwardedPayment], options);
+  const account = readLegacyAddress(r, 'account');
+  const data = r.readVarOctetString('data', ILPV1_MAX_DATA_LENGTH, 'DataTooLong');
+  closeLegacyEnvelope(r, options);
+  return { type: LegacyPacketType.ForwardedPayment, account, data };
+}
+
+/**
  * Reads the ILP Payment as IL-RFC 3 draft 3 (Aug 2017) wrote it, before the envelope existed: the type byte,
  * then the fields at once, with no contents length and no extensions byte. FSPIOP v1.1 Listing 45 carries
  * its ilpPacket this way. Only for reading old examples and captures: nothing should write it.

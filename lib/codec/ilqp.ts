@@ -17,8 +17,9 @@
  */
 import { CodecError } from './errors';
 import type { OerReader, OerWriter } from './oer';
-import { closeLegacyEnvelope, LegacyPacketType, openLegacyEnvelope, writeLegacyPacket } from './legacy-envelope';
+import { closeLegacyEnvelope, openLegacyEnvelope, readLegacyTime, writeLegacyPacket } from './legacy-envelope';
 import { checkUInt64, readLegacyAddress, writeLegacyAddress } from './ilpv1';
+import { encodeLegacyGeneralizedTime } from './time';
 import type { DecodeOptions } from './types';
 
 export interface CurvePoint {
@@ -40,28 +41,6 @@ export type IlqpPacket =
 export const ILQP_TYPES: readonly number[] = [2, 3, 4, 5, 6, 7];
 /** More points than any quote needs; refuses a count that would make the decoder allocate without bound. */
 export const MAX_CURVE_POINTS = 4096;
-const LEGACY_TIME = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})\.(\d{3})Z$/;
-
-/** 2017 GeneralizedTime: `YYYYMMDDHHmmSS.fffZ`, always three fraction digits, UTC (TS-L01). */
-export function encodeLegacyGeneralizedTime(date: Date, field = 'expiresAt'): string {
-  if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw new CodecError('InvalidTimestamp', field, -1, { reason: 'not a valid Date' });
-  const iso = date.toISOString();
-  if (iso.length !== 24) throw new CodecError('InvalidTimestamp', field, -1, { reason: 'year outside 0000..9999', iso });
-  return iso.replace(/[-:T]/g, '');
-}
-
-/** Reads 2017 GeneralizedTime; refuses any other shape (RFC 30's shorter fractions, offsets) and impossible dates. */
-export function decodeLegacyGeneralizedTime(text: string, field = 'expiresAt', offset = -1): Date {
-  const m = LEGACY_TIME.exec(text);
-  if (!m) throw new CodecError('InvalidTimestamp', field, offset, { reason: 'must be YYYYMMDDHHmmSS.fffZ (2017 form)', text });
-  const iso = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z`;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime()) || date.toISOString() !== iso) {
-    throw new CodecError('InvalidTimestamp', field, offset, { reason: 'no such date or time', text });
-  }
-  return date;
-}
-
 /** Why a curve breaks QUOTE-001 (x strictly rising, y never falling), or undefined when it keeps the rule. */
 export function liquidityCurveProblem(points: readonly CurvePoint[]): string | undefined {
   for (let i = 1; i < points.length; i++) {
@@ -98,9 +77,7 @@ function readContents(r: OerReader, type: number): IlqpPacket {
       const liquidityCurve = readCurve(r);
       const appliesToPrefix = readLegacyAddress(r, 'appliesToPrefix');
       const sourceHoldDuration = duration('sourceHoldDuration');
-      const at = r.offset;
-      const text = r.readVarOctetString('expiresAt', 64).toString('latin1');
-      return { type, liquidityCurve, appliesToPrefix, sourceHoldDuration, expiresAt: decodeLegacyGeneralizedTime(text, 'expiresAt', at + 1) };
+      return { type, liquidityCurve, appliesToPrefix, sourceHoldDuration, expiresAt: readLegacyTime(r, 'expiresAt') };
     }
     case 4: return { type, destinationAccount: readLegacyAddress(r, 'destinationAccount'), sourceAmount: r.readUInt(64, 'sourceAmount'), destinationHoldDuration: duration('destinationHoldDuration') };
     case 5: return { type, destinationAmount: r.readUInt(64, 'destinationAmount'), sourceHoldDuration: duration('sourceHoldDuration') };
@@ -128,7 +105,7 @@ function writeContents(w: OerWriter, p: IlqpPacket): void {
       p.liquidityCurve.forEach((pt, i) => w.writeUInt(checkUInt64(pt.x, `liquidityCurve[${i}].x`), 64).writeUInt(checkUInt64(pt.y, `liquidityCurve[${i}].y`), 64));
       writeLegacyAddress(w, p.appliesToPrefix, 'appliesToPrefix');
       w.writeUInt(checkDuration(p.sourceHoldDuration, 'sourceHoldDuration'), 32);
-      w.writeVarIa5(encodeLegacyGeneralizedTime(p.expiresAt), 'expiresAt');
+      w.writeVarIa5(encodeLegacyGeneralizedTime(p.expiresAt, 'expiresAt'), 'expiresAt');
       return;
     case 4: case 6:
       writeLegacyAddress(w, p.destinationAccount, 'destinationAccount');

@@ -19,3 +19,4 @@ export * from './stream-crypto';
 export * from './legacy-envelope';
 export * from './ilpv1';
 export * from './ilqp';
+export * from './ilpv1-outcomes';

@@ -6,13 +6,15 @@
  *   | type | contents length (OER LD) | fields of the type            | extensions |   extensions is 0x00:
  *   +------+--------------------------+-------------------------------+------------+   no extension is defined
  *
- * Types: 1 ILPv1 Payment (ilpv1.ts), 2..7 ILQP quotes (ilqp.ts). Shared by both so each reads the same way:
+ * Types: 1 ILPv1 Payment and 10 Forwarded Payment (ilpv1.ts), 2..7 ILQP quotes (ilqp.ts), 8 Error, 9 Fulfillment
+ * Data and 11 Rejection (ilpv1-outcomes.ts). Shared by both so each reads the same way:
  * strict refuses a non-zero extensions byte and non-canonical lengths; lenient accepts both. A missing
  * extensions byte is Truncated in every mode. Bytes after the envelope, or after the extensions byte inside
  * it, are ignored unless `rejectTrailingBytes`.
  */
 import { CodecError } from './errors';
 import { OerReader, OerWriter } from './oer';
+import { decodeLegacyGeneralizedTime } from './time';
 import type { DecodeOptions } from './types';
 
 /** Type IDs of the 2017 family (R3-FINAL Appendix B). */
@@ -24,6 +26,10 @@ export const LegacyPacketType = {
   QuoteBySourceResponse: 5,
   QuoteByDestinationRequest: 6,
   QuoteByDestinationResponse: 7,
+  Error: 8,
+  FulfillmentData: 9,
+  ForwardedPayment: 10,
+  Rejection: 11,
 } as const;
 
 export const LEGACY_TYPE_NAMES: Readonly<Record<number, string>> = {
@@ -34,6 +40,10 @@ export const LEGACY_TYPE_NAMES: Readonly<Record<number, string>> = {
   5: 'QuoteBySourceAmountResponse',
   6: 'QuoteByDestinationAmountRequest',
   7: 'QuoteByDestinationAmountResponse',
+  8: 'ILPv1 Error',
+  9: 'ILPv1 Fulfillment Data',
+  10: 'ILPv1 Forwarded Payment',
+  11: 'ILPv1 Rejection',
 };
 
 /** Reads type and contents length; the reader is left narrowed to the contents. */
@@ -49,6 +59,12 @@ export function openLegacyEnvelope(bytes: Uint8Array, expected: readonly number[
   const after = r.enter(length, 'contents');
   if (options?.rejectTrailingBytes && after > r.end) throw new CodecError('TrailingBytes', 'packet', r.end, { count: after - r.end });
   return r;
+}
+
+/** Reads a 2017 GeneralizedTime inside a VarOctetString (ILPv1 Error triggeredAt, ILQP expiresAt; TS-L01). */
+export function readLegacyTime(r: OerReader, field: string): Date {
+  const bytes = r.readVarOctetString(field, 64);
+  return decodeLegacyGeneralizedTime(bytes.toString('latin1'), field, r.offset - bytes.length);
 }
 
 /** Reads the closing extensions byte: 0x00 in strict mode, any value in lenient mode. */

@@ -1,18 +1,20 @@
 /**
- * Every ILPv1 Payment and ILQP vector in ../shared/vectors (ilpv1-payment.json, ilqp-*.json) through
- * lib/codec: valid ones decode to their `decoded` fields and encode back to the same bytes; invalid ones are
- * refused. Fails when the shared folder is missing (CI clones it beside the repository).
+ * Every ILPv1 and ILQP vector in ../shared/vectors (ilpv1-*.json, ilqp-*.json) through lib/codec: valid ones
+ * decode to their `decoded` fields and encode back to the same bytes; invalid ones are refused. The shared
+ * vectors write an Error's data as the text ilp-packet made of it, every other byte field as hex. Fails when the shared folder is missing (CI clones it beside the repository).
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeIlpV1Payment, decodeIlqpPacket, encodeIlpV1Payment, encodeIlqpPacket, isCodecError, liquidityCurveProblem, type IlqpPacket } from '.';
+import { decodeLegacyPacket, encodeLegacyPacket, legacyToWire } from '../targets/codec-legacy-wire';
 
 const DIR = path.resolve(__dirname, '../../../shared/vectors');
 const FILES = ['ilqp-liquidity-request.json', 'ilqp-liquidity-response.json', 'ilqp-by-source-request.json', 'ilqp-by-source-response.json', 'ilqp-by-destination-request.json', 'ilqp-by-destination-response.json'];
 
-interface SharedVector { id: string; valid: boolean; hex: string; decoded: Record<string, string | number> | null }
+interface SharedVector { id: string; valid: boolean; hex: string; decoded: Record<string, string | number | string[]> | null }
+const OUTCOME_FILES = ['ilpv1-error.json', 'ilpv1-fulfillment-data.json', 'ilpv1-forwarded-payment.json', 'ilpv1-rejection.json'];
 const vectors = (file: string): SharedVector[] => (JSON.parse(readFileSync(path.join(DIR, file), 'utf8')) as { vectors: SharedVector[] }).vectors;
 const bytes = (hex: string): Buffer => Buffer.from(hex, 'hex');
 
@@ -50,6 +52,28 @@ describe('shared ILPv1 and ILQP vectors', () => {
         const p = decodeIlqpPacket(bytes(v.hex));
         assert.deepEqual(ilqpFields(p), v.decoded);
         assert.equal(Buffer.from(encodeIlqpPacket(p)).toString('hex'), v.hex);
+      });
+    }
+  }
+
+  for (const file of existsSync(DIR) ? OUTCOME_FILES : []) {
+    for (const v of vectors(file)) {
+      it(`${v.id} ${v.valid ? 'decodes and re-encodes' : 'is refused'}`, () => {
+        if (!v.valid) {
+          assert.throws(() => decodeLegacyPacket(bytes(v.hex)), (e) => isCodecError(e) && e.kind === 'InvalidTimestamp');
+          return;
+        }
+        const p = decodeLegacyPacket(bytes(v.hex));
+        assert.equal(p.type, bytes(v.hex)[0]);
+        const { fields } = legacyToWire(p);
+        const expected: Record<string, string> = {};
+        for (const [k, value] of Object.entries(v.decoded ?? {})) {
+          if (Array.isArray(value)) expected[k] = value.join(' ');
+          else if (k === 'data' && p.type === 8) expected[k] = Buffer.from(String(value), 'utf8').toString('hex');
+          else expected[k] = String(value);
+        }
+        assert.deepEqual(fields, expected);
+        assert.equal(Buffer.from(encodeLegacyPacket(p)).toString('hex'), v.hex);
       });
     }
   }

@@ -14,6 +14,13 @@
  * hour 24, second 60 in the fixed form, ...). They never roll a bad date over into a valid one (ilp-packet
  * >= 3.0.8 does; see the catalog, TS-005). Years 0000..9999 are representable.
  *
+ * 2017 GeneralizedTime (ILPv1 Error `triggeredAt`, ILQP `expiresAt`; TS-L01, ERR-L04, QUOTE-004): also inside a
+ * VarOctetString, but always `YYYYMMDDHHmmSS.fffZ`, exactly three fraction digits (trailing zeros kept, which
+ * the RFC 30 form forbids) and `Z`; 19 characters. ilp-packet 1.x/2.x read only this shape (IMPL-010).
+ *
+ *   2 0 1 7 0 3 2 4 0 2 0 0 1 6 . 1 6 0 Z      e.g. 2017-03-24T02:00:16.160Z
+ *   0       4   6   8  10  12  14    18
+ *
  * Leap seconds (TS-006, RFC 30 contradicts itself): the fixed form refuses second 60 (UTC-SLS smearing
  * means it never appears on the wire). The variable form accepts 60 as RFC 30 requires, only at 23:59:60
  * (the one place UTC inserts a leap second); a JS Date cannot hold it, so it decodes to the POSIX instant,
@@ -218,5 +225,37 @@ export function decodeGeneralizedTime(text: string, field = 'time', offset = -1)
     n(0) * 1000 + n(1) * 100 + n(2) * 10 + n(3), n(4) * 10 + n(5), n(6) * 10 + n(7),
     n(8) * 10 + n(9), n(10) * 10 + n(11), n(12) * 10 + n(13), ms,
     field, offset, true,
+  ));
+}
+
+export const LEGACY_GENERALIZED_TIME_LENGTH = 19;
+
+/** 2017 GeneralizedTime: `YYYYMMDDHHmmSS.fffZ`, three fraction digits even when zero, UTC (TS-L01). */
+export function encodeLegacyGeneralizedTime(date: Date, field = 'time'): string {
+  const f = checkedFields(date, field);
+  return String(f[0]).padStart(4, '0') + pad2(f[1]) + pad2(f[2]) + pad2(f[3]) + pad2(f[4]) + pad2(f[5])
+    + '.' + String(f[6]).padStart(3, '0') + 'Z';
+}
+
+/**
+ * Reads 2017 GeneralizedTime. Refuses every other shape (the RFC 30 forms without a fraction or with one or
+ * two digits, a zone offset, a missing Z) and impossible dates; second 60 too, as the 2017 text and
+ * ilp-packet knew no leap second. `offset` is where the text starts (or -1).
+ */
+export function decodeLegacyGeneralizedTime(text: string, field = 'time', offset = -1): Date {
+  const bad = (reason: string, index: number): never => {
+    throw new CodecError('InvalidTimestamp', field, offset < 0 ? -1 : offset + index, { reason, text: text.slice(0, 40) });
+  };
+  if (text.length !== LEGACY_GENERALIZED_TIME_LENGTH) bad(`${text.length} characters; the 2017 form YYYYMMDDHHmmSS.fffZ has 19`, 0);
+  for (let i = 0; i < 18; i++) {
+    const c = text.charCodeAt(i);
+    if (i === 14 ? c !== 0x2e /* . */ : c < 0x30 || c > 0x39) bad(i === 14 ? 'character 14 must be "."' : `character ${i} is not a digit`, i);
+  }
+  if (text.charCodeAt(18) !== 0x5a /* Z */) bad('must end in Z (UTC)', 18);
+  const n = (i: number): number => text.charCodeAt(i) - 0x30;
+  return new Date(fieldsToTime(
+    n(0) * 1000 + n(1) * 100 + n(2) * 10 + n(3), n(4) * 10 + n(5), n(6) * 10 + n(7),
+    n(8) * 10 + n(9), n(10) * 10 + n(11), n(12) * 10 + n(13), n(15) * 100 + n(16) * 10 + n(17),
+    field, offset, false,
   ));
 }

@@ -1,13 +1,16 @@
 /**
- * The 2017 packet family (ILPv1 Payment, ILQP; lib/codec/ilpv1.ts, ilqp.ts) on the adapter protocol's wire,
- * capability `legacy-packets`: `{ "type": 1..7, "fields": { name: text } }` with amounts and durations as
- * decimal text, bytes as lowercase hex, times as ISO 8601 UTC, a liquidity curve as `x:y x:y ...`. The same
+ * The 2017 packet family (ILPv1 Payment, ILQP, Error, Fulfillment Data, Forwarded Payment, Rejection;
+ * lib/codec/ilpv1.ts, ilqp.ts, ilpv1-outcomes.ts) on the adapter protocol's wire, capability `legacy-packets`:
+ * `{ "type": 1..11, "fields": { name: text } }` with amounts and durations as decimal text, bytes as lowercase
+ * hex, times as ISO 8601 UTC, a liquidity curve as `x:y x:y ...`, an Error's forwardedBy as its addresses
+ * separated by one space (an address has no space), "" for none. The same
  * field form as the vectors (fixtures/vectors/ilpv1.json), so a vector, a feature table and an adapter's
  * answer compare as strings.
  */
 import {
-  decodeIlpV1Payment, decodeIlqpPacket, encodeIlpV1Payment, encodeIlqpPacket, CodecError,
-  type CurvePoint, type DecodeOptions, type IlpV1Payment, type IlqpPacket,
+  decodeIlpV1ForwardedPayment, decodeIlpV1Outcome, decodeIlpV1Payment, decodeIlqpPacket, encodeIlpV1ForwardedPayment,
+  encodeIlpV1Outcome, encodeIlpV1Payment, encodeIlqpPacket, CodecError,
+  type CurvePoint, type DecodeOptions, type IlpV1ForwardedPayment, type IlpV1Outcome, type IlpV1Payment, type IlqpPacket,
 } from '../codec';
 
 export interface LegacyPacketWire {
@@ -15,7 +18,7 @@ export interface LegacyPacketWire {
   readonly fields: Readonly<Record<string, string>>;
 }
 
-export type LegacyPacket = IlpV1Payment | IlqpPacket;
+export type LegacyPacket = IlpV1Payment | IlqpPacket | IlpV1Outcome | IlpV1ForwardedPayment;
 
 const showCurve = (points: readonly CurvePoint[]): string => points.map((p) => `${p.x}:${p.y}`).join(' ');
 
@@ -34,6 +37,7 @@ export function legacyToWire(p: LegacyPacket): LegacyPacketWire {
     if (k === 'type') continue;
     if (v instanceof Date) fields[k] = v.toISOString();
     else if (v instanceof Uint8Array) fields[k] = Buffer.from(v).toString('hex');
+    else if (k === 'forwardedBy') fields[k] = (v as string[]).join(' ');
     else if (Array.isArray(v)) fields[k] = showCurve(v as CurvePoint[]);
     else fields[k] = String(v);
   }
@@ -52,8 +56,13 @@ export function legacyFromWire(wire: LegacyPacketWire): LegacyPacket {
     if (!/^\d+$/.test(text)) throw new CodecError('ValueOutOfRange', name, -1, { value: text, reason: 'not a decimal' });
     return BigInt(text);
   };
+  const hex = (name: string): Buffer => {
+    const text = f(name);
+    if (!/^([0-9a-f]{2})*$/.test(text)) throw new CodecError('ValueOutOfRange', name, -1, { value: text.slice(0, 40), reason: 'not lowercase hex' });
+    return Buffer.from(text, 'hex');
+  };
   switch (wire.type) {
-    case 1: return { type: 1, amount: b('amount'), account: f('account'), data: Buffer.from(f('data'), 'hex') };
+    case 1: return { type: 1, amount: b('amount'), account: f('account'), data: hex('data') };
     case 2: return { type: 2, destinationAccount: f('destinationAccount'), destinationHoldDuration: n('destinationHoldDuration') };
     case 3: return {
       type: 3, liquidityCurve: readCurve(f('liquidityCurve')), appliesToPrefix: f('appliesToPrefix'),
@@ -63,15 +72,32 @@ export function legacyFromWire(wire: LegacyPacketWire): LegacyPacket {
     case 5: return { type: 5, destinationAmount: b('destinationAmount'), sourceHoldDuration: n('sourceHoldDuration') };
     case 6: return { type: 6, destinationAccount: f('destinationAccount'), destinationAmount: b('destinationAmount'), destinationHoldDuration: n('destinationHoldDuration') };
     case 7: return { type: 7, sourceAmount: b('sourceAmount'), sourceHoldDuration: n('sourceHoldDuration') };
+    case 8: return {
+      type: 8, code: f('code'), name: f('name'), triggeredBy: f('triggeredBy'),
+      forwardedBy: f('forwardedBy') === '' ? [] : f('forwardedBy').split(' '), triggeredAt: new Date(f('triggeredAt')), data: hex('data'),
+    };
+    case 9: return { type: 9, data: hex('data') };
+    case 10: return { type: 10, account: f('account'), data: hex('data') };
+    case 11: return { type: 11, code: f('code'), triggeredBy: f('triggeredBy'), message: f('message'), data: hex('data') };
     default: throw new CodecError('UnknownPacketType', 'type', -1, { got: String(wire.type) });
   }
 }
 
 /** Decodes any packet of the 2017 family, detected by its type byte. */
 export function decodeLegacyPacket(bytes: Uint8Array, options?: DecodeOptions): LegacyPacket {
-  return bytes[0] === 1 ? decodeIlpV1Payment(bytes, options) : decodeIlqpPacket(bytes, options);
+  switch (bytes[0]) {
+    case 1: return decodeIlpV1Payment(bytes, options);
+    case 8: case 9: case 11: return decodeIlpV1Outcome(bytes, options);
+    case 10: return decodeIlpV1ForwardedPayment(bytes, options);
+    default: return decodeIlqpPacket(bytes, options);
+  }
 }
 
 export function encodeLegacyPacket(p: LegacyPacket): Uint8Array {
-  return p.type === 1 ? encodeIlpV1Payment(p) : encodeIlqpPacket(p);
+  switch (p.type) {
+    case 1: return encodeIlpV1Payment(p);
+    case 8: case 9: case 11: return encodeIlpV1Outcome(p);
+    case 10: return encodeIlpV1ForwardedPayment(p);
+    default: return encodeIlqpPacket(p);
+  }
 }

@@ -29,7 +29,7 @@ export const CODEC_CAPABILITIES = {
   'f08-data': 'writing and reading the F08 Amount Too Large data',
   conditions: 'computing conditions from fulfillments, random fulfillments, the peer-protocol pair',
   ildcp: 'IL-DCP requests and responses (RFC 31)',
-  'legacy-packets': 'the 2017 packet family: ILPv1 Payment (type 1) and ILQP quotes (types 2-7), in the field form of codec-legacy-wire.ts',
+  'legacy-packets': 'the 2017 packet family: ILPv1 Payment (1), ILQP quotes (2-7), Error (8), Fulfillment Data (9), Forwarded Payment (10), Rejection (11), in the field form of codec-legacy-wire.ts',
 } as const;
 
 export type CodecCapability = keyof typeof CODEC_CAPABILITIES;

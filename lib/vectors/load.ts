@@ -17,7 +17,7 @@ export const VECTORS_DIR = resolve(__dirname, '..', '..', 'fixtures', 'vectors')
 export type VectorSubject =
   | 'packet' | 'prepare' | 'fulfill' | 'reject' | 'amount-too-large-data'
   | 'uint8' | 'uint16' | 'uint32' | 'uint64' | 'length-determinant' | 'var-uint' | 'var-octet-string'
-  | 'fixed-timestamp' | 'generalized-time' | 'address' | 'address-legacy2017' | 'ilpv1-payment' | 'ilqp';
+  | 'fixed-timestamp' | 'generalized-time' | 'address' | 'address-legacy2017' | 'ilpv1-payment' | 'ilqp' | 'ilpv1';
 
 /** Field values after resolution: amounts decimal strings, bytes lowercase hex, times ISO-8601, text as text. */
 export type VectorFields = Readonly<Record<string, string>>;

@@ -6,11 +6,11 @@
 import {
   CodecError, OerReader, OerWriter, checkIlpAddress, decodeAmountTooLargeData, decodeGeneralizedTime,
   decodeIlpTimestamp, decodePacket, decodePrepare, decodeFulfill, decodeReject, encodeAmountTooLargeData,
-  encodeGeneralizedTime, encodeIlpTimestamp, encodePacket,
+  encodeGeneralizedTime, encodeIlpTimestamp, encodePacket, decodeIlqpPacket, decodeIlpV1Outcome, decodeIlpV1ForwardedPayment,
 } from '../codec';
 import type { DecodeMode, DecodeOptions, IlpPacket } from '../codec';
 import { bytesToHex, packetFields, vectorPacket, type VectorFields, type VectorSubject } from './load';
-import { ilpv1PaymentRunner, ilqpRunner } from './run-legacy-vector';
+import { ilpv1PaymentRunner, typedLegacyRunner } from './run-legacy-vector';
 
 export interface SubjectRunner {
   decode(bytes: Uint8Array, options: DecodeOptions): Record<string, string>;
@@ -117,6 +117,7 @@ export function runnerFor(subject: VectorSubject): SubjectRunner {
     case 'address': return addressRunner('rfc15');
     case 'address-legacy2017': return addressRunner('legacy2017');
     case 'ilpv1-payment': return ilpv1PaymentRunner;
-    case 'ilqp': return ilqpRunner;
+    case 'ilqp': return typedLegacyRunner(decodeIlqpPacket);
+    case 'ilpv1': return typedLegacyRunner(decodeIlpV1Outcome, decodeIlpV1ForwardedPayment);
   }
 }
