@@ -77,11 +77,11 @@ export function connectorNames(ctx: LedgerContext): string[] {
   return (ctx.q.connectorAccounts.all() as Array<{ name: string }>).map((r) => r.name);
 }
 
-/** Maps a bearer token to the admin or an account; undefined when it matches neither. */
-export function authenticate(ctx: LedgerContext, adminToken: string, token: string | undefined): Principal | undefined {
+/** Maps a bearer token to the admin (whose token's SHA-256 is `adminTokenHash`) or an account; undefined when it matches neither. */
+export function authenticate(ctx: LedgerContext, adminTokenHash: Buffer, token: string | undefined): Principal | undefined {
   if (!token) return undefined;
   const given = sha256(token);
-  if (timingSafeEqual(given, sha256(adminToken))) return { kind: 'admin' };
+  if (timingSafeEqual(given, adminTokenHash)) return { kind: 'admin' };
   const row = ctx.q.accountByTokenHash.get(given.toString('hex')) as AccountRow | undefined;
   return row ? { kind: 'account', name: row.name } : undefined;
 }

@@ -1,6 +1,6 @@
 import type { LedgerMessage, LedgerMetadata } from '../../contracts/ledger-api';
 import { accountExists, authenticate, connectorNames, createAccount, getAccount, type AccountRequest } from './accounts';
-import { createContext, takeEvents, type LedgerContext, type Principal } from './context';
+import { createContext, sha256, takeEvents, type LedgerContext, type Principal } from './context';
 import { fail, ok, type Result } from './errors';
 import { ExpiryScheduler } from './expiry-scheduler';
 import type { FaultSet } from './faults';
@@ -31,6 +31,7 @@ export class ReferenceLedger {
   readonly ctx: LedgerContext;
   readonly notifier: Notifier;
   private readonly scheduler: ExpiryScheduler;
+  private readonly adminTokenHash: Buffer;
 
   constructor(private readonly settings: LedgerSettings) {
     // Start-up checks of the operator's settings: no scenario can reach them (the suite starts the ledger
@@ -44,6 +45,7 @@ export class ReferenceLedger {
     }
     if (settings.adminToken.length < 16) throw new Error('adminToken must be at least 16 characters');
     // Stryker restore all
+    this.adminTokenHash = sha256(settings.adminToken);
     const now = settings.now ?? Date.now;
     this.ctx = createContext(openStore(settings.dbPath), {
       scale: settings.scale,
@@ -66,7 +68,7 @@ export class ReferenceLedger {
   }
 
   authenticate(token: string | undefined): Principal | undefined {
-    return authenticate(this.ctx, this.settings.adminToken, token);
+    return authenticate(this.ctx, this.adminTokenHash, token);
   }
 
   metadata(websocketUrl: string | undefined): LedgerMetadata {

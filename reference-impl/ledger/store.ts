@@ -94,7 +94,11 @@ export function openStore(path: string): Db {
   return db;
 }
 
-/** Prepared statements over the two tables; the operations in accounts.ts and transfers.ts use only these. */
+/**
+ * Prepared statements over the two tables, made once; the operations in accounts.ts and transfers.ts use only
+ * these. The statements that write a transfer return the row as stored (RETURNING *), so the answer and the
+ * notification show what the database holds without reading it again.
+ */
 export function createQueries(db: Db) {
   const q = {
     accountByName: db.prepare('SELECT * FROM accounts WHERE name = ?'),
@@ -113,14 +117,15 @@ export function createQueries(db: Db) {
       `INSERT INTO transfers (id, debit_account, credit_account, amount, condition, expires_at, memo, state,
          rejection_reason, proposed_at, prepared_at, executed_at, rejected_at, request_digest)
        VALUES (@id, @debit_account, @credit_account, @amount, @condition, @expires_at, @memo, @state,
-         @rejection_reason, @proposed_at, @prepared_at, @executed_at, @rejected_at, @request_digest)`,
+         @rejection_reason, @proposed_at, @prepared_at, @executed_at, @rejected_at, @request_digest)
+       RETURNING *`,
     ),
     markExecuted: db.prepare(
-      "UPDATE transfers SET state = 'executed', fulfillment = @fulfillment, executed_at = @at WHERE id = @id AND state = 'prepared'",
+      "UPDATE transfers SET state = 'executed', fulfillment = @fulfillment, executed_at = @at WHERE id = @id AND state = 'prepared' RETURNING *",
     ),
     markRejected: db.prepare(
       `UPDATE transfers SET state = 'rejected', rejection_reason = @reason, rejection_message = @message, rejected_at = @at
-       WHERE id = @id AND state = 'prepared'`,
+       WHERE id = @id AND state = 'prepared' RETURNING *`,
     ),
     dueTransfers: db.prepare("SELECT * FROM transfers WHERE state = 'prepared' AND expires_at <= ? ORDER BY expires_at"),
     nextExpiry: db.prepare("SELECT MIN(expires_at) AS at FROM transfers WHERE state = 'prepared'"),
