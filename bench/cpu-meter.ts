@@ -10,6 +10,14 @@ import { availableParallelism } from 'node:os';
 /** Linux reports process times in USER_HZ ticks, 100 per second on every architecture node runs on. */
 const TICK_MS = 10;
 
+/** utime + stime of a process from the text of its /proc/<pid>/stat, in ms. */
+export function processCpuMs(stat: string): number {
+  // after "pid (comm) " (comm may hold spaces, so split after its last parenthesis), field 3 (state) is index 0,
+  // so utime (14) and stime (15) are indexes 11 and 12
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
 export interface CpuSpan {
   readonly wallMs: number;
   /** CPU milliseconds spent by the load's own process (the client). */
@@ -21,12 +29,11 @@ export interface CpuSpan {
   readonly cores: number;
 }
 
-function processTicks(pid: number): number | undefined {
+/** CPU milliseconds process `pid` has used so far; undefined where /proc is absent or the process is gone. */
+export function cpuMsOfProcess(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
   try {
-    // Fields after the command name (which may hold spaces, so split after its closing parenthesis): utime is 14th, stime 15th.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]);
+    return processCpuMs(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return undefined;
   }
@@ -46,16 +53,16 @@ function machineBusyTicks(): number | undefined {
 export function startCpuSpan(ledgerPid?: number): () => CpuSpan {
   const started = performance.now();
   const client = process.cpuUsage();
-  const ledger = ledgerPid === undefined ? undefined : processTicks(ledgerPid);
+  const ledger = cpuMsOfProcess(ledgerPid);
   const machine = machineBusyTicks();
   return () => {
     const used = process.cpuUsage(client);
-    const ledgerNow = ledgerPid === undefined ? undefined : processTicks(ledgerPid);
+    const ledgerNow = cpuMsOfProcess(ledgerPid);
     const machineNow = machineBusyTicks();
     return {
       wallMs: performance.now() - started,
       clientMs: (used.user + used.system) / 1000,
-      ...(ledger !== undefined && ledgerNow !== undefined ? { ledgerMs: (ledgerNow - ledger) * TICK_MS } : {}),
+      ...(ledger !== undefined && ledgerNow !== undefined ? { ledgerMs: ledgerNow - ledger } : {}),
       ...(machine !== undefined && machineNow !== undefined ? { machineMs: (machineNow - machine) * TICK_MS } : {}),
       cores: availableParallelism(),
     };
