@@ -41,7 +41,7 @@ Feature: Basic support: authorization holds
     Then the ledger accepts it
     And alice's ledger balance is 90 with 10 on hold
 
-  @LEDGER-002 @must
+  @LEDGER-002 @LAPI-001 @must
   Scenario: Reusing a transfer's id for a different transfer is refused and changes nothing
     Given alice has a ledger account holding 100
     When alice prepares a transfer of 10 to bob
@@ -49,7 +49,7 @@ Feature: Basic support: authorization holds
     Then the ledger refuses it as a conflict
     And alice's ledger balance is 90 with 10 on hold
 
-  @LEDGER-002 @must
+  @LEDGER-002 @LAPI-001 @must
   Scenario: Only the account's holder can place a hold on it
     Given alice has a ledger account holding 100
     And carol has a ledger account holding 0
@@ -57,7 +57,7 @@ Feature: Basic support: authorization holds
     Then the ledger refuses it as not permitted
     And alice's ledger balance is 100 with 0 on hold
 
-  @LEDGER-002 @must
+  @LEDGER-002 @LAPI-001 @must
   Scenario: Without credentials nothing is held
     Given alice has a ledger account holding 100
     When someone without credentials prepares a transfer of 10 from alice's account to bob

@@ -26,7 +26,7 @@ Feature: Full support: fulfillments known by their condition
 
   # Until a transfer executes there is no fulfillment on the ledger to give. An answer with one, whether by
   # the condition or by the transfer, would tell whoever asks that a payment went through when it has not.
-  @LEDGER-011 @must @needs-fulfillment-lookup
+  @LEDGER-011 @LAPI-001 @must @needs-fulfillment-lookup
   Scenario: A transfer that is prepared but not executed has no fulfillment to look up
     Given alice has prepared a transfer of 20 to bob
     When carol looks up the fulfillment of the transfer's condition

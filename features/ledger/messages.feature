@@ -21,7 +21,7 @@ Feature: Full support: messages between account holders
     Then the ledger accepts it
     And bob receives the message, from alice
 
-  @LEDGER-010 @must
+  @LEDGER-010 @LAPI-001 @must
   Scenario: A holder cannot send a message in another holder's name
     Given carol has a ledger account holding 0
     When alice sends bob a ledger message claiming to come from carol

@@ -15,7 +15,7 @@ Feature: Minimal support: moving funds between accounts
     And alice's ledger balance is 90
     And bob's ledger balance is 10
 
-  @LEDGER-001 @must
+  @LEDGER-001 @LAPI-001 @must
   Scenario: An account holder cannot open an account, so cannot create money
     Given alice has a ledger account holding 100
     When alice opens a ledger account for dave holding 1000

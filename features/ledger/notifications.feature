@@ -38,7 +38,7 @@ Feature: Notifications to account holders
     And carol hears nothing about the transfer
 
   # For the same reason a holder may follow only their own account.
-  @LEDGER-008 @must
+  @LEDGER-008 @LAPI-001 @must
   Scenario: A holder cannot follow another holder's account
     Given carol has a ledger account holding 0
     When carol listens for ledger notifications on alice's account

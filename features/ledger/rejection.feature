@@ -24,7 +24,7 @@ Feature: Full support: the receiver rejects an incoming transfer
     Then the ledger accepts it
     And alice is notified that the transfer was rejected, with bob's message
 
-  @LEDGER-014 @must
+  @LEDGER-014 @LAPI-001 @must
   Scenario Outline: Nobody but the receiver can reject the transfer (<who>)
     Given carol has a ledger account holding 0
     When <who> rejects the transfer

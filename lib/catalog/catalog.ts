@@ -40,6 +40,11 @@ export interface Requirement {
   readonly rfc35Revisions?: readonly ('draft-2' | 'draft-3')[];
   /** 'project' for a requirement this project added beside the research catalog's; absent otherwise. */
   readonly origin?: 'project';
+  /**
+   * Not an RFC requirement but a choice of this project's own API; judged only for a target that speaks it
+   * (steps set it aside otherwise: lib/judgement/judge.ts setAside) and reported apart.
+   */
+  readonly convention?: 'native-ledger-api';
 }
 
 export interface RfcRevision {

@@ -46,3 +46,14 @@ test('a requirement fails only by its own check; the others passed, or not reach
   assert.deepEqual(requirementOutcomes(ids, altered, false), { 'PKT-007': 'passed', 'PKT-013': 'failed' });
   assert.deepEqual(requirementOutcomes(ids, [], true), { 'PKT-007': 'passed', 'PKT-013': 'passed' }, 'a passed scenario passes all it carries');
 });
+
+test('a requirement set aside comes out skipped with its reason, unless a check of its own judged it; it must be a tag', () => {
+  const j = new ScenarioJudgements(['LEDGER-010', 'LAPI-001']);
+  j.judge('primary', true, 'refused', 'HTTP 400');
+  j.setAside(['LAPI-001'], 'a convention of the native ledger API; this ledger speaks five-bells');
+  assert.equal(j.checks[1]!.setAside, 'a convention of the native ledger API; this ledger speaks five-bells');
+  assert.deepEqual(requirementOutcomes(j.requirements, j.checks, true), { 'LEDGER-010': 'passed', 'LAPI-001': 'skipped' });
+  const judgedToo = [...j.checks, { requirements: ['LAPI-001'], passed: false, expected: '403', actual: '400' }];
+  assert.deepEqual(requirementOutcomes(j.requirements, judgedToo, false), { 'LEDGER-010': 'passed', 'LAPI-001': 'failed' });
+  assert.throws(() => new ScenarioJudgements(['LEDGER-010']).setAside(['LAPI-001'], 'x'), /must carry @LAPI-001/);
+});

@@ -31,6 +31,12 @@ export interface CheckResult {
   /** The Gherkin step that made the check, as written. */
   readonly step?: string;
   readonly evidence?: EvidencePointer;
+  /**
+   * Set when the requirement was deliberately not judged here, with the reason (a convention of an API the
+   * target does not speak): `passed` is then true and counts for nothing, and the requirement comes out
+   * `skipped` unless another check judged it.
+   */
+  readonly setAside?: string;
 }
 
 /** What the step names: specific catalog IDs, or the scenario's primary requirement. */
@@ -114,6 +120,17 @@ export class ScenarioJudgements {
     if (!passed) throw new RequirementFailure(check);
   }
 
+  /**
+   * Records that `ids` were deliberately not judged, and why (ScenarioJudgements never guesses a result for
+   * them): the scenario's outcome is untouched and these requirements come out `skipped` with the reason.
+   * Unlike `judge`, every ID must be a tag of the scenario (a step that sets one aside must not hit the primary).
+   */
+  setAside(ids: readonly string[], reason: string): void {
+    const missing = ids.filter((id) => !this.requirements.includes(id));
+    if (missing.length > 0) throw new JudgementError(`this step sets ${missing.join(', ')} aside, so the scenario must carry ${missing.map((id) => `@${id}`).join(' ')}`);
+    this.made.push({ requirements: [...ids], passed: true, expected: 'not judged', actual: reason, setAside: reason, ...(this.step ? { step: this.step } : {}) });
+  }
+
   /** A check that cannot pass: `judge(judged, false, ...)`, typed so callers may use it as an expression. */
   fail(judged: Judged, expected: string, actual: string): never {
     this.judge(judged, false, expected, actual);
@@ -122,18 +139,20 @@ export class ScenarioJudgements {
 }
 
 /** Per requirement of a scenario, what its checks say (the report's input; lib/report/run-model.ts). */
-export type RequirementOutcome = 'passed' | 'failed' | 'not-reached';
+export type RequirementOutcome = 'passed' | 'failed' | 'not-reached' | 'skipped';
 
 /**
  * How each of a scenario's requirements came out, from its checks: failed when a check naming it failed;
- * passed when the scenario passed, or when every check naming it passed; otherwise not reached (the
- * scenario stopped before judging it).
+ * skipped when it was only set aside; passed when the scenario passed, or when every check naming it passed;
+ * otherwise not reached (the scenario stopped before judging it).
  */
 export function requirementOutcomes(requirements: readonly string[], checks: readonly CheckResult[], scenarioPassed: boolean): Record<string, RequirementOutcome> {
   const out: Record<string, RequirementOutcome> = {};
   for (const id of requirements) {
-    const own = checks.filter((c) => c.requirements.includes(id));
+    const naming = checks.filter((c) => c.requirements.includes(id));
+    const own = naming.filter((c) => c.setAside === undefined);
     if (own.some((c) => !c.passed)) out[id] = 'failed';
+    else if (own.length === 0 && naming.length > 0) out[id] = 'skipped';
     else if (scenarioPassed || own.length > 0) out[id] = 'passed';
     else out[id] = 'not-reached';
   }

@@ -21,6 +21,7 @@ export function catalogView(catalog: Catalog = loadCatalog()): CatalogView {
       source: `${r.rfc}${r.section ? `, ${r.section}` : ''}`,
       area: r.area,
       profiles: r.blackBox && r.profile !== 'none' ? [r.profile] : [],
+      ...(r.convention ? { convention: r.convention } : {}),
     })),
     requirementIdsOf: requirementIdsOfTags,
   };

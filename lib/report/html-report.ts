@@ -63,6 +63,7 @@ ${countsRow('All', report.summary.requirements, 'total')}
 <table class="counts"><caption>Requirements by area</caption>${countsHead('Area')}
 ${Object.entries(report.summary.byArea).sort(([a], [b]) => a.localeCompare(b)).map(([a, c]) => countsRow(a, c)).join('\n')}
 </table>
+${byProfileTable(report)}
 </div></section>`);
 
   if (report.expectations) {
@@ -90,14 +91,27 @@ ${bad.map((s) => failure(s, transcripts.get(s.key), (id) => summaries.get(id))).
 </section>`);
   }
 
-  parts.push(`<section id="requirements"><h2>Requirements</h2>
-<table class="list"><thead><tr><th>ID</th><th>Level</th><th>Status</th><th>Requirement</th><th>Source</th><th>Scenarios</th><th>Evidence</th></tr></thead><tbody>
-${report.requirements.filter((r) => r.status !== 'untested').map((r) => `<tr id="req-${esc(r.id)}" class="${r.status}">
+  const tested = report.requirements.filter((r) => r.status !== 'untested');
+  const requirementRow = (r: ConformanceReport['requirements'][number]) => `<tr id="req-${esc(r.id)}" class="${r.status}">
 <td class="id">${esc(r.id)}${r.unknown ? ' <span class="warn" title="not in the catalog">?</span>' : ''}</td><td>${r.level.toUpperCase()}<span class="muted"> ${esc(r.catalogLevel)}</span></td><td>${pill(r.status)}</td>
 <td>${esc(r.summary)}</td><td class="muted">${esc(r.source)}</td>
 <td>${r.scenarios.map((k) => scenarioLink(scenariosByKey.get(k), k)).join('<br>')}</td>
-<td>${r.evidence.map((p) => evidenceLink(p)).join('<br>') || '<span class="muted">none</span>'}</td></tr>`).join('\n')}
+<td>${r.evidence.map((p) => evidenceLink(p)).join('<br>') || '<span class="muted">none</span>'}</td></tr>`;
+  const requirementHead = '<thead><tr><th>ID</th><th>Level</th><th>Status</th><th>Requirement</th><th>Source</th><th>Scenarios</th><th>Evidence</th></tr></thead>';
+  parts.push(`<section id="requirements"><h2>Requirements</h2>
+<table class="list">${requirementHead}<tbody>
+${tested.filter((r) => !r.convention).map(requirementRow).join('\n')}
 </tbody></table></section>`);
+  const conventions = tested.filter((r) => r.convention);
+  if (conventions.length) {
+    parts.push(`<section id="conventions"><h2>Conventions of the suite's own APIs (${conventions.length})</h2>
+<p>Not RFC requirements: choices this project's own API makes where an RFC leaves the wire open (which status names
+a refusal, say). They are judged only for a target that speaks that API; for one that speaks another they are
+skipped with the reason, and only the RFC requirement beside them counts.</p>
+<table class="list">${requirementHead}<tbody>
+${conventions.map(requirementRow).join('\n')}
+</tbody></table></section>`);
+  }
 
   const untested = report.requirements.filter((r) => r.status === 'untested');
   parts.push(`<section id="untested"><h2>Untested requirements (${untested.length})</h2>
@@ -197,6 +211,15 @@ const STATUS_WORDS: Readonly<Record<string, string>> = { 'not-implemented': 'not
 
 function pill(status: string): string {
   return `<span class="pill ${esc(status)}">${esc(STATUS_WORDS[status] ?? status)}</span>`;
+}
+
+/** Requirements per profile: on a run of several profiles, each one's results apart (absent in older reports). */
+function byProfileTable(report: ConformanceReport): string {
+  const rows = Object.entries(report.summary.byProfile ?? {}).filter(([p]) => p !== 'none').sort(([a], [b]) => a.localeCompare(b));
+  if (rows.length === 0) return '';
+  return `<table class="counts" id="by-profile"><caption>Requirements by profile</caption>${countsHead('Profile')}
+${rows.map(([p, c]) => countsRow(p, c)).join('\n')}
+</table>`;
 }
 
 function kv(k: string, v: string): string {

@@ -71,6 +71,8 @@ export interface ConformanceReport {
     readonly requirements: Counts;
     readonly byLevel: Record<Level, Counts>;
     readonly byArea: Record<string, Counts>;
+    /** Per profile (connector, ledger, codec, receiver, mojaloop; 'none' for informative entries). */
+    readonly byProfile: Record<string, Counts>;
   };
   readonly requirements: readonly RequirementResult[];
   readonly scenarios: readonly ReportScenario[];
@@ -96,6 +98,7 @@ export function buildReport(model: RunModel, verdict: Verdict, id: RunIdentity, 
   const requirementCounts = emptyCounts();
   const byLevel: Record<Level, Counts> = { must: emptyCounts(), should: emptyCounts(), may: emptyCounts() };
   const byArea: Record<string, Counts> = {};
+  const byProfile: Record<string, Counts> = {};
   const evidenceOf = new Map<string, string[]>();
   const written = (format: ReportFormat, name: string): string | null => (!id.formats || id.formats.has(format) ? name : null);
   for (const s of model.scenarios) evidenceOf.set(s.key, s.evidence.map((e) => e.path));
@@ -103,6 +106,7 @@ export function buildReport(model: RunModel, verdict: Verdict, id: RunIdentity, 
     count(requirementCounts, r.status);
     count(byLevel[r.level], r.status);
     count((byArea[r.area] ??= emptyCounts()), r.status);
+    count((byProfile[r.profile] ??= emptyCounts()), r.status);
     return { ...r, evidence: [...new Set(r.scenarios.flatMap((k) => evidenceOf.get(k) ?? []))] };
   });
   return {
@@ -120,7 +124,7 @@ export function buildReport(model: RunModel, verdict: Verdict, id: RunIdentity, 
     environment: { node: process.version, platform: `${process.platform}-${process.arch}`, cucumber: model.cucumberVersion },
     verdict,
     expectations: id.expectations ?? null,
-    summary: { scenarios: scenarioCounts, requirements: requirementCounts, byLevel, byArea },
+    summary: { scenarios: scenarioCounts, requirements: requirementCounts, byLevel, byArea, byProfile },
     requirements,
     scenarios: model.scenarios.map(({ attachments: _attachments, ...rest }) => rest),
     untested: requirements.filter((r) => r.status === 'untested').map((r) => r.id),

@@ -38,6 +38,8 @@ export interface CatalogRequirement {
   readonly area: string;
   /** Profiles whose runs should cover this requirement (codec, connector, ledger); empty: no scenario can. */
   readonly profiles: readonly string[];
+  /** Set on a choice of this project's own API rather than an RFC requirement (lib/catalog Requirement.convention). */
+  readonly convention?: string;
 }
 
 export interface EvidenceRef {
@@ -92,6 +94,10 @@ export interface RequirementResult {
   readonly summary: string;
   readonly source: string;
   readonly area: string;
+  /** The profile whose features cover it ('none' when no black-box scenario can). */
+  readonly profile: string;
+  /** Set on a convention of this project's own API (not an RFC requirement): the report lists those apart. */
+  readonly convention?: string;
   readonly status: RequirementStatus;
   /** Keys of the scenarios that carry this requirement's tag. */
   readonly scenarios: readonly string[];
@@ -370,7 +376,7 @@ export function levelOf(tags: readonly string[], catalog: CatalogView): Level {
   return levels.includes('must') || levels.length === 0 ? 'must' : levels.includes('should') ? 'should' : 'may';
 }
 
-function buildRequirements(scenarios: readonly ScenarioResult[], opts: BuildOptions): RequirementResult[] {
+export function buildRequirements(scenarios: readonly ScenarioResult[], opts: BuildOptions): RequirementResult[] {
   const byId = new Map<string, ScenarioResult[]>();
   for (const s of scenarios) {
     for (const id of s.requirements) {
@@ -394,6 +400,8 @@ function buildRequirements(scenarios: readonly ScenarioResult[], opts: BuildOpti
       summary: entry.summary,
       source: entry.source,
       area: entry.area,
+      profile: entry.profiles[0] ?? 'none',
+      ...(entry.convention ? { convention: entry.convention } : {}),
       status: covered ? requirementStatus(covered.map((s) => s.requirementResults[entry.id] ?? s.status)) : 'untested',
       scenarios: (covered ?? []).map((s) => s.key),
       evidence: [],
@@ -409,6 +417,7 @@ function buildRequirements(scenarios: readonly ScenarioResult[], opts: BuildOpti
       summary: 'This ID is not in the requirement catalog.',
       source: 'unknown',
       area: id.replace(/-L?\d+$/, ''),
+      profile: 'none',
       status: requirementStatus(covered.map((s) => s.requirementResults[id] ?? s.status)),
       scenarios: covered.map((s) => s.key),
       evidence: [],

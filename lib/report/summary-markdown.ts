@@ -27,6 +27,13 @@ export function renderSummaryMarkdown(report: ConformanceReport): string {
     const c = report.summary.byLevel[level];
     out.push(`| ${level.toUpperCase()} | ${c.passed} | ${c.failed} | ${c.warning} | ${c['not-implemented']} | ${c['not-reached']} | ${c.errored} | ${c.skipped} | ${c.untested} |`);
   }
+  const profiles = Object.entries(report.summary.byProfile ?? {}).filter(([p]) => p !== 'none').sort(([a], [b]) => a.localeCompare(b));
+  if (profiles.length > 1) {
+    out.push('', '| Profile | passed | failed | warning | not implemented | not reached | errored | skipped | untested |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const [p, c] of profiles) out.push(`| ${p} | ${c.passed} | ${c.failed} | ${c.warning} | ${c['not-implemented']} | ${c['not-reached']} | ${c.errored} | ${c.skipped} | ${c.untested} |`);
+  }
+  const conventions = report.requirements.filter((r) => r.convention && r.status !== 'untested');
+  if (conventions.length) out.push('', `Conventions of the suite's own APIs (not RFC requirements, listed apart in conformance.html): ${conventions.map((r) => `${r.id} ${r.status}`).join(', ')}.`);
   const s = report.summary.scenarios;
   out.push('', `Scenarios: ${s.passed} passed, ${s.failed} failed, ${s.warning} warnings, ${s['not-implemented']} MAY not implemented, ${s.errored} errored, ${s.skipped} skipped (${s.total} in all).`, '');
   const bad = report.scenarios.filter((x) => x.status !== 'passed' && x.status !== 'skipped');

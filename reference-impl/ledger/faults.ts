@@ -40,6 +40,7 @@ export const LEDGER_FAULTS = {
   'amounts-as-doubles': { description: 'read amounts through a floating-point number, as five-bells-ledger does, so units beyond 2^53 are rounded', requirements: ['LEDGER-001'] },
   'round-fine-amounts': { description: 'cut off amount digits finer than the ledger\'s scale instead of refusing the transfer', requirements: ['LEDGER-001'] },
   'notify-everyone': { description: 'tell every subscriber about every transfer, also those touching none of its accounts', requirements: ['LEDGER-008'] },
+  'refusals-as-bad-request': { description: 'answer every 401, 403 and 409 refusal with 400, so the native API\'s class of refusal is lost', requirements: ['LAPI-001'] },
   'follow-any-account': { description: 'let an account holder follow any account on the notification socket', requirements: ['LEDGER-008'] },
 } as const satisfies FaultRegistry;
 

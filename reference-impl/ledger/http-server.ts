@@ -80,8 +80,8 @@ export function createLedgerHttpServer(ledger: ReferenceLedger): Server {
   const table = routes(ledger);
   const server = createServer((request, response) => {
     handle(ledger, table, request).then(
-      (result) => (result.ok ? send(response, result.value.status, result.value.body) : sendError(response, result.error)),
-      (error: unknown) => sendError(response, { kind: 'internal', message: error instanceof Error ? error.message : String(error) }),
+      (result) => (result.ok ? send(response, result.value.status, result.value.body) : sendError(response, result.error, ledger.ctx.faults.has('refusals-as-bad-request'))),
+      (error: unknown) => sendError(response, { kind: 'internal', message: error instanceof Error ? error.message : String(error) }, false),
     );
   });
   server.on('upgrade', (request, socket, head) => {
@@ -186,8 +186,10 @@ function send(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
 }
 
-function sendError(response: ServerResponse, error: LedgerError): void {
-  const { status, id } = ERROR_HTTP[error.kind];
+/** `classless`: FAULT refusals-as-bad-request, 401/403/409 all become 400 (the native API's classes, LAPI-001). */
+function sendError(response: ServerResponse, error: LedgerError, classless: boolean): void {
+  const { status: own, id } = ERROR_HTTP[error.kind];
+  const status = classless && [401, 403, 409].includes(own) ? 400 : own;
   const headers = error.kind === 'unauthenticated' ? { 'www-authenticate': 'Bearer' } : {};
   const text = JSON.stringify({ id, message: describeLedgerError(error) });
   response.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);

@@ -6,7 +6,7 @@
 import { parseDecimalAmount } from '../../contracts/decimal-amount';
 import { describeLedgerReply, type LedgerReply, type RefusalClass } from '../../lib/targets/ledger-http';
 import { type LedgerNotification, type LedgerTransfer, type RejectionReason, type TransferState } from '../../contracts/ledger-api';
-import type { Judged } from '../../lib/judgement/judge';
+import { JudgementError, type Judged } from '../../lib/judgement/judge';
 import { sleep, type LedgerScenario } from './ledger-scenario';
 
 /** Fails the check (lib/judgement/judge.ts); `judged` defaults to the scenario's primary requirement. */
@@ -44,16 +44,29 @@ export function expectAccepted(s: LedgerScenario, what = 'the request'): void {
   if (last.reply.kind !== 'ok') fail(s, `the ledger accepts ${what}`, actualOf(last));
 }
 
+/**
+ * The native ledger API's words for a class of refusal (catalog LAPI-001, a convention of this project's
+ * API, not an RFC requirement). A scenario asking for a class carries the tag; through another dialect the
+ * class is set aside with what that ledger said, and only the refusal itself is judged.
+ */
+export const REFUSAL_CONVENTION = 'LAPI-001';
+
 export function expectRefused(s: LedgerScenario, refusal: Refusal): void {
   const last = lastAnswer(s);
-  const want = REFUSAL_STATUS[refusal];
   const r = last.reply;
-  const good =
-    r.kind === 'refused' &&
-    r.status < 500 &&
-    (want.status === undefined ||
-      (r.refusal !== undefined ? r.refusal === refusal : r.status === want.status || (r.status === 101 && want.rpc !== undefined && r.error.id === want.rpc)));
-  if (!good) fail(s, want.words, actualOf(last));
+  if (!(r.kind === 'refused' && r.status < 500)) fail(s, REFUSAL_STATUS.any.words, actualOf(last));
+  if (refusal === 'any') return;
+  if (!s.world.judgements.requirements.includes(REFUSAL_CONVENTION)) {
+    throw new JudgementError(`a step that asks for a refusal "as ${refusal}" judges ${REFUSAL_CONVENTION}, so the scenario must carry @${REFUSAL_CONVENTION} after its primary tag`);
+  }
+  if (s.target.dialect !== 'native') {
+    const said = r.refusal ? `; it said ${r.error.id}, which the ${s.target.dialect} client reads as "${r.refusal}"` : `; it said ${r.error.id} (HTTP ${r.status}), a refusal of no class the client can read`;
+    s.world.judgements.setAside([REFUSAL_CONVENTION], `how a refusal "as ${refusal}" is written is a convention of the native ledger API, and this ledger speaks the ${s.target.dialect} API${said}`);
+    return;
+  }
+  const want = REFUSAL_STATUS[refusal];
+  const good = r.status === want.status || (r.status === 101 && want.rpc !== undefined && r.error.id === want.rpc);
+  if (!good) fail(s, want.words, actualOf(last), [REFUSAL_CONVENTION]);
 }
 
 /** Where the RFC does not say whether a repeated request is an error, either answer is fine; a broken one is not. */

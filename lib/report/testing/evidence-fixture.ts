@@ -49,7 +49,7 @@ export function failingConnectorReport(): { report: ConformanceReport; transcrip
   const model: RunModel = {
     startedAt: '2026-12-03T06:50:00.000Z', finishedAt: '2026-12-03T06:50:01.000Z', durationMs: 1000, cucumberVersion: '12.0.0',
     scenarios: [scenario],
-    requirements: [{ id: 'PKT-013', level: 'must', catalogLevel: 'MUST', summary: 'A connector forwards the data unchanged.', source: 'RFC 27', area: 'PKT', status: 'failed', scenarios: [key], evidence: [], unknown: false }],
+    requirements: [{ id: 'PKT-013', level: 'must', catalogLevel: 'MUST', summary: 'A connector forwards the data unchanged.', source: 'RFC 27', area: 'PKT', profile: 'connector', status: 'failed', scenarios: [key], evidence: [], unknown: false }],
     runProblems: [], targets: [],
   };
   const report = buildReport(model, computeVerdict(model), {
