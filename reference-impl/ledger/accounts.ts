@@ -49,10 +49,16 @@ export function createAccount(
   return inTransaction(ctx, () => {
     const existing = ctx.q.accountByName.get(name) as AccountRow | undefined;
     if (existing) {
+      if (existing.request_digest !== digest && ctx.faults.has('update-on-reopen')) {
+        // FAULT update-on-reopen
+        ctx.db.prepare('UPDATE accounts SET balance = ?, request_digest = ? WHERE name = ?').run(row.balance, digest, name);
+        return ok({ view: accountView(ctx, ctx.q.accountByName.get(name) as AccountRow), created: false });
+      }
       if (existing.request_digest !== digest) return fail({ kind: 'already-exists', what: `account ${name}` });
       return ok({ view: accountView(ctx, existing), created: false });
     }
-    if (ctx.q.accountByTokenHash.get(tokenHash)) return fail({ kind: 'already-exists', what: 'another account uses this token' });
+    const shareTokens = ctx.faults.has('share-account-tokens'); // FAULT share-account-tokens
+    if (!shareTokens && ctx.q.accountByTokenHash.get(tokenHash)) return fail({ kind: 'already-exists', what: 'another account uses this token' });
     ctx.q.insertAccount.run({ ...row, request_digest: digest });
     return ok({ view: accountView(ctx, ctx.q.accountByName.get(name) as AccountRow), created: true });
   });

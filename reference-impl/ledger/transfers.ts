@@ -48,7 +48,8 @@ export function prepareTransfer(
   const amount = parseAmount(request.amount, ctx.scale, ctx.faults);
   if (!amount.ok) return amount;
   if (amount.value <= 0n) return fail({ kind: 'invalid-amount', reason: 'a transfer moves more than zero' });
-  const expiresAt = request.expires_at === undefined ? null : Date.parse(request.expires_at);
+  let expiresAt = request.expires_at === undefined ? null : Date.parse(request.expires_at);
+  if (expiresAt !== null && ctx.faults.has('expiry-to-whole-seconds')) expiresAt -= expiresAt % 1000; // FAULT expiry-to-whole-seconds
   if (expiresAt !== null && !Number.isFinite(expiresAt)) {
     return fail({ kind: 'invalid-body', problems: `expires_at ${request.expires_at} is not a valid instant` });
   }
@@ -74,9 +75,10 @@ export function prepareTransfer(
     }
     const debit = ctx.q.accountByName.get(request.debit_account) as AccountRow | undefined;
     if (!debit) return fail({ kind: 'unknown-account', name: request.debit_account });
-    if (!ctx.q.accountByName.get(request.credit_account)) return fail({ kind: 'unknown-account', name: request.credit_account });
+    const skipCreditCheck = ctx.faults.has('skip-credit-account-check'); // FAULT skip-credit-account-check
+    if (!skipCreditCheck && !ctx.q.accountByName.get(request.credit_account)) return fail({ kind: 'unknown-account', name: request.credit_account });
     const conditional = request.execution_condition !== undefined;
-    if (expiresAt !== null && expiresAt <= now) {
+    if (expiresAt !== null && expiresAt <= now && !ctx.faults.has('no-expiry')) {
       return fail({ kind: 'expired', id, expiresAt: new Date(expiresAt).toISOString() });
     }
     const base = {
@@ -133,6 +135,10 @@ export function executeTransfer(ctx: LedgerContext, id: string, fulfillmentText:
   return inTransaction(ctx, () => {
     const now = ctx.now();
     const row = ctx.q.transferById.get(id) as TransferRow | undefined;
+    if (!row && ctx.faults.has('fulfill-unknown-transfers')) {
+      // FAULT fulfill-unknown-transfers
+      return ok({ view: { transfer_id: id, execution_condition: sha256(preimage).toString('base64url'), fulfillment: fulfillmentText }, created: true });
+    }
     if (!row) return fail({ kind: 'not-found', what: `transfer ${id}` });
     if (row.condition === null) return fail({ kind: 'not-conditional', id });
     const reopen = ctx.faults.has('reopen-final-transfers');
