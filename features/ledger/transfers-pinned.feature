@@ -35,3 +35,13 @@ Feature: Basic support: transfers at the edges of a hold
     Then the ledger refuses it
     And alice's ledger balance is 100 with 0 on hold
     And bob's ledger balance is 0
+
+  # An answer of success would vouch for a fulfillment that does not match, which a connector could pass on.
+  @LEDGER-004 @must
+  Scenario: Once the transfer is executed, a wrong fulfillment is still refused
+    Given alice has prepared a transfer of 10 to bob
+    And bob has executed the transfer
+    When bob executes the transfer with a wrong fulfillment
+    Then the ledger refuses it
+    And alice's ledger balance is 90 with 0 on hold
+    And bob's ledger balance is 10

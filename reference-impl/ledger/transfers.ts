@@ -148,8 +148,10 @@ export function executeTransfer(ctx: LedgerContext, id: string, fulfillmentText:
         move(ctx, row.debit_account, -row.amount, 0n);
         move(ctx, row.credit_account, row.amount, 0n);
       }
-      return row.fulfillment === fulfillmentText
-        ? ok({ view: fulfillmentView({ ...row, condition: row.condition, fulfillment: row.fulfillment }), created: false })
+      // FAULT skip-fulfillment-check: any 32-byte fulfillment also passes for a repeat
+      const repeat = row.fulfillment === fulfillmentText || (ctx.faults.has('skip-fulfillment-check') && preimage.length === 32);
+      return repeat
+        ? ok({ view: fulfillmentView({ ...row, condition: row.condition, fulfillment: row.fulfillment as string }), created: false })
         : fail({ kind: 'unmet-condition', id });
     }
     if (row.state === 'rejected' && !reopen) {
