@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { conditionOf, decodePrepare, encodeFulfill, encodeReject } from '../lib/codec';
-import { drive, parseSettings, processCpuMs } from './connector-vs-ilp-connector';
+import { drive, parseSettings } from './connector-vs-ilp-connector';
 
 test('settings: defaults, whole numbers only, unknown options named', () => {
   assert.deepEqual(parseSettings([]), { concurrency: 64, durationS: 8, warmup: 2000, rounds: 2, json: false });
@@ -42,7 +42,3 @@ test('drive: counts every answer, a fresh destination per Prepare, failures by k
   }
 });
 
-test('processCpuMs reads utime + stime, even when the command name holds spaces and parentheses', () => {
-  const stat = '4242 (node (x) y) S 1 4242 4242 0 -1 4194560 1000 0 0 0 250 75 0 0 20 0 11 0 100 0 0';
-  assert.equal(processCpuMs(stat), (250 + 75) * 10);
-});

@@ -19,6 +19,7 @@
  * depend on the machine and what else runs on it.
  */
 import { parseBenchOptions } from './options';
+import { cpuMsOfProcess } from './cpu-meter';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -120,18 +121,6 @@ interface Reference {
   cpuMs?(): number | undefined;
 }
 
-/** utime + stime of a process from /proc, in ms; undefined where /proc is not available. */
-function processCpuMs(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of the line)
-    return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
-  } catch {
-    return undefined;
-  }
-}
-
 async function startReferenceProcess(topologyJson: Record<string, unknown>): Promise<Reference> {
   const dir = mkdtempSync(join(tmpdir(), 'ilp-bench-'));
   const file = join(dir, 'topology.json');
@@ -155,7 +144,7 @@ async function startReferenceProcess(topologyJson: Record<string, unknown>): Pro
   });
   return {
     url,
-    cpuMs: () => processCpuMs(child.pid),
+    cpuMs: () => cpuMsOfProcess(child.pid),
     close: () =>
       new Promise<void>((ok) => {
         child.once('exit', () => {

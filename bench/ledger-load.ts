@@ -6,6 +6,10 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { LedgerApiClient } from '../lib/targets/ledger-dialect';
 import { describeLedgerReply } from '../lib/targets/ledger-http';
+import { describeCpu, startCpuSpan, type CpuSpan } from './cpu-meter';
+
+/** What the load asks of a ledger: the harness's clients (any dialect) or the benchmarks' lean one. */
+export type BenchLedgerClient = Pick<LedgerApiClient, 'createAccount' | 'prepareTransfer' | 'fulfill'>;
 
 export interface LoadResult {
   readonly transfers: number;
@@ -13,10 +17,19 @@ export interface LoadResult {
   readonly firstFailure?: string;
   readonly seconds: number;
   readonly latency: { readonly prepare: number[]; readonly execute: number[] };
+  /** CPU used meanwhile by the client, the ledger (when `ledgerPid` was given) and the machine. */
+  readonly cpu: CpuSpan;
 }
 
-/** Opens the accounts (as the admin), then runs the load for `seconds`. A refused account opening throws. */
-export async function runTransferLoad(client: LedgerApiClient, adminToken: string, options: { clients: number; seconds: number }): Promise<LoadResult> {
+/**
+ * Opens the accounts (as the admin), then runs the load for `seconds`. A refused account opening throws.
+ * `ledgerPid`: the ledger's process, so its CPU time is measured too.
+ */
+export async function runTransferLoad(
+  client: BenchLedgerClient,
+  adminToken: string,
+  options: { clients: number; seconds: number; ledgerPid?: number },
+): Promise<LoadResult> {
   const run = randomBytes(3).toString('hex');
   const pairs = Array.from({ length: options.clients }, (_, i) => ({
     from: { name: `bench-${run}-${i}-a`, token: randomBytes(18).toString('base64url') },
@@ -34,6 +47,7 @@ export async function runTransferLoad(client: LedgerApiClient, adminToken: strin
   let firstFailure: string | undefined;
   const deadline = Date.now() + options.seconds * 1000;
   const started = Date.now();
+  const endSpan = startCpuSpan(options.ledgerPid);
   await Promise.all(
     pairs.map(async ({ from, to }) => {
       while (Date.now() < deadline) {
@@ -57,7 +71,8 @@ export async function runTransferLoad(client: LedgerApiClient, adminToken: strin
       }
     }),
   );
-  return { transfers, failures, ...(firstFailure ? { firstFailure } : {}), seconds: (Date.now() - started) / 1000, latency };
+  const cpu = endSpan();
+  return { transfers, failures, ...(firstFailure ? { firstFailure } : {}), seconds: (Date.now() - started) / 1000, latency, cpu };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -73,14 +88,21 @@ export function perSecond(r: LoadResult): number {
   return r.transfers / r.seconds;
 }
 
+/** The ledger's CPU milliseconds per transfer prepared and executed, when its process was measured. */
+export function ledgerCpuPerTransfer(r: LoadResult): number | undefined {
+  return r.cpu.ledgerMs === undefined || r.transfers === 0 ? undefined : r.cpu.ledgerMs / r.transfers;
+}
+
 /** The result's lines: throughput, latencies, and the slowest call against RFC 17's one-second bound. */
 export function describeLoad(description: string, clients: number, r: LoadResult): string[] {
-  const worst = Math.max(...r.latency.prepare, ...r.latency.execute);
+  const worst = [...r.latency.prepare, ...r.latency.execute].reduce((a, b) => Math.max(a, b), 0);
+  const perTransfer = ledgerCpuPerTransfer(r);
   return [
     `ledger bench: ${description}, ${clients} concurrent clients, ${r.seconds.toFixed(1)} s`,
     `  ${perSecond(r).toFixed(1)} transfers prepared and executed per second (${r.transfers} in all, ${r.failures} failed${r.firstFailure ? `; first: ${r.firstFailure}` : ''})`,
     `  ${summary('prepare', r.latency.prepare)}`,
     `  ${summary('execute', r.latency.execute)}`,
+    `  ${describeCpu(r.cpu)}${perTransfer === undefined ? '' : `; the ledger spent ${perTransfer.toFixed(3)} ms of CPU per transfer`}`,
     `  LEDGER-012 (each call within 1 s): slowest call ${worst.toFixed(0)} ms -> ${worst <= 1000 ? 'within' : 'BEYOND'} the bound (measured, not a verdict)`,
   ];
 }

@@ -14,10 +14,16 @@ export interface LedgerContext {
   readonly faults: FaultSet;
   /** Events of committed transactions, waiting to be published; see inTransaction and takeEvents. */
   readonly outbox: LedgerEvent[];
+  /** One transaction wrapper for the database, made once (better-sqlite3 builds a new one per `transaction()` call). */
+  readonly transact: Transact;
 }
 
-export function createContext(db: Db, settings: Omit<LedgerContext, 'db' | 'q' | 'outbox'>): LedgerContext {
-  return { db, q: createQueries(db), outbox: [], ...settings };
+type Transact = ReturnType<typeof makeTransact>;
+
+const makeTransact = (db: Db) => db.transaction(<T>(fn: () => T): T => fn());
+
+export function createContext(db: Db, settings: Omit<LedgerContext, 'db' | 'q' | 'outbox' | 'transact'>): LedgerContext {
+  return { db, q: createQueries(db), outbox: [], transact: makeTransact(db), ...settings };
 }
 
 /** Who is calling, established from the bearer token before any operation runs. */
@@ -38,7 +44,7 @@ export interface LedgerEvent {
 export function inTransaction<T>(ctx: LedgerContext, fn: () => T): T {
   const mark = ctx.outbox.length;
   try {
-    return ctx.db.transaction(fn).immediate();
+    return ctx.transact.immediate(fn) as T;
   } catch (error) {
     ctx.outbox.length = mark;
     throw error;

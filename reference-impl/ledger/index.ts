@@ -34,6 +34,7 @@ export interface RunningLedger {
 
 /** Starts the reference ledger's HTTP API on loopback. Throws on a bad option, naming it. */
 export async function startReferenceLedger(options: ReferenceLedgerOptions): Promise<RunningLedger> {
+  // Stryker disable all: start-up and shutdown plumbing of the suite's own target: a scenario cannot run without it, and ledger.test.ts / http-server.test.ts check the options
   const faults = typeof options.faults === 'string' ? parseFaults(options.faults) : parseFaults((options.faults ?? []).join(','));
   const ledger = new ReferenceLedger({
     dbPath: options.dbPath ?? ':memory:',
@@ -54,6 +55,7 @@ export async function startReferenceLedger(options: ReferenceLedgerOptions): Pro
     await ledger.close();
     throw new Error(`reference ledger could not listen on 127.0.0.1:${options.port ?? 0}: ${(error as Error).message}`);
   }
+  // Stryker restore all
   const { port } = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
   return {

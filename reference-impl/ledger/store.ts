@@ -110,9 +110,11 @@ export interface TransferRow {
 /** Opens (creating if needed) the database. Integers (times, flags) come back as bigint; amounts are text (see above). */
 export function openStore(path: string): Db {
   const db = new Database(path);
+  // Stryker disable all: file-only durability pragmas: every scenario runs the ledger in memory; crash.test.ts checks them on a file
   if (path !== ':memory:') {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
+  // Stryker restore all
   }
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
@@ -151,7 +153,11 @@ function rowsOf<R>(statement: Database.Statement, convert: (raw: Record<string, 
 /** How an amount is stored: canonical decimal text (BigInt's toString is canonical). */
 const stored = (units: bigint): string => units.toString();
 
-/** Prepared statements over the two tables; the operations in accounts.ts and transfers.ts use only these. */
+/**
+ * Prepared statements over the two tables, made once; the operations in accounts.ts and transfers.ts use only
+ * these. The statements that write a transfer return the row as stored (RETURNING *), converted like every
+ * read, so the answer and the notification show what the database holds without reading it again.
+ */
 export function createQueries(db: Db) {
   const accountByName = rowsOf(db.prepare('SELECT * FROM accounts WHERE name = ?'), toAccountRow);
   const insertAccount = db.prepare(
@@ -163,8 +169,10 @@ export function createQueries(db: Db) {
     `INSERT INTO transfers (id, debit_account, credit_account, amount, condition, expires_at, memo, state,
        rejection_reason, proposed_at, prepared_at, executed_at, rejected_at, request_digest)
      VALUES (@id, @debit_account, @credit_account, @amount, @condition, @expires_at, @memo, @state,
-       @rejection_reason, @proposed_at, @prepared_at, @executed_at, @rejected_at, @request_digest)`,
+       @rejection_reason, @proposed_at, @prepared_at, @executed_at, @rejected_at, @request_digest)
+     RETURNING *`,
   );
+  const insertedTransfer = rowsOf(insertTransfer, toTransferRow);
   const q = {
     accountByName,
     accountByTokenHash: rowsOf(db.prepare('SELECT * FROM accounts WHERE token_hash = ?'), toAccountRow),
@@ -192,15 +200,15 @@ export function createQueries(db: Db) {
       toTransferRow,
     ),
     insertTransfer: {
-      run: (row: { amount: bigint } & Record<string, unknown>) => insertTransfer.run({ ...row, amount: stored(row.amount) }),
+      get: (row: { amount: bigint } & Record<string, unknown>): TransferRow | undefined => insertedTransfer.get({ ...row, amount: stored(row.amount) }),
     },
-    markExecuted: db.prepare(
-      "UPDATE transfers SET state = 'executed', fulfillment = @fulfillment, executed_at = @at WHERE id = @id AND state = 'prepared'",
-    ),
-    markRejected: db.prepare(
+    markExecuted: rowsOf(db.prepare(
+      "UPDATE transfers SET state = 'executed', fulfillment = @fulfillment, executed_at = @at WHERE id = @id AND state = 'prepared' RETURNING *",
+    ), toTransferRow),
+    markRejected: rowsOf(db.prepare(
       `UPDATE transfers SET state = 'rejected', rejection_reason = @reason, rejection_message = @message, rejected_at = @at
-       WHERE id = @id AND state = 'prepared'`,
-    ),
+       WHERE id = @id AND state = 'prepared' RETURNING *`,
+    ), toTransferRow),
     dueTransfers: rowsOf(db.prepare("SELECT * FROM transfers WHERE state = 'prepared' AND expires_at <= ? ORDER BY expires_at"), toTransferRow),
     nextExpiry: db.prepare("SELECT MIN(expires_at) AS at FROM transfers WHERE state = 'prepared'"),
   };

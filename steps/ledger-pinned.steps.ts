@@ -1,0 +1,64 @@
+/**
+ * Ledger steps for the *-pinned features: requests at the edges of what RFC 17 asks (accounts that do not
+ * exist, timeouts already past, tokens and account names already taken, what a transfer shows of its hold).
+ * One-liners over LedgerScenario and ledger-judge, like steps/ledger.steps.ts.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Then, When } from '@cucumber/cucumber';
+import { describeLedgerReply } from '../lib/targets/ledger-http';
+import type { IlpWorld } from './world';
+import { ledgerScenario as scenario } from './support/ledger-scenario';
+import { fail } from './support/ledger-judge';
+
+When('{account holder} transfers {amount} without a condition to {account holder}, who has no account', async function (this: IlpWorld, from: string, amount: bigint, nobody: string) {
+  const s = await scenario(this);
+  const holder = s.holder(from);
+  const id = randomUUID();
+  const request = { debit_account: holder.account, credit_account: s.accountNameOf(nobody), amount: String(amount) };
+  s.store(`${from} transfers ${amount} to ${s.accountNameOf(nobody)}, an account never opened`, await s.client.prepareTransfer(holder.token, id, request));
+});
+
+When('{account holder} prepares a transfer of {amount} to {account holder} whose timeout passed a second ago', async function (this: IlpWorld, from: string, amount: bigint, to: string) {
+  await (await scenario(this)).prepare(from, to, amount, { expiresInMs: -1000 });
+});
+
+When("the admin opens an account for {account holder} with {account holder}'s token", async function (this: IlpWorld, forWho: string, tokenOf: string) {
+  const s = await scenario(this);
+  const account = s.accountNameOf(forWho);
+  const reply = await s.client.createAccount(s.target.adminToken, account, { balance: '0', token: s.holder(tokenOf).token });
+  s.store(`the admin opens account ${account} with ${tokenOf}'s token`, reply);
+});
+
+When("the admin opens {account holder}'s account again holding {amount}", async function (this: IlpWorld, who: string, balance: bigint) {
+  const s = await scenario(this);
+  const h = s.holder(who);
+  const reply = await s.client.createAccount(s.target.adminToken, h.account, { owner: who, balance: String(balance), token: h.token });
+  s.store(`the admin opens account ${h.account} again, holding ${balance}`, reply);
+});
+
+When('{account holder} executes a transfer the ledger does not have', async function (this: IlpWorld, who: string) {
+  const s = await scenario(this);
+  const id = randomUUID();
+  s.store(`${who} presents a fulfillment for transfer ${id}, which was never prepared`, await s.client.fulfill(s.holder(who).token, id, randomBytes(32)));
+});
+
+Then('the transfer shows the amount, both accounts, the condition and the timeout it was prepared with', async function (this: IlpWorld) {
+  const s = await scenario(this);
+  const reply = await s.readTransfer();
+  const want = s.transfer.request;
+  if (reply.kind !== 'ok') fail(s, `transfer ${s.transfer.id} as prepared`, describeLedgerReply(reply));
+  const t = reply.body;
+  const sameInstant = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && Date.parse(a) === Date.parse(b);
+  const condition = want.execution_condition;
+  const problems = [
+    t.debit_account === want.debit_account ? '' : `debit_account ${t.debit_account}`,
+    t.credit_account === want.credit_account ? '' : `credit_account ${t.credit_account}`,
+    t.amount === want.amount ? '' : `amount ${t.amount}`,
+    t.execution_condition === condition ? '' : `execution_condition ${t.execution_condition}`,
+    sameInstant(t.expires_at, want.expires_at) ? '' : `expires_at ${t.expires_at}`,
+  ].filter(Boolean);
+  if (condition === undefined || createHash('sha256').update(s.transfer.preimage ?? '').digest('base64url') !== condition) throw new Error('the scenario prepared no conditional transfer');
+  if (problems.length > 0) {
+    fail(s, `transfer ${s.transfer.id} of ${want.amount} from ${want.debit_account} to ${want.credit_account} under condition ${condition}, expiring ${want.expires_at}`, problems.join(', '));
+  }
+});
