@@ -21,7 +21,6 @@
  * the machine and whatever else runs on it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,6 +28,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { conditionOf, encodeFulfill, encodePrepare } from '../lib/codec';
 import { DEFAULT_TOPOLOGY_PATH, parseTopology, peerByName } from '../contracts/topology';
+import { childCpuMs, stopChild } from './processes';
+
+export { processCpuMs } from './processes';
 
 const ROOT = resolve(__dirname, '..');
 const AIM = 3;
@@ -67,13 +69,6 @@ interface Contender {
   stop(): Promise<void>;
 }
 
-/** utime + stime of a process from /proc/<pid>/stat, in ms (clock ticks of 10 ms, Linux's USER_HZ). */
-export function processCpuMs(stat: string): number {
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // after "pid (comm) ", field 3 (state) is index 0, so utime (14) and stime (15) are indexes 11 and 12
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
 /** Spawns a connector CLI and waits (bounded) for the line that carries its URL. */
 async function spawnConnector(name: string, args: string[], urlLine: RegExp): Promise<Contender> {
   const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
@@ -98,21 +93,8 @@ async function spawnConnector(name: string, args: string[], urlLine: RegExp): Pr
   return {
     name,
     url,
-    cpuMs: () => {
-      try {
-        return processCpuMs(readFileSync(`/proc/${child.pid}/stat`, 'utf8'));
-      } catch {
-        return undefined;
-      }
-    },
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      const late = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(late);
-    },
+    cpuMs: () => childCpuMs(child),
+    stop: () => stopChild(child),
   };
 }
 

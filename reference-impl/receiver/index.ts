@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { ConnectionState } from './connection';
+import { ConnectionDirectory } from './directory';
 import { parseReceiverFaults, type ReceiverFault } from './faults';
 import { DEFAULT_LIMITS, type ReceiverLimits } from './limits';
 import { createReceiverPipeline } from './pipeline';
@@ -52,15 +52,7 @@ export async function startReferenceReceiver(options: ReferenceReceiverOptions =
   const limits = options.limits ?? DEFAULT_LIMITS;
   const token = randomBytes(16).toString('hex');
   const secrets = new ConnectionSecrets(address);
-  const connections = new Map<string, ConnectionState>();
-  const directory = {
-    secrets,
-    connection(t: string): ConnectionState {
-      let c = connections.get(t);
-      if (!c) connections.set(t, (c = new ConnectionState(limits)));
-      return c;
-    },
-  };
+  const directory = new ConnectionDirectory(secrets, limits);
   const server = createReceiverServer({
     address, token, faults, assetCode, assetScale,
     spsp: createSpspHandler({ secrets, faults, paths: new Set(['/.well-known/pay', '/alice']), cacheSeconds: 60 }),
@@ -77,7 +69,7 @@ export async function startReferenceReceiver(options: ReferenceReceiverOptions =
     address, assetCode, assetScale, limits, faults,
     receivedData: (destination, streamId) => {
       const t = secrets.tokenOf(destination);
-      return t && connections.has(t) ? connections.get(t)!.assembled(streamId) : Buffer.alloc(0);
+      return (t && directory.find(t)?.assembled(streamId)) || Buffer.alloc(0);
     },
     close: () => (closing ??= new Promise<void>((resolve) => {
       server.close(() => resolve());
