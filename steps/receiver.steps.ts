@@ -41,6 +41,9 @@ When('the sender asks the receiver\'s SPSP endpoint for its options', async func
 Then('the SPSP answer has status {int}', function (this: IlpWorld, status: number) {
   judge(this).spspStatus(status);
 });
+Then('the SPSP answer came over HTTPS with a certificate the sender trusts', function (this: IlpWorld) {
+  judge(this).spspOverHttps();
+});
 Then('the SPSP answer has content type {string}', function (this: IlpWorld, type: string) {
   judge(this).spspHeader('content-type', (v) => (v ?? '').split(';')[0]!.trim().toLowerCase() === type, `Content-Type ${type}`);
 });

@@ -27,6 +27,8 @@ target:
                           show is skipped as not observable, with the reason
   --receiver <url|$ptr>   a STREAM receiver's SPSP endpoint or payment pointer (world parameter receiverSpspUrl); with
   --receiver-ilp <url>    where its upstream posts Prepares (ILP over HTTP; token in ILP_RECEIVER_ILP_TOKEN)
+  --receiver-ca <file>    PEM certificate to trust for the receiver's https: SPSP endpoint instead of the
+                          system's CAs (a test or internal CA; env ILP_RECEIVER_SPSP_CA); verification stays on
   --topology <file>       topology file (default fixtures/topology.json)
   --capabilities <list>   what the connector supports: http-sync, http-async, ildcp (comma-separated;
                           default for --target: the mode of its RFC 35 revision, http-sync; scenarios
@@ -66,6 +68,8 @@ export interface ParsedRunArgs {
   readonly options?: Omit<ConformanceRunOptions, 'catalog' | 'redactor' | 'expectations'> & {
     readonly expectFile?: string;
     readonly secretEnv: readonly string[];
+    /** --receiver-ca, resolved: handed to the run as ILP_RECEIVER_SPSP_CA. */
+    readonly receiverCaFile?: string;
   };
 }
 
@@ -84,6 +88,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
         'ledger-api': { type: 'string' },
         receiver: { type: 'string' },
         'receiver-ilp': { type: 'string' },
+        'receiver-ca': { type: 'string' },
         topology: { type: 'string' },
         capabilities: { type: 'string' },
         rfc35: { type: 'string' },
@@ -119,6 +124,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
     if (!resolved.ok) throw new UsageError(`--receiver ${v.receiver}: ${resolved.reason}`);
     v.receiver = resolved.url;
   }
+  if (v['receiver-ca'] !== undefined && !v.receiver) throw new UsageError('--receiver-ca names the certificate to trust for an external receiver\'s SPSP endpoint: it needs --receiver (the bundled one trusts a certificate made for the run)');
   if (Boolean(v.receiver) !== Boolean(v['receiver-ilp'])) throw new UsageError('--receiver and --receiver-ilp go together: the SPSP endpoint and the ILP-over-HTTP endpoint of one receiver');
   for (const [name, url] of [['--target', v.target], ['--ledger', v.ledger], ['--receiver', v.receiver], ['--receiver-ilp', v['receiver-ilp']]] as const) {
     if (url === undefined) continue;
@@ -185,6 +191,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
       ...(maxUnreachable !== undefined ? { maxUnreachable } : {}),
       dryRun: Boolean(v['dry-run']),
       ...(v.expect ? { expectFile: v.expect } : {}),
+      ...(v['receiver-ca'] ? { receiverCaFile: resolve(v['receiver-ca']) } : {}),
       outRoot: resolve(v.out ?? 'reports'),
       secretEnv,
       ...(v['no-allure-html'] ? { allureHtml: false } : {}),
@@ -210,7 +217,9 @@ export async function run(argv: string[], io: Io = { out: process.stdout, err: p
       io.out.write(`${USAGE}\n`);
       return 0;
     }
-    const { expectFile, secretEnv, ...options } = parsed.options;
+    const { expectFile, secretEnv, receiverCaFile, ...options } = parsed.options;
+    // The receiver worker reads it there (steps/support/receiver-worker.ts), in this process and in parallel workers.
+    if (receiverCaFile) process.env.ILP_RECEIVER_SPSP_CA = receiverCaFile;
     const catalog = loadCatalog();
     for (const id of options.requirements) {
       if (!catalog.get(id)) throw new UsageError(`no requirement ${id} in the catalog (fixtures/requirements.json)`);
