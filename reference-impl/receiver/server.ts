@@ -42,7 +42,9 @@ export function createReceiverListener(opts: ReceiverServerOptions): http.Reques
         } catch (error) {
           reply = { type: PacketType.Reject, code: 'F01', triggeredBy: opts.address, message: `Invalid Packet: ${(error as Error).message}`.slice(0, 500), data: new Uint8Array(0) } as const;
         }
-        res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.from(encodePacket(reply)));
+        const bytes = encodePacket(reply);
+        // The codec's encoders return Buffers; a view, not a copy, of anything else.
+        res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       },
       (error: Error) => {
         if (!res.headersSent) res.writeHead(error instanceof BodyTooLargeError ? 413 : 400).end();
