@@ -18,7 +18,8 @@
  * fixed Fulfill and does no STREAM work. Rounds alternate between the receivers, so a burst of other work on
  * the machine hits both; the best round of each counts. Besides packets/s it prints each receiver's CPU time
  * per packet (its process, from /proc): on a machine shared with other work that says how much work one
- * packet costs, whatever share of the cores each process happened to get.
+ * packet costs, whatever share of the cores each process happened to get. BENCH_RECEIVER_PROF=<dir> starts the
+ * reference receiver with `node --cpu-prof` into that directory (where its time per packet goes).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
