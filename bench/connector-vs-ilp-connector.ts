@@ -21,15 +21,16 @@
  * the machine and whatever else runs on it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { cpuMsOfProcess } from './cpu-meter';
 import { join, resolve } from 'node:path';
 import { conditionOf, encodeFulfill, encodePrepare } from '../lib/codec';
 import { DEFAULT_TOPOLOGY_PATH, parseTopology, peerByName } from '../contracts/topology';
+import { childCpuMs, stopChild } from './processes';
+
+export { processCpuMs } from './cpu-meter';
 
 const ROOT = resolve(__dirname, '..');
 const AIM = 3;
@@ -92,15 +93,8 @@ async function spawnConnector(name: string, args: string[], urlLine: RegExp): Pr
   return {
     name,
     url,
-    cpuMs: () => cpuMsOfProcess(child.pid),
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      const late = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(late);
-    },
+    cpuMs: () => childCpuMs(child),
+    stop: () => stopChild(child),
   };
 }
 

@@ -58,6 +58,16 @@ test('--ledger-api names the ledger dialect; an unknown one is a usage error nam
   if (!process.env.ILP_LEDGER_URL) assert.throws(() => parseRunArgs(['--ledger-api', 'five-bells']), /--ledger-api five-bells needs the ledger's URL/);
 });
 
+test('--receiver takes a URL or a payment pointer ($host/path -> https://host/path); --receiver-ca goes with it', () => {
+  const pointer = parseRunArgs(['--receiver', '$wallet.example/alice', '--receiver-ilp', 'http://127.0.0.1:7861/ilp']).options;
+  assert.equal(pointer?.receiverSpspUrl, 'https://wallet.example/alice');
+  assert.equal(pointer?.profile, 'receiver');
+  const withCa = parseRunArgs(['--receiver', 'https://127.0.0.1:7860/.well-known/pay', '--receiver-ilp', 'http://127.0.0.1:7861/ilp', '--receiver-ca', 'ca.pem']).options;
+  assert.equal(withCa?.receiverCaFile, join(process.cwd(), 'ca.pem'));
+  assert.throws(() => parseRunArgs(['--receiver-ca', 'ca.pem']), /--receiver-ca .* needs --receiver/);
+  assert.throws(() => parseRunArgs(['--receiver', '$wallet.example:8443', '--receiver-ilp', 'http://127.0.0.1:7861/ilp']), /--receiver \$wallet\.example:8443: a payment pointer has no port/);
+});
+
 test('an unreachable target: exit 3 and a report marked incomplete, never "not conformant"', async () => {
   const out = mkdtempSync(join(tmpdir(), 'run-unreachable-'));
   const { code, out: stdout } = await capture(['--target', 'http://127.0.0.1:1', '--out', out]);

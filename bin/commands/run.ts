@@ -39,6 +39,8 @@ target:
                           The switch takes the participant's callbacks on 127.0.0.1:7830 in an
                           external run (set it as the participant's switch/hub URL); with no
                           --target the bundled reference participant runs, both roles
+  --receiver-ca <file>    PEM certificate to trust for the receiver's https: SPSP endpoint instead of the
+                          system's CAs (a test or internal CA; env ILP_RECEIVER_SPSP_CA); verification stays on
   --topology <file>       topology file (default fixtures/topology.json)
   --capabilities <list>   what the connector supports: http-sync, http-async, ildcp (comma-separated;
                           default for --target: the mode of its RFC 35 revision, http-sync; scenarios
@@ -78,6 +80,8 @@ export interface ParsedRunArgs {
   readonly options?: Omit<ConformanceRunOptions, 'catalog' | 'redactor' | 'expectations'> & {
     readonly expectFile?: string;
     readonly secretEnv: readonly string[];
+    /** --receiver-ca, resolved: handed to the run as ILP_RECEIVER_SPSP_CA. */
+    readonly receiverCaFile?: string;
   };
 }
 
@@ -101,6 +105,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
         'payer-trigger': { type: 'string' },
         ilp: { type: 'string' },
         api: { type: 'string' },
+        'receiver-ca': { type: 'string' },
         topology: { type: 'string' },
         capabilities: { type: 'string' },
         rfc35: { type: 'string' },
@@ -136,6 +141,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
     if (!resolved.ok) throw new UsageError(`--receiver ${v.receiver}: ${resolved.reason}`);
     v.receiver = resolved.url;
   }
+  if (v['receiver-ca'] !== undefined && !v.receiver) throw new UsageError('--receiver-ca names the certificate to trust for an external receiver\'s SPSP endpoint: it needs --receiver (the bundled one trusts a certificate made for the run)');
   if (Boolean(v.receiver) !== Boolean(v['receiver-ilp'])) throw new UsageError('--receiver and --receiver-ilp go together: the SPSP endpoint and the ILP-over-HTTP endpoint of one receiver');
   for (const [name, url] of [['--target', v.target], ['--ledger', v.ledger], ['--receiver', v.receiver], ['--receiver-ilp', v['receiver-ilp']], ['--payer-trigger', v['payer-trigger']]] as const) {
     if (url === undefined) continue;
@@ -205,6 +211,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
       ...(maxUnreachable !== undefined ? { maxUnreachable } : {}),
       dryRun: Boolean(v['dry-run']),
       ...(v.expect ? { expectFile: v.expect } : {}),
+      ...(v['receiver-ca'] ? { receiverCaFile: resolve(v['receiver-ca']) } : {}),
       outRoot: resolve(v.out ?? 'reports'),
       secretEnv,
       ...(v['no-allure-html'] ? { allureHtml: false } : {}),
@@ -261,7 +268,9 @@ export async function run(argv: string[], io: Io = { out: process.stdout, err: p
       io.out.write(`${USAGE}\n`);
       return 0;
     }
-    const { expectFile, secretEnv, ...options } = parsed.options;
+    const { expectFile, secretEnv, receiverCaFile, ...options } = parsed.options;
+    // The receiver worker reads it there (steps/support/receiver-worker.ts), in this process and in parallel workers.
+    if (receiverCaFile) process.env.ILP_RECEIVER_SPSP_CA = receiverCaFile;
     const catalog = loadCatalog();
     for (const id of options.requirements) {
       if (!catalog.get(id)) throw new UsageError(`no requirement ${id} in the catalog (fixtures/requirements.json)`);

@@ -4,6 +4,16 @@ Feature: SPSP query
   ILP address and a fresh 32-byte shared secret, as application/spsp4+json, with caching advice (RFC 9 draft 14,
   Query and Response). The harness queries it as an SPSP client would.
 
+  @SPSP-001 @must
+  Scenario: The SPSP endpoint answers over HTTPS
+    # RFC 9 (Interfaces): "SPSP messages MUST be exchanged over HTTPS", and RFC 26 resolves every payment pointer
+    # to an https URL. Neither makes an exception for localhost or development, so the bundled reference serves
+    # HTTPS on 127.0.0.1 too, with a certificate made for the run that the harness trusts explicitly (an external
+    # receiver: the system's CAs, or the file given with --receiver-ca). Any TLS version and cipher that verify
+    # are accepted, and so is a redirect when every URL on the way is https.
+    When the sender queries the receiver's SPSP endpoint
+    Then the SPSP answer came over HTTPS with a certificate the sender trusts
+
   @SPSP-002 @must
   Scenario: The SPSP endpoint answers a query with 200
     When the sender queries the receiver's SPSP endpoint

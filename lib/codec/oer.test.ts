@@ -191,14 +191,30 @@ describe('OER variable-length octet strings (OER-011)', () => {
   });
 });
 
+describe('OER enclosed VarOctetString', () => {
+  it('writes the same bytes as writeVarOctetString, short (one-byte length) and long form', () => {
+    for (const n of [0, 1, 127, 128, 300]) {
+      const bytes = new Uint8Array(n).map((_, i) => i % 251);
+      const enclosed = new OerWriter(4).writeUInt8(9).writeEnclosed((w) => w.writeOctets(bytes)).writeUInt8(7).toBytes();
+      const plain = new OerWriter().writeUInt8(9).writeVarOctetString(bytes).writeUInt8(7).toBytes();
+      assert.deepEqual(Buffer.from(enclosed), Buffer.from(plain), `length ${n}`);
+    }
+  });
+});
+
 describe('OER VarUInt (OER-012)', () => {
   it('writes minimal big-endian bytes (0 is 01 00, 258 is 02 01 02)', () => {
     const w = new OerWriter().writeVarUInt(0).writeVarUInt(258).writeVarUInt(18446744073709551615n);
     assert.equal(Buffer.from(w.toBytes()).toString('hex'), '0100' + '020102' + '08ffffffffffffffff');
   });
 
+  it('writes each width at its edges (the four-byte fast path and the long one agree with the reader)', () => {
+    assert.equal(Buffer.from(new OerWriter().writeVarUInt(0xffffff).writeVarUInt(0x1000000).writeVarUInt(0xffffffff).writeVarUInt(0x100000000).toBytes()).toString('hex'),
+      '03ffffff' + '0401000000' + '04ffffffff' + '050100000000');
+  });
+
   it('round-trips 1..8 byte values', () => {
-    for (const v of [0n, 1n, 255n, 256n, 65536n, 2n ** 48n + 5n, 2n ** 56n, 2n ** 64n - 1n]) {
+    for (const v of [0n, 1n, 255n, 256n, 65536n, 2n ** 24n - 1n, 2n ** 24n, 2n ** 32n - 1n, 2n ** 32n, 2n ** 48n + 5n, 2n ** 56n, 2n ** 64n - 1n]) {
       assert.equal(strict(new OerWriter().writeVarUInt(v).toBytes()).readVarUInt('v'), v);
     }
   });

@@ -439,10 +439,34 @@ export class OerWriter {
     return this.writeLengthDeterminant(bytes.length, field).writeOctets(bytes);
   }
 
+  /** A VarOctetString whose contents `write` appends in place, without building them in a buffer of their own. */
+  writeEnclosed(write: (w: OerWriter) => void, field = 'octets'): this {
+    const at = this.reserve(1);
+    write(this);
+    const length = this.length - at - 1;
+    if (length < 0x80) {
+      this.buf[at] = length;
+      return this;
+    }
+    // A long form determinant takes more than the one byte held for it: write it again in front of a copy.
+    const contents = Buffer.from(this.buf.subarray(at + 1, this.length));
+    this.length = at;
+    return this.writeVarOctetString(contents, field);
+  }
+
   /** Minimal big-endian bytes behind a length determinant (0 is `01 00`). */
   writeVarUInt(value: bigint | number, field = 'varuint'): this {
     let v = typeof value === 'bigint' ? value : toBigIntChecked(value, field);
     if (v < 0n) throw new CodecError('ValueOutOfRange', field, -1, { value: v.toString() });
+    if (v <= 0xffffffffn) {
+      // Up to four bytes (sequences, amounts and limits mostly are): number arithmetic, no byte list.
+      const n = Number(v);
+      const size = n < 0x100 ? 1 : n < 0x10000 ? 2 : n < 0x1000000 ? 3 : 4;
+      const at = this.reserve(1 + size);
+      this.buf[at] = size;
+      this.buf.writeUIntBE(n, at + 1, size);
+      return this;
+    }
     const bytes: number[] = [];
     do {
       bytes.unshift(Number(v & 0xffn));

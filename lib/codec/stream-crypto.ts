@@ -37,8 +37,9 @@ export function streamKeys(sharedSecret: Uint8Array): StreamKeys {
 export function encryptStreamData(keys: StreamKeys, plaintext: Uint8Array, iv: Uint8Array = randomBytes(STREAM_IV_LENGTH)): Buffer {
   if (iv.length !== STREAM_IV_LENGTH) throw new CodecError('WrongFixedLength', 'iv', -1, { length: iv.length, expected: STREAM_IV_LENGTH });
   const cipher = createCipheriv('aes-256-gcm', keys.encryptionKey, iv, { authTagLength: STREAM_TAG_LENGTH });
-  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), ciphertext]);
+  const body = cipher.update(plaintext);
+  const tail = cipher.final();
+  return Buffer.concat([iv, cipher.getAuthTag(), body, tail]);
 }
 
 /** The plaintext; DecryptionFailed when `data` is too short or does not authenticate under these keys. */
@@ -48,7 +49,9 @@ export function decryptStreamData(keys: StreamKeys, data: Uint8Array): Buffer {
   const decipher = createDecipheriv('aes-256-gcm', keys.encryptionKey, data.subarray(0, STREAM_IV_LENGTH), { authTagLength: STREAM_TAG_LENGTH });
   decipher.setAuthTag(data.subarray(STREAM_IV_LENGTH, head));
   try {
-    return Buffer.concat([decipher.update(data.subarray(head)), decipher.final()]);
+    const body = decipher.update(data.subarray(head));
+    const tail = decipher.final();
+    return tail.length === 0 ? body : Buffer.concat([body, tail]);
   } catch {
     throw new CodecError('DecryptionFailed', 'data', STREAM_IV_LENGTH, { length: data.length, reason: 'authentication tag does not match' });
   }

@@ -127,9 +127,7 @@ function writeContents(w: OerWriter, f: StreamFrame): void {
 
 /** Appends one frame (type byte, then its contents as a VarOctetString). */
 export function writeFrame(w: OerWriter, f: StreamFrame): void {
-  const contents = new OerWriter(32);
-  writeContents(contents, f);
-  w.writeUInt8(f.type, 'frame.type').writeVarOctetString(contents.toBytes(), 'frame.contents');
+  w.writeUInt8(f.type, 'frame.type').writeEnclosed((contents) => writeContents(contents, f), 'frame.contents');
 }
 
 // ------------------------------------------------------------------------------------------------ decode

@@ -2,10 +2,13 @@
  * The harness as an SPSP client (RFC 9 draft 14): one query, bounded, that never throws. What came back is
  * kept whole (status, headers, body) for the judge; what went wrong below SPSP gets a named reason:
  * no answer within the bound, a redirect loop or too many redirects, a body that is HTML or not JSON.
- * http: (the bundled receiver and local examples, on loopback) and https: URLs (a deployed endpoint, RFC 9 SPSP-001).
+ * http: and https: URLs (RFC 9 requires HTTPS, SPSP-001: the bundled receiver serves it with a certificate made
+ * for the run, which the caller passes as `ca`; certificate verification is never turned off). An answer over
+ * TLS says so (`tls`), for the judge and the transcript.
  */
 import http from 'node:http';
 import https from 'node:https';
+import { TLSSocket } from 'node:tls';
 import { maskedHeaders, type HeaderRecord } from './http-wire';
 
 export const SPSP_ACCEPT = 'application/spsp4+json, application/spsp+json';
@@ -26,11 +29,22 @@ export type SpspAnswer =
       readonly bodyProblem?: SpspBodyProblem;
       readonly redirects: readonly string[];
       readonly elapsedMs: number;
+      /** The TLS session the final answer came over (https: only; it verified, or there would be no answer). */
+      readonly tls?: SpspTls;
     }
   | { readonly ok: false; readonly url: string; readonly reason: string; readonly redirects: readonly string[]; readonly elapsedMs: number };
 
+export interface SpspTls {
+  readonly protocol: string;
+  readonly cipher: string;
+  /** The certificate's subject common name. */
+  readonly subject?: string;
+}
+
 export interface SpspQueryOptions {
   readonly timeoutMs: number;
+  /** PEM certificate(s) to trust for https: endpoints instead of the system's (a test certificate). */
+  readonly ca?: string;
   readonly method?: 'GET' | 'OPTIONS';
   readonly accept?: string | null;
 }
@@ -53,7 +67,7 @@ export async function querySpsp(url: string, options: SpspQueryOptions): Promise
       current = next;
       continue;
     }
-    return { ok: true, url: current, status: one.status, headers: one.headers, body: one.body, ...parseBody(one.body), redirects, elapsedMs };
+    return { ok: true, url: current, status: one.status, headers: one.headers, body: one.body, ...parseBody(one.body), redirects, elapsedMs, ...(one.tls ? { tls: one.tls } : {}) };
   }
 }
 
@@ -68,7 +82,7 @@ function parseBody(body: string): { json?: Record<string, unknown>; bodyProblem?
   return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? { json: parsed as Record<string, unknown> } : { bodyProblem: 'not-an-object' };
 }
 
-type Once = { ok: true; status: number; headers: HeaderRecord; body: string } | { ok: false; reason: string };
+type Once = { ok: true; status: number; headers: HeaderRecord; body: string; tls?: SpspTls } | { ok: false; reason: string };
 
 function getOnce(url: string, options: SpspQueryOptions, timeoutMs: number): Promise<Once> {
   return new Promise((resolve) => {
@@ -81,7 +95,8 @@ function getOnce(url: string, options: SpspQueryOptions, timeoutMs: number): Pro
     if (target.protocol !== 'http:' && target.protocol !== 'https:') return resolve({ ok: false, reason: `an SPSP endpoint is an http(s) URL, not ${target.protocol}` });
     if (timeoutMs <= 0) return resolve({ ok: false, reason: `no SPSP answer within ${options.timeoutMs} ms` });
     const headers: Record<string, string> = options.accept === null ? {} : { accept: options.accept ?? SPSP_ACCEPT };
-    const req = (target.protocol === 'https:' ? https : http).request(target, { method: options.method ?? 'GET', headers, agent: false });
+    const secure = target.protocol === 'https:';
+    const req = (secure ? https : http).request(target, { method: options.method ?? 'GET', headers, agent: false, ...(secure && options.ca ? { ca: options.ca } : {}) });
     const timer = setTimeout(() => {
       req.destroy();
       resolve({ ok: false, reason: `no SPSP answer within ${options.timeoutMs} ms (the endpoint hangs)` });
@@ -97,21 +112,37 @@ function getOnce(url: string, options: SpspQueryOptions, timeoutMs: number): Pro
           resolve({ ok: false, reason: `SPSP body above ${MAX_SPSP_BODY} bytes; stopped reading` });
         } else chunks.push(c);
       });
+      const socket = res.socket;
+      const tls = socket instanceof TLSSocket ? { protocol: socket.getProtocol() ?? 'unknown', cipher: socket.getCipher().name, ...subjectOf(socket) } : undefined;
       res.on('end', () => {
         clearTimeout(timer);
-        resolve({ ok: true, status: res.statusCode ?? 0, headers: maskedHeaders(res.headers), body: Buffer.concat(chunks).toString('utf8') });
+        resolve({ ok: true, status: res.statusCode ?? 0, headers: maskedHeaders(res.headers), body: Buffer.concat(chunks).toString('utf8'), ...(tls ? { tls } : {}) });
       });
       res.on('error', (e) => {
         clearTimeout(timer);
         resolve({ ok: false, reason: `SPSP response broke off: ${e.message}` });
       });
     });
-    req.on('error', (e) => {
+    req.on('error', (e: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      resolve({ ok: false, reason: `SPSP request failed: ${e.message}` });
+      resolve({ ok: false, reason: secure ? tlsReason(e) : `SPSP request failed: ${e.message}` });
     });
     req.end();
   });
+}
+
+/** Why an https: query failed, named for TLS where TLS is the reason. */
+function tlsReason(e: NodeJS.ErrnoException): string {
+  const first = e.message.split('\n')[0]!;
+  const notTls = /wrong version number|packet length too long|http request/i.exec(first);
+  if (notTls) return `no TLS at this https: endpoint: the server does not answer the TLS handshake, it speaks plain HTTP perhaps (OpenSSL: ${notTls[0]})`;
+  if (/cert|self[- ]signed|issuer|altname|verify/i.test(`${e.code ?? ''} ${first}`)) return `the endpoint's TLS certificate is not trusted: ${first} (${e.code ?? 'no code'}); trust a test certificate explicitly (--receiver-ca FILE), never by turning verification off`;
+  return `SPSP request failed: ${first}`;
+}
+
+function subjectOf(socket: TLSSocket): { subject?: string } {
+  const cn = socket.getPeerCertificate()?.subject?.CN;
+  return typeof cn === 'string' && cn ? { subject: cn } : {};
 }
 
 /** The payment details an answer holds, or why it holds none. */

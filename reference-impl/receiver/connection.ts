@@ -1,8 +1,9 @@
 /**
  * What the receiver remembers about one STREAM connection: its streams (money received, data by offset),
  * the limits it advertised, the sender's asset details, and whether it is closed. Limits never shrink:
- * they are fixed at creation (RFC 29 §4.4.4, STREAM-014).
+ * they are fixed at creation (RFC 29 §4.4.4, STREAM-014). Its keys are kept with it.
  */
+import type { StreamKeys } from '../../lib/codec';
 import type { ReceiverLimits } from './limits';
 
 export interface StreamState {
@@ -27,7 +28,8 @@ export class ConnectionState {
   /** Only with the fault reuse-reply-iv. */
   fixedIv?: Buffer;
 
-  constructor(readonly limits: ReceiverLimits) {}
+  /** Its STREAM keys, derived once from the shared secret (directory.ts). */
+  constructor(readonly limits: ReceiverLimits, readonly keys: StreamKeys) {}
 
   stream(id: bigint): StreamState | undefined {
     return this.streams.get(id);

@@ -8,6 +8,7 @@ import { parseFaultNames, type FaultRegistry } from '../../contracts/faults';
  */
 export const RECEIVER_FAULTS = {
   // SPSP (RFC 9)
+  'spsp-plain-http': { description: 'speak plain HTTP on the port named as the HTTPS SPSP endpoint (no TLS)', requirements: ['SPSP-001'] },
   'spsp-json-content-type': { description: 'answer the SPSP query with Content-Type application/json instead of application/spsp4+json', requirements: ['SPSP-003'] },
   'spsp-no-cache-control': { description: 'send no Cache-Control header with the SPSP answer', requirements: ['SPSP-004'] },
   'spsp-short-secret': { description: 'hand out a 16-byte shared_secret instead of 32 bytes', requirements: ['SPSP-006'] },

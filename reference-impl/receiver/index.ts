@@ -1,16 +1,19 @@
 /**
  * The bundled reference receiver: an SPSP endpoint and a STREAM server behind ILP over HTTP, on one
- * loopback port. `startReferenceReceiver()` is the embedded default of the receiver profile; the harness
- * starts it only through lib/targets/bundled-references.ts.
+ * loopback port; given a key and certificate (`spspTls`), also on a second loopback port over HTTPS, which is
+ * then the SPSP endpoint it names (RFC 9: SPSP over HTTPS, SPSP-001). `startReferenceReceiver()` is the
+ * embedded default of the receiver profile; the harness starts it only through lib/targets/bundled-references.ts.
  */
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { ConnectionState } from './connection';
+import { ConnectionDirectory } from './directory';
 import { parseReceiverFaults, type ReceiverFault } from './faults';
 import { DEFAULT_LIMITS, type ReceiverLimits } from './limits';
 import { createReceiverPipeline } from './pipeline';
 import { ConnectionSecrets } from './secrets';
-import { createReceiverServer, ILP_PATH } from './server';
+import { createReceiverListener, ILP_PATH } from './server';
 import { createSpspHandler } from './spsp';
 
 export { RECEIVER_FAULTS, parseReceiverFaults, type ReceiverFault } from './faults';
@@ -24,12 +27,14 @@ export interface ReferenceReceiverOptions {
   readonly limits?: ReceiverLimits;
   /** 0 (default) = an ephemeral port. */
   readonly port?: number;
+  /** PEM key and certificate: serve SPSP over HTTPS too (an ephemeral port) and name that endpoint. */
+  readonly spspTls?: { readonly key: string; readonly cert: string };
 }
 
 export interface RunningReceiver {
-  /** The payment pointer's URL, `/.well-known/pay`. */
+  /** The payment pointer's URL, `/.well-known/pay` (https: with `spspTls`). */
   readonly spspUrl: string;
-  /** Base URL of the SPSP endpoints (`<base>/<name>` for named receivers). */
+  /** Base URL of the SPSP endpoints (`<base>/<name>` for named receivers; https: with `spspTls`). */
   readonly baseUrl: string;
   readonly ilpUrl: string;
   /** Bearer token its upstream must send on ILP over HTTP. */
@@ -52,36 +57,42 @@ export async function startReferenceReceiver(options: ReferenceReceiverOptions =
   const limits = options.limits ?? DEFAULT_LIMITS;
   const token = randomBytes(16).toString('hex');
   const secrets = new ConnectionSecrets(address);
-  const connections = new Map<string, ConnectionState>();
-  const directory = {
-    secrets,
-    connection(t: string): ConnectionState {
-      let c = connections.get(t);
-      if (!c) connections.set(t, (c = new ConnectionState(limits)));
-      return c;
-    },
-  };
-  const server = createReceiverServer({
+  const directory = new ConnectionDirectory(secrets, limits);
+  const listener = createReceiverListener({
     address, token, faults, assetCode, assetScale,
     spsp: createSpspHandler({ secrets, faults, paths: new Set(['/.well-known/pay', '/alice']), cacheSeconds: 60 }),
     answer: createReceiverPipeline(directory, address),
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const servers = [http.createServer(listener)];
+  // FAULT spsp-plain-http: the port named as the HTTPS endpoint speaks plain HTTP.
+  if (options.spspTls) servers.push(faults.has('spsp-plain-http') ? http.createServer(listener) : https.createServer({ key: options.spspTls.key, cert: options.spspTls.cert }, listener));
+  const ports: number[] = [];
+  try {
+    for (const [i, server] of servers.entries()) ports.push(await listen(server, i === 0 ? (options.port ?? 0) : 0));
+  } catch (error) {
+    for (const server of servers) server.close(() => undefined);
+    throw error;
+  }
+  const base = `http://127.0.0.1:${ports[0]}`;
+  const spspBase = options.spspTls ? `https://127.0.0.1:${ports[1]}` : base;
   let closing: Promise<void> | undefined;
   return {
-    spspUrl: `${base}/.well-known/pay`, baseUrl: base, ilpUrl: `${base}${ILP_PATH}`, ilpToken: token,
+    spspUrl: `${spspBase}/.well-known/pay`, baseUrl: spspBase, ilpUrl: `${base}${ILP_PATH}`, ilpToken: token,
     address, assetCode, assetScale, limits, faults,
     receivedData: (destination, streamId) => {
       const t = secrets.tokenOf(destination);
-      return t && connections.has(t) ? connections.get(t)!.assembled(streamId) : Buffer.alloc(0);
+      return (t && directory.find(t)?.assembled(streamId)) || Buffer.alloc(0);
     },
-    close: () => (closing ??= new Promise<void>((resolve) => {
+    close: () => (closing ??= Promise.all(servers.map((server) => new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
-    })),
+    }))).then(() => undefined)),
   };
+}
+
+function listen(server: http.Server, port: number): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
 }

@@ -9,7 +9,7 @@ import {
   decodeStreamPacket, decryptStreamData, encodeStreamPacket, encryptStreamData, frame, PacketType, streamCondition, streamErrorName,
   streamKeys, type IlpReply, type StreamFrame, type StreamPacket,
 } from '../../lib/codec';
-import { ConnectionState } from './connection';
+import { ConnectionDirectory } from './directory';
 import { NO_RECEIVER_FAULTS } from './faults';
 import { DEFAULT_LIMITS } from './limits';
 import { createReceiverPipeline } from './pipeline';
@@ -17,8 +17,7 @@ import { ConnectionSecrets } from './secrets';
 
 function receiver() {
   const secrets = new ConnectionSecrets('test.r');
-  const connections = new Map<string, ConnectionState>();
-  const pipeline = createReceiverPipeline({ secrets, connection: (t) => connections.get(t) ?? connections.set(t, new ConnectionState(DEFAULT_LIMITS)).get(t)! }, 'test.r');
+  const pipeline = createReceiverPipeline(new ConnectionDirectory(secrets, DEFAULT_LIMITS), 'test.r');
   const ticket = secrets.issue();
   const keys = streamKeys(ticket.sharedSecret);
   let sequence = 1n;

@@ -23,7 +23,8 @@ import { PacketType, type IlpFulfill, type IlpReject, type IlpReply } from '../.
 import type { PrepareContext } from './context';
 import { CloseConnection, RejectWithReply, Undecryptable } from './errors';
 import { encryptedReply, replyFrames } from './reply';
-import { createDecryptRule, type ConnectionDirectory } from './rules/decrypt';
+import type { ConnectionDirectory } from './directory';
+import { createDecryptRule } from './rules/decrypt';
 import { createPacketTypeRule } from './rules/packet-type';
 import { createClosedConnectionRule } from './rules/closed-connection';
 import { createAssetDetailsRule } from './rules/asset-details';

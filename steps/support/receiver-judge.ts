@@ -124,6 +124,18 @@ export class ReceiverJudge {
     this.judge('primary', a.ok && a.status === status, `HTTP ${status}`, () => describeAnswer(a));
   }
 
+  /** Every URL of the query (the one asked and each redirect) is https:, and the answer came over TLS that verified. */
+  spspOverHttps(): void {
+    const a = this.s.lastAnswer;
+    const urls = [this.s.queried.at(-1)!, ...a.redirects];
+    const plain = urls.filter((u) => !u.startsWith('https:'));
+    this.judge('primary', a.ok && plain.length === 0 && a.tls !== undefined, 'an answer over HTTPS (every URL https:, a TLS session whose certificate verified)', () => {
+      const route = urls.join(' -> ');
+      if (!a.ok) return `no SPSP answer from ${route}: ${a.reason}`;
+      return `${route}: HTTP ${a.status} ${a.tls ? `over ${a.tls.protocol}` : 'over plain HTTP'}${plain.length ? `; not https: ${plain.join(', ')}` : ''}`;
+    });
+  }
+
   spspHeader(name: string, test: (value: string | undefined) => boolean, expected: string): void {
     const a = this.s.lastAnswer;
     this.judge('primary', a.ok && test(a.headers[name]), expected, () => describeAnswer(a));

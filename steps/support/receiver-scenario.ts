@@ -15,6 +15,8 @@ const ILP_WAIT_MS = 5_000;
 
 export class ReceiverScenario {
   readonly answers: SpspAnswer[] = [];
+  /** The URL each query of `answers` was sent to (before any redirect). */
+  readonly queried: string[] = [];
   client?: StreamClient;
 
   constructor(private readonly world: IlpWorld) {}
@@ -37,12 +39,13 @@ export class ReceiverScenario {
     const target = await this.target();
     const at = url ?? target.spspUrl;
     this.world.transcript.record({ direction: 'sent', channel: 'sut', label: `SPSP ${method} ${at}` });
-    const answer = await querySpsp(at, { timeoutMs: SPSP_WAIT_MS * this.world.timeoutMultiplier, method });
+    const answer = await querySpsp(at, { timeoutMs: SPSP_WAIT_MS * this.world.timeoutMultiplier, method, ...(target.spspCa ? { ca: target.spspCa } : {}) });
     this.world.transcript.record({
-      direction: 'received', channel: 'sut', label: answer.ok ? `SPSP HTTP ${answer.status}` : 'SPSP no answer',
+      direction: 'received', channel: 'sut', label: answer.ok ? `SPSP HTTP ${answer.status}${answer.tls ? ` over ${answer.tls.protocol} ${answer.tls.cipher}, certificate ${JSON.stringify(answer.tls.subject ?? '(no CN)')}` : ' over plain HTTP'}` : 'SPSP no answer',
       ...(answer.ok ? { headers: answer.headers, decoded: answer.json ?? answer.body.slice(0, 500) } : { decoded: { reason: answer.reason } }),
     });
     this.answers.push(answer);
+    this.queried.push(at);
     return answer;
   }
 

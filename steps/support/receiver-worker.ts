@@ -6,6 +6,7 @@
  *   receiverSpspUrl          | ILP_RECEIVER_SPSP_URL            external receiver's SPSP endpoint
  *   receiverIlpUrl           | ILP_RECEIVER_ILP_URL             where its upstream posts Prepares (ILP over HTTP)
  *                            | ILP_RECEIVER_ILP_TOKEN           the bearer token it expects from its upstream
+ *   receiverSpspCa           | ILP_RECEIVER_SPSP_CA             PEM file of the certificate to trust for its https: SPSP endpoint
  *   referenceReceiverFaults  | ILP_REFERENCE_RECEIVER_FAULTS    bundled only: fault switches (self-test)
  */
 import { AfterAll } from '@cucumber/cucumber';
@@ -15,6 +16,7 @@ import type { IlpWorldParameters, WithParameters } from '../world';
 interface ReceiverParameters extends IlpWorldParameters {
   readonly receiverSpspUrl?: string;
   readonly receiverIlpUrl?: string;
+  readonly receiverSpspCa?: string;
   readonly referenceReceiverFaults?: string;
 }
 
@@ -26,10 +28,12 @@ export function receiverTarget(world: WithParameters): Promise<ReceiverTarget> {
     const env = process.env;
     const spspUrl = p.receiverSpspUrl ?? env.ILP_RECEIVER_SPSP_URL;
     const ilpUrl = p.receiverIlpUrl ?? env.ILP_RECEIVER_ILP_URL;
+    const spspCaFile = p.receiverSpspCa ?? env.ILP_RECEIVER_SPSP_CA;
     shared = ReceiverTarget.start({
       ...(spspUrl ? { spspUrl } : {}),
       ...(ilpUrl ? { ilpUrl } : {}),
       ...(env.ILP_RECEIVER_ILP_TOKEN ? { ilpToken: env.ILP_RECEIVER_ILP_TOKEN } : {}),
+      ...(spspCaFile ? { spspCaFile } : {}),
       faults: p.referenceReceiverFaults ?? env.ILP_REFERENCE_RECEIVER_FAULTS ?? '',
     });
     shared.catch(() => undefined);

@@ -3,22 +3,16 @@
  * Data that does not decrypt, or decrypts to no STREAM packet, is Undecryptable (F06, STREAM-005, STREAM-027).
  * Must run first: every later rule reads the packet. Does not: judge the packet's contents.
  */
-import { decodeStreamPacket, decryptStreamData, isCodecError, streamKeys } from '../../../lib/codec';
-import type { ConnectionState } from '../connection';
+import { decodeStreamPacket, decryptStreamData, isCodecError } from '../../../lib/codec';
 import type { PrepareContext } from '../context';
+import type { ConnectionDirectory } from '../directory';
 import { Undecryptable } from '../errors';
-import type { ConnectionSecrets } from '../secrets';
-
-export interface ConnectionDirectory {
-  readonly secrets: ConnectionSecrets;
-  connection(token: string): ConnectionState;
-}
 
 export function createDecryptRule(directory: ConnectionDirectory) {
   return (ctx: PrepareContext): void => {
     const token = directory.secrets.tokenOf(ctx.prepare.destination);
     if (!token) throw new Undecryptable(`destination=${ctx.prepare.destination} reason="no connection of this receiver"`);
-    const keys = streamKeys(directory.secrets.secretOf(token));
+    const keys = directory.keysOf(token);
     let plaintext: Buffer;
     try {
       plaintext = decryptStreamData(keys, ctx.prepare.data);
@@ -31,6 +25,6 @@ export function createDecryptRule(directory: ConnectionDirectory) {
       throw new Undecryptable(`decrypted, but no STREAM packet: ${(error as Error).message}`);
     }
     ctx.keys = keys;
-    ctx.connection = directory.connection(token);
+    ctx.connection = directory.open(token, keys);
   };
 }
