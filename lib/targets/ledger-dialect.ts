@@ -35,6 +35,8 @@ export function parseLedgerDialect(text: string | undefined): LedgerDialect {
 /** What a ledger scenario may need beyond the common core of every dialect. */
 export const LEDGER_CAPABILITIES = {
   'account-address': "an account's own ILP address in its view",
+  'bearer-tokens': 'accounts that a bearer token alone identifies (Five Bells authenticates a name with its password, so two accounts may share a password without sharing access)',
+  'create-only-accounts': 'account opening that never changes an existing account (Five Bells PUT /accounts/:name is the admin\'s update too, so setting a balance again is the admin\'s right there)',
   'connector-listing': 'the connector accounts opened through the API, listed in the metadata',
   'fulfillment-lookup': 'a lookup of a fulfillment by its condition',
   'native-api': "the project's own API, which the bundled connector's ledger link speaks (payments across ledgers)",
