@@ -1,15 +1,14 @@
 // Starts five-bells-ledger 21.2.5 as a child process on 127.0.0.1 (in-memory SQLite, loopback.js preloaded)
 // and stops it. Shared by interop.js and bench/ledger-vs-five-bells.ts.
 'use strict';
+const { stopChild } = require('../stop-child');
 const { spawn } = require('node:child_process');
-const { once } = require('node:events');
 const { existsSync, openSync } = require('node:fs');
 const { join } = require('node:path');
 const { randomBytes } = require('node:crypto');
 
 const LEDGER_DIR = join(__dirname, 'node_modules', 'five-bells-ledger');
 const START_LIMIT_MS = 60_000;
-const STOP_LIMIT_MS = 10_000;
 const ADMIN_USER = 'admin';
 
 /** Why five-bells-ledger cannot be started here, or undefined when it is installed. */
@@ -64,18 +63,6 @@ async function serving(url, child) {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return false;
-}
-
-/** SIGTERM, then SIGKILL after a bound; resolves true when it stopped without the kill. */
-async function stopChild(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return true;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const late = new Promise((r) => setTimeout(() => r('late'), STOP_LIMIT_MS).unref());
-  if ((await Promise.race([exited.then(() => 'ok'), late])) === 'ok') return true;
-  child.kill('SIGKILL');
-  await exited;
   return false;
 }
 

@@ -8,6 +8,7 @@
 // FSPIOP API port, no hosting mode (so no MongoDB), no server logs (the default points at a remote log server), no
 // connection manager. loopback.js (preloaded) keeps every listener on 127.0.0.1 and moves the admin API off 5050.
 'use strict';
+const { stopChild } = require('../stop-child');
 const { spawn } = require('node:child_process');
 const { once } = require('node:events');
 const { cpSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
@@ -16,7 +17,6 @@ const { join } = require('node:path');
 
 const TTK_DIR = join(__dirname, 'node_modules', 'ml-testing-toolkit');
 const START_LIMIT_MS = 60_000;
-const STOP_LIMIT_MS = 10_000;
 const DEFAULTS = { apiPort: 7840, adminPort: 7841, callbackUrl: 'http://127.0.0.1:7830', fspId: 'ttkpayee', ilpSecret: 'secret' };
 
 /** Why the toolkit cannot be started here, or undefined when it is installed. */
@@ -121,18 +121,6 @@ async function serving(url, adminUrl, callbackUrl, child) {
     await new Promise((r) => setTimeout(r, 200));
   }
   return why;
-}
-
-/** SIGTERM, then SIGKILL after a bound; resolves true when it stopped without the kill. */
-async function stopChild(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return true;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const late = new Promise((r) => setTimeout(() => r('late'), STOP_LIMIT_MS).unref());
-  if ((await Promise.race([exited.then(() => 'ok'), late])) === 'ok') return true;
-  child.kill('SIGKILL');
-  await exited;
-  return false;
 }
 
 module.exports = { startTestingToolkit, missingInstall, DEFAULTS };
