@@ -6,7 +6,8 @@
 // stops it, and prints how long each part took. The exit code is the run command's, 2 for a usage error or a CLI
 // without the payee audit mode, 3 when the toolkit would not start. `--no-expect` shows the raw verdicts;
 // `--validation` starts it with its three transfer validation switches on; `--ilp v1|v4|auto` (default v1, what
-// its FSPIOP mode speaks); arguments after `--` go to the run command.
+// its FSPIOP mode speaks); arguments after `--` go to the run command. The run gets the toolkit's ILP secret
+// (ILP_MOJALOOP_SECRET), so ML-006 is judged.
 'use strict';
 const { spawn } = require('node:child_process');
 const { once } = require('node:events');
@@ -33,8 +34,8 @@ function options(argv) {
 }
 
 /** Runs the CLI with stdout passed through and stderr both passed through and kept, to explain a refusal. */
-async function runSuite(args) {
-  const suite = spawn(process.execPath, [join(ROOT, 'bin', 'ilp-conformance.js'), ...args], { cwd: ROOT, stdio: ['ignore', 'inherit', 'pipe'] });
+async function runSuite(args, env) {
+  const suite = spawn(process.execPath, [join(ROOT, 'bin', 'ilp-conformance.js'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'pipe'] });
   let stderr = '';
   suite.stderr.on('data', (chunk) => {
     process.stderr.write(chunk);
@@ -76,7 +77,11 @@ async function main(argv) {
     const runArgs = ['run', '--profile', 'mojaloop', '--mojaloop-role', 'payee', '--target', ttk.url, '--fsp-id', ttk.fspId, '--ilp', o.ilp,
       ...(o.expect ? ['--expect', relative(ROOT, expectFile)] : []), ...o.passOn];
     process.stdout.write(`interop: node bin/ilp-conformance.js ${runArgs.join(' ')}\n`);
-    result = await runSuite(runArgs);
+    // The auditor holds the toolkit's ILP secret (its user config), as a scheme operator auditing a test
+    // participant would: disclosing it makes ML-006 (fulfilment = HMAC-SHA256(secret, packet)) observable.
+    const secret = Buffer.from(ttk.userConfig.ILP_SECRET, 'utf8').toString('base64url');
+    process.stdout.write(`interop: ILP_MOJALOOP_SECRET is the toolkit's ILP_SECRET ("${ttk.userConfig.ILP_SECRET}") as base64url\n`);
+    result = await runSuite(runArgs, { ...process.env, ILP_MOJALOOP_SECRET: secret });
   } finally {
     ran = Date.now();
     stopped = await ttk.stop();
