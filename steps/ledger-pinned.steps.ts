@@ -29,11 +29,20 @@ When("the admin opens an account for {account holder} with {account holder}'s to
   s.store(`the admin opens account ${account} with ${tokenOf}'s token`, reply);
 });
 
-When("the admin opens {account holder}'s account again holding {amount}", async function (this: IlpWorld, who: string, balance: bigint) {
-  const s = await scenario(this);
+async function reopenAccount(world: IlpWorld, who: string, balance: bigint, newToken: boolean): Promise<void> {
+  const s = await scenario(world);
   const h = s.holder(who);
-  const reply = await s.client.createAccount(s.target.adminToken, h.account, { owner: who, balance: String(balance), token: h.token });
-  s.store(`the admin opens account ${h.account} again, holding ${balance}`, reply);
+  const token = newToken ? randomBytes(24).toString('base64url') : h.token;
+  const reply = await s.client.createAccount(s.target.adminToken, h.account, { owner: who, balance: String(balance), token });
+  s.store(`the admin opens account ${h.account} again, holding ${balance}${newToken ? ', with a token no account uses' : ''}`, reply);
+}
+
+When("the admin opens {account holder}'s account again holding {amount}", async function (this: IlpWorld, who: string, balance: bigint) {
+  await reopenAccount(this, who, balance, false);
+});
+
+When("the admin opens {account holder}'s account again holding {amount} with a new token", async function (this: IlpWorld, who: string, balance: bigint) {
+  await reopenAccount(this, who, balance, true);
 });
 
 When('{account holder} executes a transfer the ledger does not have', async function (this: IlpWorld, who: string) {

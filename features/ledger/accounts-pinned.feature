@@ -23,3 +23,12 @@ Feature: Minimal and basic support: who an account's money answers to
     When the admin opens alice's account again holding 1000
     Then the ledger refuses it as a conflict
     And alice's ledger balance is 100
+
+  # The same with credentials no account uses, so the refusal cannot come from the token check above: the
+  # account's name alone must be enough for the ledger to know it already has it.
+  @LEDGER-001 @LAPI-001 @must @needs-create-only-accounts
+  Scenario: Opening an existing account again with a larger balance and a new token is refused, so no money is issued twice
+    Given alice has a ledger account holding 100
+    When the admin opens alice's account again holding 1000 with a new token
+    Then the ledger refuses it as a conflict
+    And alice's ledger balance is 100

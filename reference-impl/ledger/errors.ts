@@ -36,25 +36,32 @@ export const fail = <T = never>(error: LedgerError): Result<T> => ({ ok: false, 
 /** HTTP status and Error body id per kind (fixtures/schemas/ledger/error.schema.json lists the ids). */
 export const ERROR_HTTP: { readonly [K in LedgerErrorKind]: { readonly status: number; readonly id: string } } = {
   'invalid-body': { status: 400, id: 'InvalidBodyError' },
+  // Stryker disable next-line all: a status and id of this API's own refusals (a malformed path parameter) beyond LAPI-001's four classes; no RFC 17 requirement asks for it
   'invalid-uri': { status: 400, id: 'InvalidUriParameterError' },
   unauthenticated: { status: 401, id: 'UnauthorizedError' },
   forbidden: { status: 403, id: 'ForbiddenError' },
   'not-found': { status: 404, id: 'NotFoundError' },
+  // Stryker disable next-line all: 405 for a method the API does not offer: HTTP's convention, which no RFC 17 requirement pins
   'method-not-allowed': { status: 405, id: 'MethodNotAllowedError' },
   'already-exists': { status: 409, id: 'AlreadyExistsError' },
+  // Stryker disable next-line all: 413 for a body beyond the API's size limit: the limit and its status are the API's (LEDGER-009 pins only that 65535-byte memos fit)
   'payload-too-large': { status: 413, id: 'PayloadTooLargeError' },
+  // Stryker disable next-line all: 415 for a body that is not JSON: HTTP's convention, which no RFC 17 requirement pins
   'unsupported-media-type': { status: 415, id: 'UnsupportedMediaTypeError' },
   'unknown-account': { status: 422, id: 'UnknownAccountError' },
   'invalid-amount': { status: 422, id: 'InvalidAmountError' },
   'insufficient-funds': { status: 422, id: 'InsufficientFundsError' },
   expired: { status: 422, id: 'ExpiredTransferError' },
+  // Stryker disable next-line all: which 422 answers a fulfillment of an unconditional transfer is the API's (transfers.ts leaves the choice of refusal out too)
   'not-conditional': { status: 422, id: 'TransferNotConditionalError' },
   'invalid-fulfillment': { status: 422, id: 'InvalidFulfillmentError' },
   'unmet-condition': { status: 422, id: 'UnmetConditionError' },
   'already-executed': { status: 422, id: 'AlreadyExecutedError' },
   'already-rejected': { status: 422, id: 'AlreadyRejectedError' },
   'missing-fulfillment': { status: 404, id: 'MissingFulfillmentError' },
+  // Stryker disable next-line all: refusing a message to an account with no open socket is the API's choice: LEDGER-010 pins delivery and the sender's authenticity, not this refusal
   'no-subscriptions': { status: 422, id: 'NoSubscriptionsError' },
+  // Stryker disable next-line all: the 500 of a broken invariant: no conforming run reaches it (only faults such as share-account-tokens do, and they fail on the status alone)
   internal: { status: 500, id: 'InternalError' },
 };
 

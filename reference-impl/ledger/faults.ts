@@ -47,6 +47,7 @@ export const LEDGER_FAULTS = {
   'update-on-reopen': { description: 'opening an existing account again with another balance sets that balance, as Five Bells\' PUT did, issuing money', requirements: ['LEDGER-001'] },
   'skip-credit-account-check': { description: 'not check that the credit account exists (the transfer then fails inside its transaction with a 500)', requirements: ['LEDGER-001'] },
   'expiry-to-whole-seconds': { description: 'store a hold\'s timeout cut to the whole second, so it expires up to a second early', requirements: ['LEDGER-002', 'LEDGER-006'] },
+  'no-reopen-check': { description: 'not check that an account being opened already exists, only that its token is free (opening it again with a new token then fails in the store with a 500)', requirements: ['LEDGER-001'] },
   'fulfill-unknown-transfers': { description: 'answer a fulfillment for a transfer it does not have as if that transfer were executed', requirements: ['LEDGER-004'] },
 } as const satisfies FaultRegistry;
 

