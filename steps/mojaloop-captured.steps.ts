@@ -10,7 +10,7 @@ import type { IlpWorld } from './world';
 import { skipScenario } from './support/target-hooks';
 import { captureAudit, problemsText, recordExchanges } from './support/mojaloop-capture';
 
-/** At most this many exchanges go into one scenario's evidence (the failing ones first). */
+/** At most this many failing exchanges go into one scenario's evidence. */
 const EVIDENCE_EXCHANGES = 20;
 
 Given('the FSPIOP messages a hub logged', function (this: IlpWorld) {
@@ -29,10 +29,10 @@ Then(/^the (Payee|Payer) FSP passes (ML-\d{3}) in every captured exchange$/, fun
     const asRole = audit.exchanges.filter((e) => e.role === role).length;
     return skipScenario(this, `not observable: no exchange in the capture allows a ${requirement} check of ${scope} (${audit.units} audit unit(s), ${asRole} with ${scope}${audit.role && audit.role !== role ? `; the audit is limited to the ${audit.role} role` : ''})`);
   }
-  const failing = new Set(j.failures.map((f) => f.exchange));
-  const shown = [...j.failures.map((f) => f.exchange), ...j.judged.filter((e) => !failing.has(e))].slice(0, EVIDENCE_EXCHANGES);
+  // The messages of the failing exchanges are the evidence; a passing one is named, with its lines, in the check.
+  const shown = j.failures.map((f) => f.exchange).slice(0, EVIDENCE_EXCHANGES);
   recordExchanges(this, shown);
-  if (j.judged.length > shown.length) this.transcript.note(`${j.judged.length - shown.length} more exchange(s) judged, not shown`);
+  if (j.failures.length > shown.length) this.transcript.note(`${j.failures.length - shown.length} more failing exchange(s), not shown`);
   const checks = j.judged.flatMap((e) => e.checks.filter((c) => c.requirement === requirement));
   if (j.failures.length === 0) {
     this.judgements.judge([requirement], true, `${requirement} in every exchange with ${scope}`, () => `${checks.length} check(s) passed in ${j.judged.length} exchange(s): ${j.judged.map((e) => `${e.label} (${e.where})`).join('; ')}`);
