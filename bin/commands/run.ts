@@ -12,6 +12,7 @@ import { parseLedgerDialect } from '../../lib/targets/ledger-dialect';
 import { resolvePaymentPointer } from '../../lib/peers/payment-pointer';
 import { dialectFor } from '../../contracts/fspiop';
 import { parseIlpMode, parseRole } from '../../lib/targets/mojaloop-target';
+import { CaptureFileError, checkCaptureFile } from './run-capture';
 
 export const summary = 'run the conformance suite and write reports/<run-id>/ with the verdict';
 
@@ -34,7 +35,13 @@ target:
   --fsp-id <id>           the participant's FSP ID (its FSPIOP-Source); required with --target
   --payer-trigger <url>   payer role: POST {payee:{partyIdType,partyIdentifier,fspId}, amount, currency}
                           there makes the participant pay (reference-impl/mojaloop/README.md)
-  --ilp <v1|v4|auto>      the ILP packet version the participant must use (default v1; auto: either)
+  --capture <file>        with --profile mojaloop, instead of --target: judge the FSPIOP messages a hub logged
+                          (JSON lines or HAR 1.2, format in lib/mojaloop/README.md) offline, no network;
+                          --fsp-id narrows it to one FSP (default every FSP, each judged as Payee FSP where
+                          it sent the quote callback and as Payer FSP where it sent the requests),
+                          --mojaloop-role to one role; broken lines are reported and the rest judged
+  --ilp <v1|v4|auto>      the ILP packet version the participant must use (default v1; auto: either;
+                          with --capture the default is auto)
   --api <fspiop|iso20022> the body format (default fspiop; iso20022 is not wired yet)
                           The switch takes the participant's callbacks on 127.0.0.1:7830 in an
                           external run (set it as the participant's switch/hub URL); with no
@@ -104,6 +111,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
         'fsp-id': { type: 'string' },
         'payer-trigger': { type: 'string' },
         ilp: { type: 'string' },
+        capture: { type: 'string' },
         api: { type: 'string' },
         'receiver-ca': { type: 'string' },
         topology: { type: 'string' },
@@ -158,9 +166,10 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
     if (!(PROFILES as readonly string[]).includes(v.profile)) throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}, not "${v.profile}"`);
     profile = v.profile as ProfileName;
   } else {
-    profile = v.receiver && !v.target && !v.ledger ? 'receiver' : v.target && !v.ledger ? 'connector' : v.ledger && !v.target ? 'ledger' : v.codec && !v.target && !v.ledger ? 'codec' : 'all';
+    profile = v.capture !== undefined ? 'mojaloop' : v.receiver && !v.target && !v.ledger ? 'receiver' : v.target && !v.ledger ? 'connector' : v.ledger && !v.target ? 'ledger' : v.codec && !v.target && !v.ledger ? 'codec' : 'all';
   }
-  const mojaloop = profile === 'mojaloop' ? mojaloopOptions(v) : undefined;
+  if (v.capture !== undefined && profile !== 'mojaloop') throw new UsageError(`--capture belongs to --profile mojaloop, not --profile ${profile}`);
+  const mojaloop = profile === 'mojaloop' ? { ...captureOptions(v), ...mojaloopOptions(v) } : undefined;
   if (!mojaloop && (v['mojaloop-role'] || v['fsp-id'] || v['payer-trigger'] || v.ilp || v.api)) throw new UsageError('--mojaloop-role, --fsp-id, --payer-trigger, --ilp and --api belong to --profile mojaloop');
   let parallel = 1;
   if (v.parallel !== undefined) {
@@ -231,7 +240,7 @@ function mojaloopOptions(v: Record<string, string | boolean | string[] | undefin
   }
   const url = str('target');
   if (!url) {
-    if (str('mojaloop-role') || str('fsp-id') || str('payer-trigger')) throw new UsageError('--mojaloop-role, --fsp-id and --payer-trigger describe an external participant: give its URL with --target');
+    if (!str('capture') && (str('mojaloop-role') || str('fsp-id') || str('payer-trigger'))) throw new UsageError('--mojaloop-role, --fsp-id and --payer-trigger describe an external participant: give its URL with --target (or its log with --capture)');
   } else {
     try {
       parseRole(str('mojaloop-role'));
@@ -249,6 +258,21 @@ function mojaloopOptions(v: Record<string, string | boolean | string[] | undefin
     ...(str('ilp') ? { mojaloopIlp: str('ilp') } : {}),
     ...(str('api') ? { mojaloopApi: str('api') } : {}),
   };
+}
+
+/** --capture: the hub log to judge offline, checked now (a file that cannot be read is a usage error). */
+function captureOptions(v: Record<string, string | boolean | string[] | undefined>): Partial<ConformanceRunOptions> {
+  if (typeof v.capture !== 'string') return {};
+  for (const flag of ['target', 'payer-trigger', 'api'] as const) {
+    if (v[flag] !== undefined) throw new UsageError(`--capture judges a hub's log offline: --${flag} does not go with it`);
+  }
+  if (v['mojaloop-role'] !== undefined && v['mojaloop-role'] !== 'payee' && v['mojaloop-role'] !== 'payer') throw new UsageError(`--mojaloop-role must be payee or payer, not "${String(v['mojaloop-role'])}"`);
+  try {
+    return { mojaloopCapture: checkCaptureFile(v.capture).path };
+  } catch (error) {
+    if (error instanceof CaptureFileError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 function codecCommand(command: string): string {

@@ -8,7 +8,8 @@ import { readIlpPacketField, transactionOf } from '../../contracts/fspiop';
 import type { Transcript } from '../evidence/transcript';
 import { maskedHeaders, type FspiopMessage } from './fspiop-message';
 
-export function recordFspiop(transcript: Transcript, message: FspiopMessage, direction: 'sent' | 'received'): void {
+/** `where`: for a captured message, its place in the file ("line 4"), shown in its label. */
+export function recordFspiop(transcript: Transcript, message: FspiopMessage, direction: 'sent' | 'received', where?: string): void {
   const body = message.body as Record<string, unknown> | undefined;
   const decoded: Record<string, unknown> = { resource: message.resource ?? 'not an FSPIOP resource', body: body ?? message.rawBody.slice(0, 2000) };
   let bytes: Uint8Array | undefined;
@@ -31,7 +32,7 @@ export function recordFspiop(transcript: Transcript, message: FspiopMessage, dir
     }
   }
   transcript.record({
-    direction, channel: message.origin === 'harness' ? 'participant' : 'switch', label: `${message.method} ${message.path}`,
+    direction, channel: message.origin === 'harness' ? 'participant' : message.origin === 'captured' ? 'capture' : 'switch', label: `${message.method} ${message.path}${where ? ` (${where})` : ''}`,
     headers: maskedHeaders(message.headers), decoded, ...(bytes ? { bytes } : {}),
   });
 }

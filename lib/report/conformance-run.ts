@@ -3,6 +3,7 @@ import type { Envelope } from '@cucumber/messages';
 import { join, relative, resolve } from 'node:path';
 import { declareConnector } from '../targets/capabilities';
 import { MOJALOOP_SWITCH_PORT } from '../mojaloop/switch-port';
+import { describeSource, pairAuditUnits, readCaptureFile } from '../mojaloop/capture';
 import { applyExpectations, type Expectation } from './expectations';
 import { ConsoleProgress, isPlainOutput } from './console-progress';
 import { runCucumberMasked } from './cucumber-run';
@@ -58,6 +59,8 @@ export interface ConformanceRunOptions {
   readonly mojaloopPayerTrigger?: string;
   readonly mojaloopIlp?: string;
   readonly mojaloopApi?: string;
+  /** The captured audit: a hub's log of FSPIOP messages, judged offline (features tagged @captured only). */
+  readonly mojaloopCapture?: string;
   /** A codec adapter command (lib/targets/codec-adapter.ts); absent: the in-process codec. */
   readonly codecAdapter?: string;
   readonly topologyPath?: string;
@@ -134,7 +137,7 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
   const env = opts.env ?? process.env;
   const say = (line: string) => out.write(`${opts.redactor.text(line)}\n`);
   const cwd = opts.cwd ?? PROJECT_ROOT;
-  const tags = tagExpression(opts.profile, opts.tags, opts.requirements);
+  const tags = withMojaloopMode(tagExpression(opts.profile, opts.tags, opts.requirements), opts);
   const worldParameters: Record<string, unknown> = {};
   if (opts.connectorUrl) worldParameters.connectorUrl = opts.connectorUrl;
   if (opts.ledgerUrl) worldParameters.ledgerUrl = opts.ledgerUrl;
@@ -142,7 +145,7 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
   if (opts.receiverSpspUrl) worldParameters.receiverSpspUrl = opts.receiverSpspUrl;
   if (opts.receiverIlpUrl) worldParameters.receiverIlpUrl = opts.receiverIlpUrl;
   if (opts.codecAdapter) worldParameters.codecAdapter = opts.codecAdapter;
-  for (const key of ['mojaloopUrl', 'mojaloopRole', 'mojaloopFspId', 'mojaloopPayerTrigger', 'mojaloopIlp', 'mojaloopApi'] as const) if (opts[key]) worldParameters[key] = opts[key];
+  for (const key of ['mojaloopUrl', 'mojaloopRole', 'mojaloopFspId', 'mojaloopPayerTrigger', 'mojaloopIlp', 'mojaloopApi', 'mojaloopCapture'] as const) if (opts[key]) worldParameters[key] = opts[key];
   if (opts.topologyPath) worldParameters.topology = resolve(opts.topologyPath);
   if (opts.maxUnreachable !== undefined) worldParameters.maxUnreachable = opts.maxUnreachable;
   if (opts.capabilities) worldParameters.connectorCapabilities = opts.capabilities;
@@ -179,8 +182,8 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
   const external = [opts.connectorUrl, opts.ledgerUrl, opts.receiverSpspUrl, opts.mojaloopUrl].filter((u): u is string => Boolean(u));
   const reachability: Reachability = await probeTargets(external);
   const target: TargetIdentity = {
-    identity: [...external.map(safeUrl), ...(opts.codecAdapter ? [`codec adapter: ${opts.codecAdapter}`] : [])].join(' + ') || 'bundled reference',
-    kind: external.length || opts.codecAdapter ? 'external' : 'bundled-reference',
+    identity: [...external.map(safeUrl), ...(opts.mojaloopCapture ? [`capture ${opts.mojaloopCapture}`] : []), ...(opts.codecAdapter ? [`codec adapter: ${opts.codecAdapter}`] : [])].join(' + ') || 'bundled reference',
+    kind: external.length || opts.codecAdapter || opts.mojaloopCapture ? 'external' : 'bundled-reference',
     ...(opts.connectorUrl ? { connectorUrl: safeUrl(opts.connectorUrl) } : {}),
     ...(opts.ledgerUrl ? { ledgerUrl: safeUrl(opts.ledgerUrl) } : {}),
     reached: reachability.reached,
@@ -193,6 +196,7 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
   if (reachability.reached) {
     say(`Running ilp-conformance against ${target.identity}${tags ? ` (${tags})` : ''}`);
     if (opts.mojaloopUrl) say(`Mojaloop switch: the participant's callbacks go to http://127.0.0.1:${env.ILP_MOJALOOP_SWITCH_PORT || MOJALOOP_SWITCH_PORT} (role ${opts.mojaloopRole}, FSP ${opts.mojaloopFspId}, ILP ${opts.mojaloopIlp ?? 'v1'})`);
+    if (opts.mojaloopCapture) say(captureLine(opts));
     const progress = new ConsoleProgress({ out, plain: isPlainOutput(env, out) });
     const seen: Envelope[] = [];
     try {
@@ -259,6 +263,25 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
   }
   say(`Exit code: ${exitCode}`);
   return { exitCode, written };
+}
+
+/**
+ * The Mojaloop audit mode in the tag expression: a capture is judged by the @captured features alone (offline,
+ * nothing started); a live external participant is not judged by them (they would read the bundled capture).
+ */
+export function withMojaloopMode(tags: string, opts: Pick<ConformanceRunOptions, 'mojaloopCapture' | 'mojaloopUrl'>): string {
+  const mode = opts.mojaloopCapture ? '@captured' : opts.mojaloopUrl ? 'not @captured' : '';
+  return mode ? (tags ? `${tags} and ${mode}` : mode) : tags;
+}
+
+/** What the run says of the capture before judging it: what was read, who is judged, and every broken line. */
+function captureLine(opts: ConformanceRunOptions): string {
+  const reading = readCaptureFile(opts.mojaloopCapture!);
+  const units = pairAuditUnits(reading.messages).length;
+  const broken = reading.problems.map((p) => `\n  ${describeSource(p.source)} (${p.kind}): ${p.message}`).join('');
+  return `Mojaloop capture: judging ${opts.mojaloopCapture} offline (${reading.format === 'har' ? 'HAR' : 'JSON lines'}, ${reading.messages.length} messages, ${units} audit units; `
+    + `${opts.mojaloopFspId ? `FSP ${opts.mojaloopFspId}` : 'every FSP'}, ${opts.mojaloopRole ? `role ${opts.mojaloopRole}` : 'both roles'}, ILP ${opts.mojaloopIlp ?? 'auto'})`
+    + (reading.problems.length ? `; ${reading.problems.length} broken ${reading.format === 'har' ? 'entr' : 'line'}${reading.format === 'har' ? (reading.problems.length > 1 ? 'ies' : 'y') : reading.problems.length > 1 ? 's' : ''} not judged:${broken}` : '; no broken lines');
 }
 
 /** What the connector is judged as, the same way the workers decide it (steps/support/connector-worker.ts). */

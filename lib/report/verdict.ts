@@ -99,7 +99,7 @@ export function computeVerdict(model: Pick<RunModel, 'scenarios' | 'runProblems'
   }
   const warnings = scenarios.filter((s) => s.status === 'warning' || s.status === 'not-implemented' || (s.status === 'errored' && s.level !== 'must'));
   const skippedMust = of('skipped', 'must');
-  const notes = skippedMust.length ? [`${skippedMust.length} MUST-level scenario(s) were skipped (capability not declared) and are not covered by this verdict.`] : [];
+  const notes = skippedMust.length ? [`${skippedMust.length} MUST-level scenario(s) were skipped (each with its reason: a capability not declared, or not observable) and are not covered by this verdict.`] : [];
   if (warnings.length > 0) {
     return {
       result: 'conformant-with-warnings',

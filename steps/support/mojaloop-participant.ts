@@ -10,7 +10,8 @@
  *   payer mode  pay          -> POST <trigger>; answer its POST /quotes with a quote, its POST /transfers with a fulfilment
  */
 import { randomBytes } from 'node:crypto';
-import { Before } from '@cucumber/cucumber';
+import { appendFileSync } from 'node:fs';
+import { After, Before } from '@cucumber/cucumber';
 import { decodeIlpV1Payment, decodePrepare, encodeIlpV1Payment, encodePrepare } from '../../lib/codec';
 import {
   buildQuoteCallback, currencyScale, decodeIlpPacketField, errorCallback, FSPIOP_ERRORS, payeeAddress, quoteTransaction, toBinaryString,
@@ -19,6 +20,7 @@ import {
 import { sendFspiop } from '../../lib/mojaloop/fspiop-client';
 import type { FspiopMessage } from '../../lib/mojaloop/fspiop-message';
 import { recordFspiop, recordHashes } from '../../lib/mojaloop/evidence';
+import { captureLines } from '../../lib/mojaloop/capture-writer';
 import { hashesOf, type ObservedPayment } from '../../lib/mojaloop/observed-payment';
 import { HARNESS_PAYEE_FSP, HARNESS_PAYER_FSP, type MojaloopTarget, type ParticipantEndpoint } from '../../lib/targets/mojaloop-target';
 import type { IlpWorld } from '../world';
@@ -243,4 +245,13 @@ export function anotherPayeeAddress(fspId: string): string {
 
 Before({ tags: '@mojaloop and (@payee or @payer)' }, function (this: IlpWorld, { pickle }) {
   ParticipantScenario.of(this).tags = pickle.tags.map((t) => t.name);
+});
+
+// ILP_MOJALOOP_RECORD=<file>: every participant scenario's messages are appended to <file> as a capture's JSON
+// lines (lib/mojaloop/capture-writer.ts), to be judged again offline with `run --capture <file>`.
+After({ tags: '@mojaloop and (@payee or @payer)' }, function (this: IlpWorld) {
+  const file = process.env.ILP_MOJALOOP_RECORD;
+  if (!file) return;
+  const s = ParticipantScenario.of(this);
+  appendFileSync(file, captureLines([...(s.quoteRequest ? [s.quoteRequest] : []), ...s.quoteCallbacks, ...s.transferRequests, ...s.transferCallbacks]));
 });
