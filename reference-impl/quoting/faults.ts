@@ -1,0 +1,23 @@
+import { parseFaultNames, type FaultRegistry } from '../../contracts/faults';
+
+/**
+ * Named fault switches of the reference quoting functions (DESIGN decision 14), in the one shape of
+ * contracts/faults.ts. Each breaks one rule of the 2017 quoting texts in one documented way so the self-test
+ * (scripts/selftest.ts) can prove that a scenario of features/legacy/liquidity-curves.feature goes red. The
+ * branches are marked `// FAULT <name>` where they sit; with no faults the functions run their normal code.
+ */
+export const QUOTING_FAULTS = {
+  'curve-step': { description: 'give the output of the point at or before the input (a step function) instead of interpolating between points', requirements: ['QUOTE-002'] },
+  'curve-extrapolate': { description: 'extend the last segment beyond the last point instead of stopping at the largest amount the curve transacts', requirements: ['QUOTE-002'] },
+  'curve-flat-highest-input': { description: 'answer an output that a flat segment matches exactly with the largest input of that segment instead of the lowest', requirements: ['QUOTE-002'] },
+  'curve-reverse-floor': { description: 'round a reverse quote down, to an input that delivers less than the output asked for', requirements: ['QUOTE-002'] },
+  'applies-to-route-prefix': { description: 'give the route prefix as appliesToPrefix even when a more specific route lies beneath it', requirements: ['QUOTE-003'] },
+  'applies-to-destination': { description: 'give the destination as appliesToPrefix even when the curve applies to a whole prefix', requirements: ['QUOTE-003'] },
+} as const satisfies FaultRegistry;
+
+export type QuotingFault = keyof typeof QUOTING_FAULTS;
+
+/** The faults asked for; unknown names are refused, naming the known ones. */
+export function parseQuotingFaults(list: string | readonly string[] | undefined): ReadonlySet<QuotingFault> {
+  return parseFaultNames(QUOTING_FAULTS, 'reference quoting functions', list);
+}
