@@ -82,7 +82,7 @@ Feature: ILQP liquidity curves and appliesToPrefix (2017)
 
   # 152 lies at input 30 + 20 * 32/50 = 42.8. Only 43 is accepted: a quote by destination amount answers the
   # amount the sender "needs to send" (IL-RFC 8, QuoteByDestinationAmountResponse sourceAmount), and 42 gives
-  # 151.2 on the curve, less than asked. 43 is the lowest whole input that delivers 152.
+  # 150 on the curve, less than asked. 43 (152.5) is the lowest whole input that delivers 152.
   @QUOTE-002 @must
   Scenario: A non-integer reverse quote is rounded up to an input that delivers the output
     Given the liquidity curve "10:20 20:120 30:120 50:170"

@@ -28,10 +28,13 @@ const ceilDiv = (a: bigint, b: bigint): bigint => (a + b - 1n) / b;
 
 /** The output amount an input of `x` gives, or undefined when the curve transacts no such input. */
 export function amountAt(points: readonly CurvePoint[], x: bigint, faults: Faults = NONE): bigint | undefined {
-  const curve = checked(points);
+  let curve = checked(points);
   const first = curve[0]!;
   const last = curve[curve.length - 1]!;
-  if (x < first.x) return undefined;
+  // FAULT curve-exclusive-bounds: the smallest and largest amount themselves taken as outside.
+  if (faults.has('curve-exclusive-bounds') && (x === first.x || x === last.x)) return undefined;
+  // FAULT curve-below-minimum-first-output: below the smallest amount, the first point's output.
+  if (x < first.x) return faults.has('curve-below-minimum-first-output') ? first.y : undefined;
   if (x > last.x) {
     // FAULT curve-extrapolate: the last segment continued past the largest amount the curve transacts.
     if (faults.has('curve-extrapolate') && curve.length > 1) {
@@ -40,6 +43,8 @@ export function amountAt(points: readonly CurvePoint[], x: bigint, faults: Fault
     }
     return undefined;
   }
+  // FAULT curve-ends-only: the points between the first and the last ignored.
+  if (faults.has('curve-ends-only')) curve = [first, last];
   const i = curve.findIndex((p) => p.x >= x);
   const b = curve[i]!;
   if (b.x === x) return b.y;
@@ -51,7 +56,21 @@ export function amountAt(points: readonly CurvePoint[], x: bigint, faults: Fault
 
 /** The smallest input whose output reaches `y`, or undefined when no input on the curve reaches it. */
 export function amountReverse(points: readonly CurvePoint[], y: bigint, faults: Faults = NONE): bigint | undefined {
-  const curve = checked(points);
+  let curve = checked(points);
+  const first = curve[0]!;
+  const last = curve[curve.length - 1]!;
+  // FAULT curve-exclusive-bounds: the first and last point's outputs taken as outside.
+  if (faults.has('curve-exclusive-bounds') && (y === first.y || y === last.y)) return undefined;
+  // FAULT curve-reverse-above-maximum-last-input: the largest amount, which delivers less than asked.
+  if (y > last.y) return faults.has('curve-reverse-above-maximum-last-input') ? last.x : undefined;
+  // FAULT curve-reverse-below-minimum-extrapolates: the first segment continued below the first point.
+  if (y < first.y && curve.length > 1 && faults.has('curve-reverse-below-minimum-extrapolates')) {
+    const next = curve[1]!;
+    const back = next.y === first.y ? 0n : ceilDiv((first.y - y) * (next.x - first.x), next.y - first.y);
+    return back > first.x ? 0n : first.x - back;
+  }
+  // FAULT curve-ends-only: the points between the first and the last ignored.
+  if (faults.has('curve-ends-only')) curve = [first, last];
   const i = curve.findIndex((p) => p.y >= y);
   if (i === -1) return undefined;
   const b = curve[i]!;

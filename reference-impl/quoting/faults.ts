@@ -8,6 +8,11 @@ import { parseFaultNames, type FaultRegistry } from '../../contracts/faults';
  */
 export const QUOTING_FAULTS = {
   'curve-step': { description: 'give the output of the point at or before the input (a step function) instead of interpolating between points', requirements: ['QUOTE-002'] },
+  'curve-ends-only': { description: 'interpolate between the first and the last point only, ignoring the points between them', requirements: ['QUOTE-002'] },
+  'curve-exclusive-bounds': { description: 'treat the first and last point as outside the curve (no amount at exactly the smallest or largest amount)', requirements: ['QUOTE-002'] },
+  'curve-below-minimum-first-output': { description: 'give an input below the first point the first point\'s output instead of nothing', requirements: ['QUOTE-002'] },
+  'curve-reverse-above-maximum-last-input': { description: 'answer an output above the last point with the last point\'s input, which delivers less, instead of no amount', requirements: ['QUOTE-002'] },
+  'curve-reverse-below-minimum-extrapolates': { description: 'answer an output below the first point\'s with an input below the first point (the first segment continued down)', requirements: ['QUOTE-002'] },
   'curve-extrapolate': { description: 'extend the last segment beyond the last point instead of stopping at the largest amount the curve transacts', requirements: ['QUOTE-002'] },
   'curve-flat-highest-input': { description: 'answer an output that a flat segment matches exactly with the largest input of that segment instead of the lowest', requirements: ['QUOTE-002'] },
   'curve-reverse-floor': { description: 'round a reverse quote down, to an input that delivers less than the output asked for', requirements: ['QUOTE-002'] },
