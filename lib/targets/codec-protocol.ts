@@ -79,7 +79,7 @@ export interface CodecCommands {
   'curve-amount-at': { args: { curve: string; x: string }; result: { amount: string | null } };
   /** The smallest input whose output reaches `y`; null: no input on the curve reaches it. */
   'curve-amount-reverse': { args: { curve: string; y: string }; result: { amount: string | null } };
-  'applies-to-prefix': { args: { routes: string[]; routePrefix: string; destination: string }; result: { appliesToPrefix: string } };
+  'applies-to-prefix': { args: { routes: readonly string[]; routePrefix: string; destination: string }; result: { appliesToPrefix: string } };
 }
 
 export type CodecCommand = keyof CodecCommands;
