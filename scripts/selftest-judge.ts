@@ -7,7 +7,7 @@ import { REQUIREMENT_ID } from '../lib/catalog/catalog';
 
 export interface SelftestFault {
   readonly name: string;
-  readonly target: 'connector' | 'ledger' | 'receiver' | 'mojaloop';
+  readonly target: 'connector' | 'ledger' | 'receiver' | 'mojaloop' | 'codec';
   readonly description: string;
   /** Catalog IDs whose scenarios must fail with this fault on. */
   readonly requirements: readonly string[];

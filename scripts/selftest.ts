@@ -12,7 +12,8 @@
  *
  * Speed: N worker processes (default min(4, CPUs)) each load TypeScript and the step files once and run
  * their share of the faults one after another through the Cucumber API, passing the fault by world
- * parameter (referenceFaults / referenceLedgerFaults, read where steps/support starts the reference).
+ * parameter (referenceFaults / referenceLedgerFaults / ..., read where steps/support starts the reference;
+ * referenceQuotingFaults where codec-worker.ts builds the in-process codec target).
  */
 import { fork } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -27,7 +28,7 @@ const ROOT = join(__dirname, '..');
 
 interface Job {
   readonly key: string;
-  readonly target: 'connector' | 'ledger' | 'receiver' | 'mojaloop';
+  readonly target: 'connector' | 'ledger' | 'receiver' | 'mojaloop' | 'codec';
   readonly fault?: string;
   readonly files: readonly string[];
 }
@@ -49,7 +50,9 @@ export function allFaults(): SelftestFault[] {
   const link = Object.entries(FAULT_REGISTRIES['ledger-link']).map(([name, info]) => ({ name: `link:${name}`, target: 'ledger' as const, description: info.description, requirements: [...info.requirements] }));
   const receiver = Object.entries(FAULT_REGISTRIES.receiver).map(([name, info]) => ({ name: `receiver:${name}`, target: 'receiver' as const, description: info.description, requirements: [...info.requirements] }));
   const mojaloop = Object.entries(FAULT_REGISTRIES.mojaloop).map(([name, info]) => ({ name: `mojaloop:${name}`, target: 'mojaloop' as const, description: info.description, requirements: [...info.requirements] }));
-  return [...connector, ...ledger, ...link, ...receiver, ...mojaloop];
+  // The reference quoting functions answer the codec target's liquidity-curve requests: the codec features catch them.
+  const quoting = Object.entries(FAULT_REGISTRIES.quoting).map(([name, info]) => ({ name: `quoting:${name}`, target: 'codec' as const, description: info.description, requirements: [...info.requirements] }));
+  return [...connector, ...ledger, ...link, ...receiver, ...mojaloop, ...quoting];
 }
 
 /** Feature files (relative paths) with their feature-level area and the requirement IDs their scenarios carry. */
@@ -70,7 +73,7 @@ export function planJobs(faults: readonly SelftestFault[]): { jobs: Job[]; unpla
   const index = featureIndex();
   const jobs: Job[] = [];
   const unplaced: string[] = [];
-  const used = { connector: new Set<string>(), ledger: new Set<string>(), receiver: new Set<string>(), mojaloop: new Set<string>() };
+  const used = { connector: new Set<string>(), ledger: new Set<string>(), receiver: new Set<string>(), mojaloop: new Set<string>(), codec: new Set<string>() };
   for (const fault of faults) {
     const files = index.filter((f) => f.target === fault.target && fault.requirements.some((r) => f.requirements.has(r))).map((f) => f.path);
     if (files.length === 0) {
@@ -78,10 +81,10 @@ export function planJobs(faults: readonly SelftestFault[]): { jobs: Job[]; unpla
       continue;
     }
     for (const f of files) used[fault.target].add(f);
-    jobs.push({ key: fault.name, target: fault.target, fault: fault.name.replace(/^(ledger|link|receiver|mojaloop):/, ''), files });
+    jobs.push({ key: fault.name, target: fault.target, fault: fault.name.replace(/^(ledger|link|receiver|mojaloop|quoting):/, ''), files });
   }
   // Baselines first: every file any fault runs, without faults.
-  const baselines: Job[] = (['connector', 'ledger', 'receiver', 'mojaloop'] as const)
+  const baselines: Job[] = (['connector', 'ledger', 'receiver', 'mojaloop', 'codec'] as const)
     .filter((t) => used[t].size > 0)
     .map((t) => ({ key: `baseline:${t}`, target: t, files: [...used[t]].sort() }));
   return { jobs: [...baselines, ...jobs], unplaced };
@@ -107,6 +110,7 @@ async function worker(): Promise<void> {
         referenceLinkFaults: isLink ? faults : '',
         referenceReceiverFaults: job.target === 'receiver' ? faults : '',
         referenceMojaloopFaults: job.target === 'mojaloop' ? faults : '',
+        referenceQuotingFaults: job.target === 'codec' ? faults : '',
       };
       const collector = new OutcomeCollector();
       const result = await runCucumber(

@@ -19,7 +19,7 @@ test('the whole codec profile passes through ilp-conformance codec-adapter: exit
     assert.equal(code, 0, stdout.slice(-2000));
     const r = report(out);
     assert.equal(r.verdict.result, 'conformant');
-    assert.equal(r.summary.scenarios.passed, 361);
+    assert.equal(r.summary.scenarios.passed, 382);
     assert.equal(r.summary.scenarios.skipped, 0);
     assert.match(r.target.identity, /codec adapter: .*codec-adapter/);
   } finally {

@@ -115,6 +115,10 @@ test('ilp-conformance codec-adapter answers exactly what the in-process codec an
       { cmd: 'oer-read', what: 'length', hex: '8107', mode: 'strict' },
       { cmd: 'address-check', address: 'g..x', rules: 'rfc15' },
       { cmd: 'timestamp-decode', format: 'ilp', text: '20170231000000000' },
+      { cmd: 'curve-amount-at', curve: '10:20 20:120 30:120 50:170', x: '43' },
+      { cmd: 'curve-amount-reverse', curve: '10:20 20:120 30:120 50:170', y: '200' },
+      { cmd: 'curve-amount-reverse', curve: '0:5 10:4', y: '1' },
+      { cmd: 'applies-to-prefix', routes: ['g.a.', 'g.a.b.'], routePrefix: 'g.a.', destination: 'g.a.c.d' },
     ] as const) {
       assert.deepEqual(await adapter.call(request), await local.call(request), JSON.stringify(request));
     }

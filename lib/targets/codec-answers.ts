@@ -1,16 +1,25 @@
 /**
  * The project's own codec answering adapter-protocol requests: one function from a request to a reply,
  * pure and synchronous. The in-process codec target calls it directly; `ilp-conformance codec-adapter`
- * serves it over stdio. A CodecError becomes a refusal (kind, field, offset, message); anything else
+ * serves it over stdio. The liquidity-curve requests are answered by the bundled reference quoting
+ * functions (reference-impl/quoting, through bundled-references.ts): a curve is no codec matter. A CodecError becomes a refusal (kind, field, offset, message); anything else
  * thrown is a bug and propagates.
  */
 import * as codec from '../codec';
 import type { AddressRuleWord, CodecCommand, CodecCommands, CodecReply, CodecRequest, OerWhat, Refusal } from './codec-protocol';
 import { REFUSAL_KIND_OF } from './codec-protocol';
 import { fromHex, isoOf, packetFromWire, packetToWire, toHex } from './codec-wire';
-import { decodeLegacyPacket, encodeLegacyPacket, legacyFromWire, legacyToWire } from './codec-legacy-wire';
+import { decodeLegacyPacket, encodeLegacyPacket, legacyFromWire, legacyToWire, readCurve } from './codec-legacy-wire';
+import { amountAt, amountReverse, appliesToPrefix, type QuotingFault } from './bundled-references';
 
-type Answer<C extends CodecCommand> = (args: CodecRequest<C>) => CodecCommands[C]['result'];
+/** What shapes an answer beyond its request: the reference quoting functions' fault switches (self-test only). */
+export interface AnswerOptions {
+  readonly quotingFaults?: ReadonlySet<QuotingFault>;
+}
+
+type Answer<C extends CodecCommand> = (args: CodecRequest<C>, options: AnswerOptions) => CodecCommands[C]['result'];
+
+const amountText = (amount: bigint | undefined): string | null => (amount === undefined ? null : amount.toString());
 
 const BITS: Partial<Record<OerWhat, codec.UIntBits>> = { uint8: 8, uint16: 16, uint32: 32, uint64: 64 };
 
@@ -85,6 +94,9 @@ const ANSWERS: { [C in CodecCommand]: Answer<C> } = {
   'ildcp-decode': ({ hex, mode }) => codec.decodeIldcpResponse(fromHex(hex), { mode }),
   'legacy-decode': ({ hex, mode }) => ({ packet: legacyToWire(decodeLegacyPacket(fromHex(hex), { mode })) }),
   'legacy-encode': ({ packet }) => ({ hex: toHex(encodeLegacyPacket(legacyFromWire(packet))) }),
+  'curve-amount-at': ({ curve, x }, { quotingFaults }) => ({ amount: amountText(amountAt(readCurve(curve), BigInt(x), quotingFaults)) }),
+  'curve-amount-reverse': ({ curve, y }, { quotingFaults }) => ({ amount: amountText(amountReverse(readCurve(curve), BigInt(y), quotingFaults)) }),
+  'applies-to-prefix': ({ routes, routePrefix, destination }, { quotingFaults }) => ({ appliesToPrefix: appliesToPrefix({ routes, routePrefix, destination }, quotingFaults) }),
 };
 
 export function refusalOf(error: codec.CodecError): Refusal {
@@ -96,11 +108,11 @@ export function refusalOf(error: codec.CodecError): Refusal {
   };
 }
 
-export function answer<C extends CodecCommand>(request: CodecRequest<C>): CodecReply<C> {
+export function answer<C extends CodecCommand>(request: CodecRequest<C>, options: AnswerOptions = {}): CodecReply<C> {
   const run = ANSWERS[request.cmd] as Answer<C> | undefined;
   if (!run) return { ok: false, refusal: { kind: 'other', message: `unknown command ${JSON.stringify(request.cmd)}` } };
   try {
-    return { ok: true, result: run(request) };
+    return { ok: true, result: run(request, options) };
   } catch (error) {
     if (!codec.isCodecError(error)) throw error;
     return { ok: false, refusal: refusalOf(error) };

@@ -16,7 +16,7 @@ import {
   type PacketWord, type Refusal,
 } from './codec-protocol';
 import type { CodecTarget } from './codec-target';
-import type { LegacyPacketWire } from './codec-legacy-wire';
+import { showCurve, type LegacyPacketWire } from './codec-legacy-wire';
 import { fromHex, isoOf, PACKET_WORD, packetFromWire, packetToWire, toHex } from './codec-wire';
 
 export type Attempt<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };
@@ -188,6 +188,23 @@ export class CodecClient {
 
   decodeIldcpResponse(bytes: Uint8Array, mode: DecodeMode): Promise<Attempt<IldcpResponse>> {
     return this.ask(`decode IL-DCP response (${mode})`, bytes, { cmd: 'ildcp-decode', hex: toHex(bytes), mode }, (r) => r);
+  }
+
+  // ---- 2017 liquidity curves and appliesToPrefix (ILQP): `undefined` is "the curve transacts no such amount"
+
+  curveAmountAt(curve: readonly codec.CurvePoint[], x: bigint): Promise<Attempt<bigint | undefined>> {
+    const request = { cmd: 'curve-amount-at', curve: showCurve(curve), x: String(x) } as const;
+    return this.ask(`curve: the output for input ${x}`, { curve: request.curve, x: request.x }, request, (r) => (r.amount === null ? undefined : BigInt(r.amount)));
+  }
+
+  curveAmountReverse(curve: readonly codec.CurvePoint[], y: bigint): Promise<Attempt<bigint | undefined>> {
+    const request = { cmd: 'curve-amount-reverse', curve: showCurve(curve), y: String(y) } as const;
+    return this.ask(`curve: the smallest input for output ${y}`, { curve: request.curve, y: request.y }, request, (r) => (r.amount === null ? undefined : BigInt(r.amount)));
+  }
+
+  appliesToPrefix(query: { readonly routes: readonly string[]; readonly routePrefix: string; readonly destination: string }): Promise<Attempt<string>> {
+    const args = { routes: [...query.routes], routePrefix: query.routePrefix, destination: query.destination };
+    return this.ask(`appliesToPrefix for ${query.destination}`, args, { cmd: 'applies-to-prefix', ...args }, (r) => r.appliesToPrefix);
   }
 
   // ---- plumbing

@@ -20,9 +20,11 @@ export interface LegacyPacketWire {
 
 export type LegacyPacket = IlpV1Payment | IlqpPacket | IlpV1Outcome | IlpV1ForwardedPayment;
 
-const showCurve = (points: readonly CurvePoint[]): string => points.map((p) => `${p.x}:${p.y}`).join(' ');
+/** A liquidity curve in the protocol's text form, `x:y x:y ...`. */
+export const showCurve = (points: readonly CurvePoint[]): string => points.map((p) => `${p.x}:${p.y}`).join(' ');
 
-function readCurve(text: string): CurvePoint[] {
+/** The points of a curve in the protocol's text form; a pair that is not `x:y` is a CodecError on liquidityCurve. */
+export function readCurve(text: string): CurvePoint[] {
   if (text === '') return [];
   return text.split(' ').map((pair) => {
     const m = /^(\d+):(\d+)$/.exec(pair);

@@ -30,6 +30,7 @@ export const CODEC_CAPABILITIES = {
   conditions: 'computing conditions from fulfillments, random fulfillments, the peer-protocol pair',
   ildcp: 'IL-DCP requests and responses (RFC 31)',
   'legacy-packets': 'the 2017 packet family: ILPv1 Payment (1), ILQP quotes (2-7), Error (8), Fulfillment Data (9), Forwarded Payment (10), Rejection (11), in the field form of codec-legacy-wire.ts',
+  'liquidity-curves': 'evaluating 2017 ILQP liquidity curves (the output an input gives, the smallest input for an output) and a quote\'s appliesToPrefix',
 } as const;
 
 export type CodecCapability = keyof typeof CODEC_CAPABILITIES;
@@ -74,6 +75,11 @@ export interface CodecCommands {
   'ildcp-decode': { args: { hex: string; mode: ModeWord }; result: { clientAddress: string; assetScale: number; assetCode: string } };
   'legacy-decode': { args: { hex: string; mode: ModeWord }; result: { packet: LegacyPacketWire } };
   'legacy-encode': { args: { packet: LegacyPacketWire }; result: { hex: string } };
+  /** `curve` as `x:y x:y ...`; `amount` null: the curve transacts no such input. */
+  'curve-amount-at': { args: { curve: string; x: string }; result: { amount: string | null } };
+  /** The smallest input whose output reaches `y`; null: no input on the curve reaches it. */
+  'curve-amount-reverse': { args: { curve: string; y: string }; result: { amount: string | null } };
+  'applies-to-prefix': { args: { routes: readonly string[]; routePrefix: string; destination: string }; result: { appliesToPrefix: string } };
 }
 
 export type CodecCommand = keyof CodecCommands;
@@ -98,6 +104,9 @@ export const COMMAND_CAPABILITY: Record<CodecCommand, CodecCapability | undefine
   'ildcp-decode': 'ildcp',
   'legacy-decode': 'legacy-packets',
   'legacy-encode': 'legacy-packets',
+  'curve-amount-at': 'liquidity-curves',
+  'curve-amount-reverse': 'liquidity-curves',
+  'applies-to-prefix': 'liquidity-curves',
 };
 
 /**

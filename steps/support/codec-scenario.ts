@@ -3,7 +3,7 @@
  * Result (a value, or the target's Refusal) and a Then-step judges it, failing with
  * Requirement / Expected / Actual. A refusal no Then-step judged fails the scenario (world.awaitInspection).
  */
-import type { AmountTooLargeData, CodecErrorKind, IlpPacket, IldcpResponse } from '../../lib/codec';
+import type { AmountTooLargeData, CodecErrorKind, CurvePoint, IlpPacket, IldcpResponse } from '../../lib/codec';
 import type { AddressVerdict as Verdict, Attempt, CodecClient, ErrorCodeLookup, Read } from '../../lib/targets/codec-client';
 import { REFUSAL_KIND_OF, type Refusal } from '../../lib/targets/codec-protocol';
 import type { LegacyPacketWire } from '../../lib/targets/codec-legacy-wire';
@@ -30,6 +30,10 @@ export interface Result {
   readonly ildcp?: IldcpResponse;
   /** A packet of the 2017 family (ILPv1 Payment, ILQP) as the target decoded it. */
   readonly legacy?: LegacyPacketWire;
+  /** What a liquidity curve gave (capability liquidity-curves); `amount` undefined: no amount. */
+  readonly curve?: { readonly amount: bigint | undefined };
+  /** The appliesToPrefix the target computed. */
+  readonly appliesToPrefix?: string;
 }
 
 export interface AddressVerdict {
@@ -48,6 +52,9 @@ export class CodecScenario {
   address: AddressVerdict | undefined;
   errorCode: { code: string; lookup: ErrorCodeLookup } | undefined;
   condition: { fulfillment: Uint8Array; condition: Uint8Array } | undefined;
+  /** The liquidity curve and routing table a Given-step set up (features/legacy/liquidity-curves.feature). */
+  curve: CurvePoint[] | undefined;
+  routes: string[] | undefined;
 
   get target(): CodecClient {
     if (!this.client) throw new Error('Harness error: no codec target for this scenario (is it tagged @codec?)');
@@ -101,6 +108,8 @@ export function describeResult(result: Result): string {
   if (result.text !== undefined) return `${result.action} gave ${showValue(result.text)}`;
   if (result.f08) return `${result.action} gave received amount ${result.f08.receivedAmount}, maximum amount ${result.f08.maximumAmount}`;
   if (result.ildcp) return `${result.action} gave ${JSON.stringify(result.ildcp)}`;
+  if (result.curve) return `${result.action} gave ${result.curve.amount === undefined ? 'no amount' : result.curve.amount}`;
+  if (result.appliesToPrefix !== undefined) return `${result.action} gave ${JSON.stringify(result.appliesToPrefix)}`;
   if (result.legacy) return `${result.action} gave type ${result.legacy.type} ${JSON.stringify(result.legacy.fields)}`;
   return `${result.action} succeeded`;
 }

@@ -2,7 +2,8 @@
  * One codec target per Cucumber worker: the project's own codec in-process (default), or an adapter
  * subprocess when one is given. Started on the first codec scenario, stopped after the run.
  *
- *   codecAdapter  | ILP_CODEC_ADAPTER   the adapter command, e.g. "node bin/ilp-conformance.js codec-adapter"
+ *   codecAdapter            | ILP_CODEC_ADAPTER               the adapter command, e.g. "node bin/ilp-conformance.js codec-adapter"
+ *   referenceQuotingFaults  | ILP_REFERENCE_QUOTING_FAULTS    in-process only: fault switches of the reference quoting functions (self-test)
  *
  * A scenario tagged `@needs-<capability>` is skipped, with the reason, when the target does not declare it
  * (lib/targets/codec-protocol.ts lists them). Once an adapter is unusable (crashed, hung, wrote garbage,
@@ -21,6 +22,7 @@ import { state } from './codec-scenario';
 
 interface CodecParameters extends IlpWorldParameters {
   readonly codecAdapter?: string;
+  readonly referenceQuotingFaults?: string;
 }
 
 let shared: CodecTarget | undefined;
@@ -34,10 +36,11 @@ function describeTarget(target: CodecTarget): string {
 
 function codecTarget(world: WithParameters & { timeoutMultiplier?: number }): CodecTarget {
   if (!shared) {
-    const command = (world.parameters as CodecParameters).codecAdapter ?? process.env.ILP_CODEC_ADAPTER;
+    const p = world.parameters as CodecParameters;
+    const command = p.codecAdapter ?? process.env.ILP_CODEC_ADAPTER;
     shared = command
       ? new CodecAdapterTarget({ command, timeoutMultiplier: world.timeoutMultiplier ?? 1 })
-      : new CodecInProcessTarget();
+      : new CodecInProcessTarget({ quotingFaults: p.referenceQuotingFaults ?? process.env.ILP_REFERENCE_QUOTING_FAULTS ?? '' });
   }
   return shared;
 }
