@@ -153,6 +153,9 @@ function rowsOf<R>(statement: Database.Statement, convert: (raw: Record<string, 
 /** How an amount is stored: canonical decimal text (BigInt's toString is canonical). */
 const stored = (units: bigint): string => units.toString();
 
+const SMALL = 10n ** 18n;
+const isSmall = (units: bigint): boolean => units < SMALL && units > -SMALL;
+
 /**
  * Prepared statements over the two tables, made once; the operations in accounts.ts and transfers.ts use only
  * these. The statements that write a transfer return the row as stored (RETURNING *), converted like every
@@ -165,6 +168,12 @@ export function createQueries(db: Db) {
      VALUES (@name, @owner, @balance, '0', @minimum_balance, @connector, @token_hash, @request_digest)`,
   );
   const setAmounts = db.prepare('UPDATE accounts SET balance = @balance, held = @held, incoming = @incoming WHERE name = @name');
+  // SQLite adds in signed 64-bit integers; with every stored amount and every delta below 10^18 in magnitude
+  // (18 characters at most) no sum can leave that range, so the addition is exact and costs no read.
+  const addSmall = db.prepare(
+    `UPDATE accounts SET balance = CAST(balance + @balance AS TEXT), held = CAST(held + @held AS TEXT), incoming = CAST(incoming + @incoming AS TEXT)
+     WHERE name = @name AND length(balance) <= 18 AND length(held) <= 18 AND length(incoming) <= 18`,
+  );
   const insertTransfer = db.prepare(
     `INSERT INTO transfers (id, debit_account, credit_account, amount, condition, expires_at, memo, state,
        rejection_reason, proposed_at, prepared_at, executed_at, rejected_at, request_digest)
@@ -181,16 +190,24 @@ export function createQueries(db: Db) {
       run: (row: { balance: bigint; minimum_balance: bigint } & Record<string, unknown>) =>
         insertAccount.run({ ...row, balance: stored(row.balance), minimum_balance: stored(row.minimum_balance) }),
     },
-    /** Adds to an account's amounts (BigInt, read and written in the caller's transaction); changes 0 if it is gone. */
+    /**
+     * Adds to an account's amounts in the caller's transaction; changes 0 if it is gone. In SQL while every
+     * figure is below 10^18 in magnitude; beyond, read, added as BigInt and written.
+     */
     addToAccount: {
       run: (delta: { name: string; balance: bigint; held: bigint; incoming?: bigint }): { changes: number } => {
+        const incoming = delta.incoming ?? 0n;
+        if (isSmall(delta.balance) && isSmall(delta.held) && isSmall(incoming)) {
+          const added = addSmall.run({ name: delta.name, balance: delta.balance, held: delta.held, incoming });
+          if (added.changes === 1) return added;
+        }
         const row = accountByName.get(delta.name);
         if (!row) return { changes: 0 };
         return setAmounts.run({
           name: delta.name,
           balance: stored(row.balance + delta.balance),
           held: stored(row.held + delta.held),
-          incoming: stored(row.incoming + (delta.incoming ?? 0n)),
+          incoming: stored(row.incoming + incoming),
         });
       },
     },

@@ -204,10 +204,9 @@ export function executeTransfer(ctx: LedgerContext, id: string, fulfillmentText:
     }
     // Stryker restore all
     if (!ctx.faults.has('credit-on-prepare')) {
-      move(ctx, row.debit_account, 0n, -row.amount);
-      move(ctx, row.credit_account, 0n, 0n, -row.amount);
-      const payee = ctx.faults.has('credit-sender-on-execute') ? row.debit_account : row.credit_account; // FAULT credit-sender-on-execute
-      move(ctx, payee, row.amount, 0n);
+      const toSender = ctx.faults.has('credit-sender-on-execute'); // FAULT credit-sender-on-execute: the sender is paid
+      move(ctx, row.debit_account, toSender ? row.amount : 0n, -row.amount);
+      move(ctx, row.credit_account, toSender ? 0n : row.amount, 0n, -row.amount);
     }
     const done = ctx.q.markExecuted.get({ id, fulfillment: fulfillmentText, at: now }) as TransferRow | undefined;
     // Stryker disable next-line all: a broken invariant (the row was read as prepared in this transaction), no request reaches it
