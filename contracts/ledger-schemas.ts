@@ -27,9 +27,13 @@ export type LedgerSchemaName =
   | 'subscribe-request';
 
 let ajv: Ajv2020 | undefined;
+/** Each validator once found: ajv's getSchema resolves the id again on every call, a cost on every request. */
+const validators = new Map<LedgerSchemaName, ValidateFunction>();
 
 /** The compiled validator of fixtures/schemas/ledger/<name>.schema.json (all files loaded once, refs resolved). */
 export function ledgerSchema(name: LedgerSchemaName): ValidateFunction {
+  const found = validators.get(name);
+  if (found) return found;
   if (!ajv) {
     ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, strictTypes: false });
     addFormats(ajv);
@@ -39,6 +43,7 @@ export function ledgerSchema(name: LedgerSchemaName): ValidateFunction {
   }
   const validate = ajv.getSchema(`${SCHEMA_BASE}${name}.schema.json`);
   if (!validate) throw new Error(`no ledger schema ${name}.schema.json in ${LEDGER_SCHEMA_DIR}`);
+  validators.set(name, validate);
   return validate;
 }
 

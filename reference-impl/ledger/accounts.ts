@@ -97,6 +97,6 @@ export function authenticate(ctx: LedgerContext, adminTokenHash: Buffer, token: 
   if (!token) return undefined;
   const given = sha256(token);
   if (timingSafeEqual(given, adminTokenHash)) return { kind: 'admin' };
-  const row = ctx.q.accountByTokenHash.get(given.toString('hex')) as AccountRow | undefined;
+  const row = ctx.q.nameByTokenHash.get(given.toString('hex')) as { name: string } | undefined;
   return row ? { kind: 'account', name: row.name } : undefined;
 }

@@ -209,6 +209,23 @@ test('amounts and balances up to 2^64 - 1 units are held to the unit, and the me
   await ledger.close();
 });
 
+test('amounts either side of 10^18 units (where the store stops adding in SQL and adds as BigInt) stay exact, held and executed', async () => {
+  const below = '999999999999999999'; // 10^18 - 1: the largest figure the store adds in SQLite's integers
+  const { ledger, send, balance } = unitLedger({ alice: below, bob: below, carol: '1000000000000000000', dave: '9223372036854775807' });
+  const preimage = randomBytes(32);
+  const held = must(send('alice', 'bob', below, createHash('sha256').update(preimage).digest('base64url'))).view;
+  must(ledger.executeTransfer(held.id, preimage.toString('base64url')));
+  assert.deepEqual([balance('alice'), balance('bob')], ['0', '1999999999999999998']);
+  must(send('bob', 'carol', '1000000000000000000'));
+  must(send('carol', 'alice', '1'));
+  assert.deepEqual([balance('alice'), balance('bob'), balance('carol')], ['1', '999999999999999998', '1999999999999999999']);
+  must(send('alice', 'dave', '1')); // past SQLite's largest integer, 2^63 - 1
+  assert.equal(balance('dave'), '9223372036854775808');
+  const rows = ledger.ctx.db.prepare('SELECT held, incoming FROM accounts').all() as Array<{ held: string; incoming: string }>;
+  assert.ok(rows.every((r) => r.held === '0' && r.incoming === '0'), 'nothing left held or reserved');
+  await ledger.close();
+});
+
 test('beyond 2^64 - 1 units is refused whole: an opening, a credit, and a hold that would credit beyond it on execution', async () => {
   const { ledger, send, balance } = unitLedger({ alice: '5', bob: '18446744073709551614' });
   refusedAs(ledger.createAccount(ADMIN, 'erin', { balance: '18446744073709551616', token: 'erin-token-0123456789' }), 'invalid-amount');

@@ -139,6 +139,20 @@ function toTransferRow(raw: Record<string, unknown>): TransferRow {
   return { ...raw, amount: BigInt(raw.amount as string) } as TransferRow;
 }
 
+/**
+ * A transfer to insert, times in milliseconds. The statements that write a transfer on the hot path give back
+ * the row as stored from the values they wrote: RETURNING * costs about as much again as the write itself.
+ */
+export type NewTransfer = Omit<TransferRow, 'fulfillment' | 'rejection_message' | 'expires_at' | 'proposed_at' | 'prepared_at' | 'executed_at' | 'rejected_at'> & {
+  readonly expires_at: number | null;
+  readonly proposed_at: number;
+  readonly prepared_at: number | null;
+  readonly executed_at: number | null;
+  readonly rejected_at: number | null;
+};
+
+const big = (ms: number | null): bigint | null => (ms === null ? null : BigInt(ms));
+
 /** A reading statement whose rows come back converted; the statement stays prepared once. */
 function rowsOf<R>(statement: Database.Statement, convert: (raw: Record<string, unknown>) => R) {
   return {
@@ -153,10 +167,14 @@ function rowsOf<R>(statement: Database.Statement, convert: (raw: Record<string, 
 /** How an amount is stored: canonical decimal text (BigInt's toString is canonical). */
 const stored = (units: bigint): string => units.toString();
 
+const SMALL = 10n ** 18n;
+const isSmall = (units: bigint): boolean => units < SMALL && units > -SMALL;
+
 /**
  * Prepared statements over the two tables, made once; the operations in accounts.ts and transfers.ts use only
- * these. The statements that write a transfer return the row as stored (RETURNING *), converted like every
- * read, so the answer and the notification show what the database holds without reading it again.
+ * these. The statements that write a transfer return the row as stored (insert and execution from the values
+ * they wrote, see NewTransfer; rejection by RETURNING *, converted like every read), so the answer and the
+ * notification show what the database holds without reading it again.
  */
 export function createQueries(db: Db) {
   const accountByName = rowsOf(db.prepare('SELECT * FROM accounts WHERE name = ?'), toAccountRow);
@@ -165,32 +183,47 @@ export function createQueries(db: Db) {
      VALUES (@name, @owner, @balance, '0', @minimum_balance, @connector, @token_hash, @request_digest)`,
   );
   const setAmounts = db.prepare('UPDATE accounts SET balance = @balance, held = @held, incoming = @incoming WHERE name = @name');
+  // SQLite adds in signed 64-bit integers; with every stored amount and every delta below 10^18 in magnitude
+  // (18 characters at most) no sum can leave that range, so the addition is exact and costs no read.
+  const addSmall = db.prepare(
+    `UPDATE accounts SET balance = CAST(balance + @balance AS TEXT), held = CAST(held + @held AS TEXT), incoming = CAST(incoming + @incoming AS TEXT)
+     WHERE name = @name AND length(balance) <= 18 AND length(held) <= 18 AND length(incoming) <= 18`,
+  );
   const insertTransfer = db.prepare(
     `INSERT INTO transfers (id, debit_account, credit_account, amount, condition, expires_at, memo, state,
        rejection_reason, proposed_at, prepared_at, executed_at, rejected_at, request_digest)
      VALUES (@id, @debit_account, @credit_account, @amount, @condition, @expires_at, @memo, @state,
-       @rejection_reason, @proposed_at, @prepared_at, @executed_at, @rejected_at, @request_digest)
-     RETURNING *`,
+       @rejection_reason, @proposed_at, @prepared_at, @executed_at, @rejected_at, @request_digest)`,
   );
-  const insertedTransfer = rowsOf(insertTransfer, toTransferRow);
+  const setExecuted = db.prepare("UPDATE transfers SET state = 'executed', fulfillment = @fulfillment, executed_at = @at WHERE id = @id AND state = 'prepared'");
   const q = {
     accountByName,
     accountByTokenHash: rowsOf(db.prepare('SELECT * FROM accounts WHERE token_hash = ?'), toAccountRow),
+    /** Authentication's lookup on every request: the name alone, no amounts to convert. */
+    nameByTokenHash: db.prepare('SELECT name FROM accounts WHERE token_hash = ?'),
     connectorAccounts: db.prepare('SELECT name FROM accounts WHERE connector = 1 ORDER BY name'),
     insertAccount: {
       run: (row: { balance: bigint; minimum_balance: bigint } & Record<string, unknown>) =>
         insertAccount.run({ ...row, balance: stored(row.balance), minimum_balance: stored(row.minimum_balance) }),
     },
-    /** Adds to an account's amounts (BigInt, read and written in the caller's transaction); changes 0 if it is gone. */
+    /**
+     * Adds to an account's amounts in the caller's transaction; changes 0 if it is gone. In SQL while every
+     * figure is below 10^18 in magnitude; beyond, read, added as BigInt and written.
+     */
     addToAccount: {
       run: (delta: { name: string; balance: bigint; held: bigint; incoming?: bigint }): { changes: number } => {
+        const incoming = delta.incoming ?? 0n;
+        if (isSmall(delta.balance) && isSmall(delta.held) && isSmall(incoming)) {
+          const added = addSmall.run({ name: delta.name, balance: delta.balance, held: delta.held, incoming });
+          if (added.changes === 1) return added;
+        }
         const row = accountByName.get(delta.name);
         if (!row) return { changes: 0 };
         return setAmounts.run({
           name: delta.name,
           balance: stored(row.balance + delta.balance),
           held: stored(row.held + delta.held),
-          incoming: stored(row.incoming + (delta.incoming ?? 0n)),
+          incoming: stored(row.incoming + incoming),
         });
       },
     },
@@ -199,12 +232,17 @@ export function createQueries(db: Db) {
       db.prepare("SELECT * FROM transfers WHERE condition = ? AND state = 'executed' ORDER BY executed_at LIMIT 1"),
       toTransferRow,
     ),
-    insertTransfer: {
-      get: (row: { amount: bigint } & Record<string, unknown>): TransferRow | undefined => insertedTransfer.get({ ...row, amount: stored(row.amount) }),
+    /** Stores a new transfer; the row as stored. */
+    insertTransfer: (row: NewTransfer): TransferRow => {
+      insertTransfer.run({ ...row, amount: stored(row.amount) });
+      const { expires_at, proposed_at, prepared_at, executed_at, rejected_at } = row;
+      return { ...row, fulfillment: null, rejection_message: null, expires_at: big(expires_at), proposed_at: BigInt(proposed_at), prepared_at: big(prepared_at), executed_at: big(executed_at), rejected_at: big(rejected_at) };
     },
-    markExecuted: rowsOf(db.prepare(
-      "UPDATE transfers SET state = 'executed', fulfillment = @fulfillment, executed_at = @at WHERE id = @id AND state = 'prepared' RETURNING *",
-    ), toTransferRow),
+    /** Marks a prepared transfer executed; the row as now stored, or undefined if it was not prepared. */
+    markExecuted: (row: TransferRow, fulfillment: string, at: number): TransferRow | undefined =>
+      setExecuted.run({ id: row.id, fulfillment, at }).changes === 1
+        ? { ...row, state: 'executed', fulfillment, executed_at: BigInt(at) }
+        : undefined,
     markRejected: rowsOf(db.prepare(
       `UPDATE transfers SET state = 'rejected', rejection_reason = @reason, rejection_message = @message, rejected_at = @at
        WHERE id = @id AND state = 'prepared' RETURNING *`,

@@ -2,7 +2,7 @@ import type { LedgerTransferRequest } from '../../contracts/ledger-api';
 import { parseAmount, formatAmount, MAX_UNITS, wrap64 } from './amount';
 import { digestOf, emit, inTransaction, sha256, type LedgerContext, type Principal, type TransferEvent } from './context';
 import { fail, ok, type Result } from './errors';
-import type { AccountRow, RejectionReason, TransferRow } from './store';
+import type { AccountRow, NewTransfer, RejectionReason, TransferRow } from './store';
 import { decodeBase64Url, fulfillmentView, transferView, type FulfillmentView, type TransferView } from './views';
 
 /**
@@ -196,20 +196,21 @@ export function executeTransfer(ctx: LedgerContext, id: string, fulfillmentText:
       return fail({ kind: 'unmet-condition', id });
     }
     // Stryker disable all: runs only under the fault reopen-final-transfers
+    let reopened: TransferRow | undefined;
     if (row.state === 'rejected') {
       // fault reopen-final-transfers: the funds already went back, so take them again from the sender
       move(ctx, row.debit_account, -row.amount, row.amount);
       move(ctx, row.credit_account, 0n, 0n, row.amount);
       ctx.db.prepare("UPDATE transfers SET state = 'prepared', rejection_reason = NULL, rejection_message = NULL WHERE id = ?").run(id);
+      reopened = ctx.q.transferById.get(id);
     }
     // Stryker restore all
     if (!ctx.faults.has('credit-on-prepare')) {
-      move(ctx, row.debit_account, 0n, -row.amount);
-      move(ctx, row.credit_account, 0n, 0n, -row.amount);
-      const payee = ctx.faults.has('credit-sender-on-execute') ? row.debit_account : row.credit_account; // FAULT credit-sender-on-execute
-      move(ctx, payee, row.amount, 0n);
+      const toSender = ctx.faults.has('credit-sender-on-execute'); // FAULT credit-sender-on-execute: the sender is paid
+      move(ctx, row.debit_account, toSender ? row.amount : 0n, -row.amount);
+      move(ctx, row.credit_account, toSender ? 0n : row.amount, 0n, -row.amount);
     }
-    const done = ctx.q.markExecuted.get({ id, fulfillment: fulfillmentText, at: now }) as TransferRow | undefined;
+    const done = ctx.q.markExecuted(reopened ?? row, fulfillmentText, now);
     // Stryker disable next-line all: a broken invariant (the row was read as prepared in this transaction), no request reaches it
     if (!done) throw new Error(`transfer ${id} was not prepared when executing it`);
     emit(ctx, 'transfer.executed', done);
@@ -344,8 +345,8 @@ function move(ctx: LedgerContext, account: string, balance: bigint, held: bigint
 }
 
 /** Stores a new transfer and emits its event; the view of the row as stored. */
-function created(ctx: LedgerContext, values: { amount: bigint } & Record<string, unknown>, event: TransferEvent): Result<Changed<TransferView>> {
-  const row = ctx.q.insertTransfer.get(values)!;
+function created(ctx: LedgerContext, values: NewTransfer, event: TransferEvent): Result<Changed<TransferView>> {
+  const row = ctx.q.insertTransfer(values);
   emit(ctx, event, row);
   return ok({ view: transferView(ctx, row), created: true });
 }
