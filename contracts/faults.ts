@@ -9,6 +9,9 @@ export interface FaultInfo {
   /** Catalog IDs (fixtures/requirements.json) whose scenarios must fail with this fault on; may be empty
    * for a fault that exists to script a harness-side neighbour (say so in the description). */
   readonly requirements: readonly string[];
+  /** Settings (world parameters) the fault needs to be reachable, e.g. `{ mojaloopApi: 'iso20022' }` for a
+   * fault of the ISO 20022 mode; the self-test runs the fault, and a baseline, with them. */
+  readonly worldParameters?: Readonly<Record<string, string>>;
 }
 
 export type FaultRegistry = Readonly<Record<string, FaultInfo>>;

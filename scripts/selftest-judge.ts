@@ -11,6 +11,8 @@ export interface SelftestFault {
   readonly description: string;
   /** Catalog IDs whose scenarios must fail with this fault on. */
   readonly requirements: readonly string[];
+  /** World parameters the fault runs with (contracts/faults.ts FaultInfo.worldParameters). */
+  readonly worldParameters?: Readonly<Record<string, string>>;
 }
 
 /** One scenario of one run. `id` is stable across runs: `<feature path>:<line>`. */

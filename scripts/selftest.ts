@@ -13,7 +13,9 @@
  * Speed: N worker processes (default min(4, CPUs)) each load TypeScript and the step files once and run
  * their share of the faults one after another through the Cucumber API, passing the fault by world
  * parameter (referenceFaults / referenceLedgerFaults / ..., read where steps/support starts the reference;
- * referenceQuotingFaults where codec-worker.ts builds the in-process codec target).
+ * referenceQuotingFaults where codec-worker.ts builds the in-process codec target). A fault with world
+ * parameters of its own (the Mojaloop ISO 20022 mode's: mojaloopApi iso20022) runs with them, and its feature
+ * files get a baseline with them too.
  */
 import { fork } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -31,6 +33,7 @@ interface Job {
   readonly target: 'connector' | 'ledger' | 'receiver' | 'mojaloop' | 'codec';
   readonly fault?: string;
   readonly files: readonly string[];
+  readonly worldParameters?: Readonly<Record<string, string>>;
 }
 
 interface JobResult {
@@ -49,7 +52,10 @@ export function allFaults(): SelftestFault[] {
   // caught by the ledger features.
   const link = Object.entries(FAULT_REGISTRIES['ledger-link']).map(([name, info]) => ({ name: `link:${name}`, target: 'ledger' as const, description: info.description, requirements: [...info.requirements] }));
   const receiver = Object.entries(FAULT_REGISTRIES.receiver).map(([name, info]) => ({ name: `receiver:${name}`, target: 'receiver' as const, description: info.description, requirements: [...info.requirements] }));
-  const mojaloop = Object.entries(FAULT_REGISTRIES.mojaloop).map(([name, info]) => ({ name: `mojaloop:${name}`, target: 'mojaloop' as const, description: info.description, requirements: [...info.requirements] }));
+  const mojaloop = Object.entries(FAULT_REGISTRIES.mojaloop).map(([name, info]) => ({
+    name: `mojaloop:${name}`, target: 'mojaloop' as const, description: info.description, requirements: [...info.requirements],
+    ...('worldParameters' in info ? { worldParameters: info.worldParameters } : {}),
+  }));
   // The reference quoting functions answer the codec target's liquidity-curve requests: the codec features catch them.
   const quoting = Object.entries(FAULT_REGISTRIES.quoting).map(([name, info]) => ({ name: `quoting:${name}`, target: 'codec' as const, description: info.description, requirements: [...info.requirements] }));
   return [...connector, ...ledger, ...link, ...receiver, ...mojaloop, ...quoting];
@@ -74,19 +80,32 @@ export function planJobs(faults: readonly SelftestFault[]): { jobs: Job[]; unpla
   const jobs: Job[] = [];
   const unplaced: string[] = [];
   const used = { connector: new Set<string>(), ledger: new Set<string>(), receiver: new Set<string>(), mojaloop: new Set<string>(), codec: new Set<string>() };
+  /** Files run under other world parameters, by their JSON: each such set gets a baseline of its own. */
+  const usedWith = new Map<string, { target: Job['target']; worldParameters: Readonly<Record<string, string>>; files: Set<string> }>();
   for (const fault of faults) {
     const files = index.filter((f) => f.target === fault.target && fault.requirements.some((r) => f.requirements.has(r))).map((f) => f.path);
     if (files.length === 0) {
       unplaced.push(fault.name);
       continue;
     }
-    for (const f of files) used[fault.target].add(f);
-    jobs.push({ key: fault.name, target: fault.target, fault: fault.name.replace(/^(ledger|link|receiver|mojaloop|quoting):/, ''), files });
+    const worldParameters = fault.worldParameters;
+    if (worldParameters) {
+      const key = `${fault.target} ${JSON.stringify(worldParameters)}`;
+      const entry = usedWith.get(key) ?? { target: fault.target, worldParameters, files: new Set<string>() };
+      for (const f of files) entry.files.add(f);
+      usedWith.set(key, entry);
+    } else {
+      for (const f of files) used[fault.target].add(f);
+    }
+    jobs.push({ key: fault.name, target: fault.target, fault: fault.name.replace(/^(ledger|link|receiver|mojaloop|quoting):/, ''), files, ...(worldParameters ? { worldParameters } : {}) });
   }
   // Baselines first: every file any fault runs, without faults.
   const baselines: Job[] = (['connector', 'ledger', 'receiver', 'mojaloop', 'codec'] as const)
     .filter((t) => used[t].size > 0)
     .map((t) => ({ key: `baseline:${t}`, target: t, files: [...used[t]].sort() }));
+  for (const { target, worldParameters, files } of usedWith.values()) {
+    baselines.push({ key: `baseline:${target}:${Object.values(worldParameters).join(',')}`, target, files: [...files].sort(), worldParameters });
+  }
   return { jobs: [...baselines, ...jobs], unplaced };
 }
 
@@ -111,6 +130,7 @@ async function worker(): Promise<void> {
         referenceReceiverFaults: job.target === 'receiver' ? faults : '',
         referenceMojaloopFaults: job.target === 'mojaloop' ? faults : '',
         referenceQuotingFaults: job.target === 'codec' ? faults : '',
+        ...job.worldParameters,
       };
       const collector = new OutcomeCollector();
       const result = await runCucumber(

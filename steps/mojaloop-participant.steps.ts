@@ -5,7 +5,7 @@
  */
 import { Then, When } from '@cucumber/cucumber';
 import type { MojaloopCheck } from '../contracts/fspiop';
-import { payerChecks, quoteCallbackChecks, refusalOf, transferCallbackChecks } from '../lib/mojaloop/observed-payment';
+import { payerChecks, quoteCallbackChecks, refusalOf, transferCallbackChecks, undecoded } from '../lib/mojaloop/observed-payment';
 import type { IlpWorld } from './world';
 import { skipScenario } from './support/target-hooks';
 import { anotherPayeeAddress, ParticipantScenario, readdressed } from './support/mojaloop-participant';
@@ -73,6 +73,9 @@ function checksOf(world: IlpWorld): MojaloopCheck[] {
 
 Then('the participant passes {word}', function (this: IlpWorld, requirement: string) {
   const s = ParticipantScenario.of(this);
+  const o = s.observed();
+  const bad = undecoded(o);
+  if (bad) this.judgements.fail([requirement], `${bad.method} ${bad.path} in the ${o.api ?? 'fspiop'} body format, to judge ${requirement} by`, bad.decodeProblem!);
   const all = checksOf(this);
   const own = all.filter((c) => c.requirement === requirement);
   if (own.length === 0) this.judgements.fail([requirement], `something to judge ${requirement} by`, `the messages observed allow no ${requirement} check (they allow: ${[...new Set(all.map((c) => c.requirement))].join(', ') || 'none'}; callbacks seen: ${s.summary()})`);
@@ -80,6 +83,9 @@ Then('the participant passes {word}', function (this: IlpWorld, requirement: str
 });
 
 Then('the participant refuses the transfer with an error callback', function (this: IlpWorld) {
-  const { refused, actual } = refusalOf(ParticipantScenario.of(this).observed());
+  const o = ParticipantScenario.of(this).observed();
+  const bad = undecoded(o);
+  if (bad) this.judgements.fail('primary', `${bad.method} ${bad.path} in the ${o.api ?? 'fspiop'} body format`, bad.decodeProblem!);
+  const { refused, actual } = refusalOf(o);
   this.judgements.judge('primary', refused, 'PUT /transfers/{ID}/error with errorInformation, and no fulfilment', actual);
 });

@@ -4,9 +4,10 @@
  * v1.1 JSON bodies, for the fields an ILP audit reads. Pure: no I/O, no clock unless none is given.
  *
  *   FSPIOP v1.1 body field              ISO 20022 body field
- *   quoteId / transferId                CdtTrfTxInf.PmtId.TxId
+ *   quoteId / transferId / path {ID}    CdtTrfTxInf.PmtId.TxId                 (PUT /quotes: the path's ID)
  *   transactionId                       CdtTrfTxInf.PmtId.EndToEndId           (quotes.post)
  *   transactionRequestId                CdtTrfTxInf.PmtId.InstrId              (quotes.post)
+ *   amountType                          CdtTrfTxInf.ChrgBr (SEND CRED, RECEIVE DEBT; back: DEBT RECEIVE, else SEND)
  *   expiration                          GrpHdr.PmtInstrXpryDtTm
  *   amount / transferAmount             CdtTrfTxInf.IntrBkSttlmAmt.{Ccy, ActiveCurrencyAndAmount}
  *   payeeReceiveAmount                  CdtTrfTxInf.InstdAmt.{Ccy, ActiveOrHistoricCurrencyAndAmount}
@@ -23,16 +24,24 @@
  *   errorInformation.errorCode          TxInfAndSts.StsRsnInf.Rsn.Prtry        (error.put)
  *   errorInformation.errorDescription   TxInfAndSts.StsRsnInf.AddtlInf         (at most 105 characters in ISO)
  *
- * Sources: the Mojaloop ISO 20022 FSPIOP API definition (mojaloop-specification: POST /transfers is pacs.008,
- * the packet in VrfctnOfTerms.IlpV4PrepPacket, the expiry in GrpHdr.PmtInstrXpryDtTm) and how Mojaloop maps
- * the two (ml-schema-transformer-lib src/mappings/fspiopiso20022, which also derives the FSPIOP condition from
- * the Prepare and cuts the description at 105). Only ILPv4 is allowed in this mode: an ILPv1 packet, a packet
- * that does not decode, or a condition other than the Prepare's executionCondition is an Iso20022Error.
- * FSPIOP fields that have no ISO counterpart in that mapping (amountType, transactionType.initiator, fees,
- * note, extensionList, ...) are not carried; GrpHdr.MsgId and CreDtTm come from `options` (or a content hash
- * and the clock). A missing required field, either way, is an Iso20022Error naming the field.
+ * The three pacs.008 bodies all need ChrgBr, Cdtr, Dbtr, CdtrAgt and DbtrAgt (required in the definition), which
+ * the v1.1 PUT /quotes and POST /transfers bodies do not carry: like the hub, the translation takes them from
+ * the POST /quotes of the payment (`options.quote`); without it, it names the FSPs as Cdtr/Dbtr (OrgId.Othr.Id)
+ * and ChrgBr SHAR, as the hub's transformer does in its testing mode.
+ *
+ * Sources: the FSPIOP v2.0 ISO 20022 OpenAPI definition (mojaloop/api-snippets fspiop/v2_0_ISO20022/openapi3:
+ * TermsRequest_FIToFICustomerCreditProposal, TermsResponse_FIToFICustomerCreditConfirmation,
+ * Execute_FIToFICustomerCreditTransferV13, PacsStatus_/PacsError_FIToFIPaymentStatusReportV15; IlpV4PrepPacket
+ * and ExctnConf are base64url there) and how Mojaloop maps the two (mojaloop/ml-schema-transformer-lib: its
+ * mapping tables "FSPIOP to ISO 20022 Mapping.md", src/mappings/fspiopiso20022, and src/facades for ChrgBr, which
+ * also derive the FSPIOP condition from the Prepare and cut the description at 105). Only ILPv4 is allowed in
+ * this mode: an ILPv1 packet, a packet that does not decode, or a condition other than the Prepare's
+ * executionCondition is an Iso20022Error. FSPIOP fields that have no ISO counterpart in that mapping
+ * (transactionType.initiator and initiatorType, fees, note, extensionList, ...) are not carried; GrpHdr.MsgId
+ * and CreDtTm come from `options` (or a content hash and the clock). A missing required field, either way, is
+ * an Iso20022Error naming the field.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readIlpPacketField } from './ilp-packet-field';
 import { FspiopFormatError, toBinaryString } from './binary-strings';
 
@@ -55,8 +64,13 @@ export interface Iso20022Options {
   readonly messageId?: string;
   /** GrpHdr.CreDtTm; default: now. */
   readonly createdAt?: string;
-  /** The path's {ID} (quote ID of a PUT /quotes), written as CdtTrfTxInf.PmtId.TxId where the body has none. */
+  /** The path's {ID} (quote ID of a PUT /quotes): its CdtTrfTxInf.PmtId.TxId, which the definition requires. */
   readonly id?: string;
+  /** The FSPIOP v1.1 POST /quotes body of this payment: the parties and ChrgBr of its PUT /quotes and POST /transfers. */
+  readonly quote?: unknown;
+  /** The FSP that sends the message (FSPIOP-Source) and the one it is for: the parties when no quote is given. */
+  readonly source?: string;
+  readonly destination?: string;
 }
 
 /** The Content-Type of an ISO 20022 mode body; an error callback's follows its resource (default transfers). */
@@ -191,6 +205,26 @@ function partyFromIso(resource: string, iso: JsonObject, body: JsonObject): void
   }
 }
 
+const CHARGE_BEARERS = ['DEBT', 'CRED', 'SHAR'];
+
+/** ChrgBr, Cdtr, Dbtr, CdtrAgt, DbtrAgt of a pacs.008 body: from the payment's quote, else the FSP IDs. */
+function counterparts(resource: Iso20022Resource, iso: JsonObject, options: Iso20022Options, payeeFsp: unknown, payerFsp: unknown): void {
+  if (options.quote !== undefined) {
+    const quote = objectOf(resource, options.quote);
+    partyToIso(resource, quote, iso);
+    set(iso, 'CdtTrfTxInf.ChrgBr', quote.amountType === 'SEND' ? 'CRED' : 'DEBT');
+    payeeFsp = get(quote, 'payee.partyIdInfo.fspId') ?? payeeFsp;
+    payerFsp = get(quote, 'payer.partyIdInfo.fspId') ?? payerFsp;
+  } else {
+    if (payeeFsp === undefined || payerFsp === undefined) throw new Iso20022Error(resource, 'missing-field', 'options.quote', 'the ISO body needs Cdtr and Dbtr: give the POST /quotes of the payment, or the FSPs (source and destination)');
+    set(iso, 'CdtTrfTxInf.Cdtr.Id.OrgId.Othr.Id', payeeFsp);
+    set(iso, 'CdtTrfTxInf.Dbtr.Id.OrgId.Othr.Id', payerFsp);
+    set(iso, 'CdtTrfTxInf.ChrgBr', 'SHAR');
+  }
+  if (get(iso, 'CdtTrfTxInf.CdtrAgt.FinInstnId.Othr.Id') === undefined && payeeFsp !== undefined) set(iso, 'CdtTrfTxInf.CdtrAgt.FinInstnId.Othr.Id', payeeFsp);
+  if (get(iso, 'CdtTrfTxInf.DbtrAgt.FinInstnId.Othr.Id') === undefined && payerFsp !== undefined) set(iso, 'CdtTrfTxInf.DbtrAgt.FinInstnId.Othr.Id', payerFsp);
+}
+
 function groupHeader(resource: Iso20022Resource, body: JsonObject, options: Iso20022Options): JsonObject {
   const header: JsonObject = {
     MsgId: options.messageId ?? createHash('sha256').update(resource + JSON.stringify(body)).digest('hex').slice(0, 26).toUpperCase(),
@@ -207,8 +241,17 @@ export function toIso20022(resource: Iso20022Resource, fspiopBody: unknown, opti
   const body = objectOf(resource, fspiopBody);
   const iso: JsonObject = { GrpHdr: groupHeader(resource, body, options) };
   copyRows(resource, body, iso, 'to-iso');
-  if (resource === 'quotes.post') partyToIso(resource, body, iso);
-  if (resource === 'quotes.put' && options.id !== undefined) set(iso, 'CdtTrfTxInf.PmtId.TxId', options.id);
+  if (resource === 'quotes.post') {
+    partyToIso(resource, body, iso);
+    set(iso, 'CdtTrfTxInf.ChrgBr', body.amountType === 'SEND' ? 'CRED' : 'DEBT');
+  }
+  if (resource === 'quotes.put') {
+    if (options.id === undefined) throw new Iso20022Error(resource, 'missing-field', 'options.id', 'CdtTrfTxInf.PmtId.TxId is the quote ID of the path, which was not given');
+    set(iso, 'CdtTrfTxInf.PmtId.TxId', options.id);
+    // A callback goes from the Payee FSP (source) to the Payer FSP (destination).
+    counterparts(resource, iso, options, options.source, options.destination);
+  }
+  if (resource === 'transfers.post') counterparts(resource, iso, options, body.payeeFsp, body.payerFsp);
   if (resource === 'quotes.put' || resource === 'transfers.post') {
     const fromPacket = conditionOfPacket(resource, body.ilpPacket, 'ilpPacket');
     const condition = need(resource, body, 'condition');
@@ -235,7 +278,10 @@ export function fromIso20022(resource: Iso20022Resource, iso20022Body: unknown):
   const iso = objectOf(resource, iso20022Body);
   const body: JsonObject = {};
   copyRows(resource, iso, body, 'from-iso');
-  if (resource === 'quotes.post') partyFromIso(resource, iso, body);
+  if (resource === 'quotes.post') {
+    partyFromIso(resource, iso, body);
+    body.amountType = get(iso, 'CdtTrfTxInf.ChrgBr') === 'DEBT' ? 'RECEIVE' : 'SEND';
+  }
   if (resource === 'quotes.put' || resource === 'transfers.post') {
     body.condition = conditionOfPacket(resource, body.ilpPacket, 'CdtTrfTxInf.VrfctnOfTerms.IlpV4PrepPacket');
   }
@@ -246,4 +292,67 @@ export function fromIso20022(resource: Iso20022Resource, iso20022Body: unknown):
     body.transferState = fspiopState;
   }
   return body;
+}
+
+/** The fields the ISO 20022 definition requires of each body (plus the FSPIOP-required ones of the mapping). */
+const REQUIRED: Readonly<Record<Iso20022Resource, readonly string[]>> = (() => {
+  const pacs008 = [
+    'GrpHdr.MsgId', 'GrpHdr.CreDtTm', 'GrpHdr.NbOfTxs', 'GrpHdr.SttlmInf.SttlmMtd', 'CdtTrfTxInf.PmtId.TxId',
+    'CdtTrfTxInf.IntrBkSttlmAmt.Ccy', 'CdtTrfTxInf.IntrBkSttlmAmt.ActiveCurrencyAndAmount', 'CdtTrfTxInf.ChrgBr',
+    'CdtTrfTxInf.Dbtr.Id', 'CdtTrfTxInf.DbtrAgt.FinInstnId', 'CdtTrfTxInf.CdtrAgt.FinInstnId', 'CdtTrfTxInf.Cdtr.Id',
+  ];
+  const pacs002 = ['GrpHdr.MsgId', 'GrpHdr.CreDtTm'];
+  return {
+    'quotes.post': pacs008,
+    'quotes.put': [...pacs008, 'GrpHdr.PmtInstrXpryDtTm', 'CdtTrfTxInf.VrfctnOfTerms.IlpV4PrepPacket'],
+    'transfers.post': [...pacs008, 'GrpHdr.PmtInstrXpryDtTm', 'CdtTrfTxInf.VrfctnOfTerms.IlpV4PrepPacket'],
+    'transfers.put': [...pacs002, 'TxInfAndSts.TxSts'],
+    'error.put': [...pacs002, 'TxInfAndSts.StsRsnInf.Rsn.Prtry'],
+  };
+})();
+
+/** ActiveCurrencyAndAmount_SimpleType (its `.` read as a decimal point): up to 18 digits, up to 5 decimals. */
+const ISO_AMOUNT = /^(?!0\d)(\d{1,18}|\d{1,17}\.\d|\d{1,16}\.\d{1,2}|\d{1,15}\.\d{1,3}|\d{1,14}\.\d{1,4}|\d{1,13}\.\d{1,5})$/;
+const BASE64URL = /^[A-Za-z0-9\-_]+={0,2}$/;
+
+/**
+ * Why an ISO 20022 mode body breaks its definition (ML-020 in this mode), one phrase each; [] when it does not:
+ * a required field missing, ChrgBr outside DEBT/CRED/SHAR, IlpV4PrepPacket not base64url, ExctnConf not 43
+ * base64url characters, an ID that is no ULID, an amount outside ActiveCurrencyAndAmount (the definition's patterns).
+ */
+export function iso20022Problems(resource: Iso20022Resource, iso20022Body: unknown): string[] {
+  checkResource(resource);
+  if (iso20022Body === null || typeof iso20022Body !== 'object' || Array.isArray(iso20022Body)) return ['the body is not a JSON object'];
+  const iso = iso20022Body as JsonObject;
+  const problems = REQUIRED[resource].filter((path) => get(iso, path) === undefined || get(iso, path) === '').map((path) => `${path} is required`);
+  for (const path of ['CdtTrfTxInf.PmtId.TxId', 'CdtTrfTxInf.PmtId.EndToEndId', 'CdtTrfTxInf.PmtId.InstrId']) {
+    const id = get(iso, path);
+    if (id !== undefined && (typeof id !== 'string' || !ULID.test(id))) problems.push(`${path} ${JSON.stringify(id)} is not a ULID`);
+  }
+  const chargeBearer = get(iso, 'CdtTrfTxInf.ChrgBr');
+  if (chargeBearer !== undefined && !CHARGE_BEARERS.includes(String(chargeBearer))) problems.push(`CdtTrfTxInf.ChrgBr ${JSON.stringify(chargeBearer)} is not one of ${CHARGE_BEARERS.join(', ')}`);
+  const packet = get(iso, 'CdtTrfTxInf.VrfctnOfTerms.IlpV4PrepPacket');
+  if (packet !== undefined && (typeof packet !== 'string' || !BASE64URL.test(packet))) problems.push('CdtTrfTxInf.VrfctnOfTerms.IlpV4PrepPacket is not base64url');
+  const confirmation = get(iso, 'TxInfAndSts.ExctnConf');
+  if (confirmation !== undefined && (typeof confirmation !== 'string' || !/^[A-Za-z0-9\-_]{43}$/.test(confirmation))) problems.push('TxInfAndSts.ExctnConf is not 43 base64url characters');
+  for (const path of ['CdtTrfTxInf.IntrBkSttlmAmt.ActiveCurrencyAndAmount', 'CdtTrfTxInf.InstdAmt.ActiveOrHistoricCurrencyAndAmount', 'CdtTrfTxInf.ChrgsInf.Amt.ActiveOrHistoricCurrencyAndAmount']) {
+    const amount = get(iso, path);
+    if (amount !== undefined && (typeof amount !== 'string' || !ISO_AMOUNT.test(amount))) problems.push(`${path} ${JSON.stringify(amount)} is not an amount string`);
+  }
+  return problems;
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/** A ULID (48-bit milliseconds, 80 random bits, Crockford base32): the ISO 20022 mode's TxId and EndToEndId
+ * are ULIDIdentifier (^[0-9A-HJKMNP-TV-Z]{26}$), not the UUIDs of v1.1. */
+export function newUlid(now = Date.now(), random: Uint8Array = randomBytes(10)): string {
+  let n = (BigInt(now) << 80n) | BigInt(`0x${Buffer.from(random).toString('hex').padStart(20, '0')}`);
+  let out = '';
+  for (let i = 0; i < 26; i++) {
+    out = CROCKFORD[Number(n & 31n)]! + out;
+    n >>= 5n;
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 /**
  * Wire evidence in Mojaloop terms: each FSPIOP message in the scenario's transcript with its method, path,
- * headers (FSPIOP-Signature, Authorization and FSPIOP-Encryption masked), body, the ILP packet it carries
+ * headers (FSPIOP-Signature, Authorization and FSPIOP-Encryption masked), body (in the ISO 20022 mode the
+ * ISO body as sent or received, `wireBody`, beside its decoded v1.1 view, or why it did not decode), the ILP packet it carries
  * decoded (version, amount, address, expiry and executionCondition for ILPv4), the Transaction object in the
  * packet's data, and, as notes, the hashes the harness computed.
  */
@@ -11,7 +12,12 @@ import { maskedHeaders, type FspiopMessage } from './fspiop-message';
 /** `where`: for a captured message, its place in the file ("line 4"), shown in its label. */
 export function recordFspiop(transcript: Transcript, message: FspiopMessage, direction: 'sent' | 'received', where?: string): void {
   const body = message.body as Record<string, unknown> | undefined;
-  const decoded: Record<string, unknown> = { resource: message.resource ?? 'not an FSPIOP resource', body: body ?? message.rawBody.slice(0, 2000) };
+  const decoded: Record<string, unknown> = {
+    resource: message.resource ?? 'not an FSPIOP resource',
+    ...(message.wire !== undefined ? { wireBody: message.wire } : {}),
+    ...(message.decodeProblem ? { decodeProblem: message.decodeProblem } : {}),
+    body: body ?? (message.decodeProblem ? '(not decoded)' : message.rawBody.slice(0, 2000)),
+  };
   let bytes: Uint8Array | undefined;
   if (body && typeof body.ilpPacket === 'string') {
     try {

@@ -10,8 +10,13 @@ export interface FspiopMessage {
   readonly path: string;
   /** Lower-case header names. */
   readonly headers: Readonly<Record<string, string>>;
-  /** The parsed JSON body (undefined when it was not JSON: see `rawBody`). */
+  /** The parsed JSON body as FSPIOP v1.1 (the dialect's decoded view; undefined when it was not JSON or did
+   * not decode: see `rawBody`, `decodeProblem`). */
   readonly body: unknown;
+  /** The parsed body as it went on the wire, when the dialect is not v1.1 itself (an ISO 20022 body). */
+  readonly wire?: unknown;
+  /** Why the wire body is not a body of the run's dialect (a v1.1 body where ISO 20022 was due, ...). */
+  readonly decodeProblem?: string;
   readonly rawBody: string;
   readonly resource: FspiopResource | undefined;
   /** The quoteId or transferId in the path (callbacks) or the body (requests). */

@@ -12,7 +12,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import {
   binaryString32Problem, check, checkCondition, checkFspiopHeaders, checkPacketAddress, checkPacketAmount, checkTransferAgainstQuote,
-  ilpPacketFormatProblem, readIlpPacketField, toBinaryString, transactionOf, type FspiopResource, type IlpPacketView, type MojaloopCheck,
+  ilpPacketFormatProblem, iso20022Problems, readIlpPacketField, toBinaryString, transactionOf, type ApiDialectName, type FspiopResource, type IlpPacketView, type MojaloopCheck,
   type QuoteCallback, type TransferRequest,
 } from '../../contracts/fspiop';
 import { fspiopSchemaProblems } from './fspiop-schemas';
@@ -27,6 +27,8 @@ export interface ObservedPayment {
   readonly scale: number;
   /** The packet version the participant must use; undefined: either. */
   readonly version?: 'ilpv1' | 'ilpv4';
+  /** The body format of the run (default fspiop): what ML-020 and ML-018 hold the messages to. */
+  readonly api?: ApiDialectName;
   /** The Payee FSP's fulfilment secret, when known (ML-006). */
   readonly secret?: Uint8Array;
   readonly quoteRequest?: FspiopMessage;
@@ -37,13 +39,20 @@ export interface ObservedPayment {
 
 const bodyOf = (m: FspiopMessage | undefined): Record<string, unknown> => (m?.body && typeof m.body === 'object' ? (m.body as Record<string, unknown>) : {});
 
-/** ML-020 and ML-018 of one message from the audited participant. */
-export function messageChecks(m: FspiopMessage, resource: FspiopResource, from: string, to: string | undefined): MojaloopCheck[] {
-  const problems = fspiopSchemaProblems(resource, m.body);
+/** ML-020 and ML-018 of one message from the audited participant; in the ISO 20022 mode against that definition. */
+export function messageChecks(m: FspiopMessage, resource: FspiopResource, from: string, to: string | undefined, api: ApiDialectName = 'fspiop'): MojaloopCheck[] {
+  const iso = api === 'iso20022';
+  const problems = m.decodeProblem ? [m.decodeProblem] : iso ? iso20022Problems(resource, m.wire ?? m.body) : fspiopSchemaProblems(resource, m.body);
   return [
-    check('ML-020', problems.length === 0, `${m.method} ${m.path} conforms to the FSPIOP v1.1 ${resource} schema`, problems.length ? problems.join('; ') : 'conforms'),
-    ...checkFspiopHeaders(m.headers, { noun: m.path.startsWith('/quotes') ? 'quotes' : 'transfers', source: from, ...(to ? { destination: to } : {}) }),
+    check('ML-020', problems.length === 0, `${m.method} ${m.path} conforms to the ${iso ? 'FSPIOP v2.0 ISO 20022' : 'FSPIOP v1.1'} ${resource} ${iso ? 'definition' : 'schema'}`, problems.length ? problems.join('; ') : 'conforms'),
+    ...checkFspiopHeaders(m.headers, { noun: m.path.startsWith('/quotes') ? 'quotes' : 'transfers', source: from, ...(to ? { destination: to } : {}), api }),
   ];
+}
+
+/** The first message from the audited participant that did not decode in the run's body format, if any. */
+export function undecoded(o: ObservedPayment): FspiopMessage | undefined {
+  const theirs = o.audited === 'payee' ? [...o.quoteCallbacks, ...o.transferCallbacks] : [...(o.quoteRequest ? [o.quoteRequest] : []), ...o.transferRequests];
+  return theirs.find((m) => m.decodeProblem !== undefined);
 }
 
 function packetChecks(o: ObservedPayment, cb: Record<string, unknown>): { checks: MojaloopCheck[]; packet?: IlpPacketView } {
@@ -77,7 +86,7 @@ function answered(cb: FspiopMessage, request: string): MojaloopCheck {
 export function quoteCallbackChecks(o: ObservedPayment): MojaloopCheck[] {
   const cb = o.quoteCallbacks[0];
   if (!cb) return [];
-  const checks = [...messageChecks(cb, cb.resource ?? 'quotes.put', o.payeeFsp, o.payerFsp), answered(cb, 'POST /quotes')];
+  const checks = [...messageChecks(cb, cb.resource ?? 'quotes.put', o.payeeFsp, o.payerFsp, o.api), answered(cb, 'POST /quotes')];
   if (cb.resource !== 'quotes.put') return checks;
   const body = bodyOf(cb);
   const request = bodyOf(o.quoteRequest);
@@ -113,7 +122,7 @@ export function transferCallbackChecks(o: ObservedPayment): MojaloopCheck[] {
   const callbacks = callbacksOf(o, String(t.transferId));
   const first = callbacks[0];
   if (!first) return [];
-  const checks = [...messageChecks(first, first.resource ?? 'transfers.put', o.payeeFsp, o.payerFsp), answered(first, 'POST /transfers')];
+  const checks = [...messageChecks(first, first.resource ?? 'transfers.put', o.payeeFsp, o.payerFsp, o.api), answered(first, 'POST /transfers')];
   checks.push(check('ML-019', callbacks.length <= o.transferRequests.length, `at most ${o.transferRequests.length} transfer callback(s), one per request sent`, `${callbacks.length} callbacks: ${callbacks.map((m) => `${m.method} ${m.path}`).join(', ')}`));
   if (first.resource !== 'transfers.put') return checks;
   const body = bodyOf(first);
@@ -158,11 +167,11 @@ export function refusalOf(o: ObservedPayment): { refused: boolean; actual: strin
 /** Payer mode: the participant's POST /quotes and POST /transfers against the quote callback the harness gave. */
 export function payerChecks(o: ObservedPayment): MojaloopCheck[] {
   const checks: MojaloopCheck[] = [];
-  if (o.quoteRequest) checks.push(...messageChecks(o.quoteRequest, 'quotes.post', o.payerFsp, undefined));
+  if (o.quoteRequest) checks.push(...messageChecks(o.quoteRequest, 'quotes.post', o.payerFsp, undefined, o.api));
   const transfer = o.transferRequests[0];
   const quote = o.quoteCallbacks.find((m) => m.resource === 'quotes.put');
   if (!transfer || !quote) return checks;
-  checks.push(...messageChecks(transfer, 'transfers.post', o.payerFsp, undefined));
+  checks.push(...messageChecks(transfer, 'transfers.post', o.payerFsp, undefined, o.api));
   const t = bodyOf(transfer);
   try {
     checks.push(...checkTransferAgainstQuote(bodyOf(quote) as unknown as QuoteCallback, t as unknown as TransferRequest, o.scale));

@@ -195,7 +195,7 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
   let envelopes: Parameters<typeof writeRun>[0]['envelopes'] = [];
   if (reachability.reached) {
     say(`Running ilp-conformance against ${target.identity}${tags ? ` (${tags})` : ''}`);
-    if (opts.mojaloopUrl) say(`Mojaloop switch: the participant's callbacks go to http://127.0.0.1:${env.ILP_MOJALOOP_SWITCH_PORT || MOJALOOP_SWITCH_PORT} (role ${opts.mojaloopRole}, FSP ${opts.mojaloopFspId}, ILP ${opts.mojaloopIlp ?? 'v1'})`);
+    if (opts.mojaloopUrl) say(`Mojaloop switch: the participant's callbacks go to http://127.0.0.1:${env.ILP_MOJALOOP_SWITCH_PORT || MOJALOOP_SWITCH_PORT} (role ${opts.mojaloopRole}, FSP ${opts.mojaloopFspId}, ILP ${opts.mojaloopApi === 'iso20022' ? 'v4' : opts.mojaloopIlp ?? 'v1'}${opts.mojaloopApi === 'iso20022' ? ', API iso20022' : ''})`);
     if (opts.mojaloopCapture) say(captureLine(opts));
     const progress = new ConsoleProgress({ out, plain: isPlainOutput(env, out) });
     const seen: Envelope[] = [];

@@ -1,8 +1,9 @@
 /**
- * What one reference participant keeps: who it is, its secret, which packet version it builds, the quotes
+ * What one reference participant keeps: who it is, its secret, which packet version and body format (the
+ * dialect: FSPIOP v1.1 or the ISO 20022 mode) it speaks, the quotes
  * it gave (by quoteId) and the transfers it answered (by transferId), and the payer side's pending waits.
  */
-import type { QuoteRequest, QuoteResponse } from '../../contracts/fspiop';
+import type { FspiopDialect, QuoteRequest, QuoteResponse } from '../../contracts/fspiop';
 import type { MojaloopFaults } from './faults';
 import type { Outbound } from './outbound';
 
@@ -32,6 +33,8 @@ export interface ParticipantContext {
   readonly fspId: string;
   readonly secret: Uint8Array;
   readonly version: PacketVersion;
+  /** The body format of everything it sends and receives. */
+  readonly dialect: FspiopDialect;
   readonly faults: MojaloopFaults;
   readonly outbound: Outbound;
   /** How long a quote it gives is valid, unless the request asks for less. */

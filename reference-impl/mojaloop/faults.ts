@@ -39,6 +39,10 @@ export const MOJALOOP_FAULTS = {
   'payer-changes-amount': { description: 'send in POST /transfers one major unit more than the quote\'s transferAmount', requirements: ['ML-012', 'ML-010'] },
   'payer-content-type': { description: 'send POST /transfers with Content-Type application/json', requirements: ['ML-018'] },
   'payer-transfer-schema': { description: 'leave expiration out of POST /transfers', requirements: ['ML-020'] },
+  // The ISO 20022 mode (--api iso20022): the self-test runs these with the participant and the harness in that mode
+  'iso-v11-content-type': { description: 'ISO 20022 mode: send callbacks with an ISO body under the v1.1 Content-Type (quotes+json;version=1.1)', requirements: ['ML-018'], worldParameters: { mojaloopApi: 'iso20022' } },
+  'iso-amount-differs': { description: 'ISO 20022 mode: write one major unit more in the PUT /quotes IntrBkSttlmAmt than the packet carries', requirements: ['ML-004'], worldParameters: { mojaloopApi: 'iso20022' } },
+  'iso-v11-body': { description: 'ISO 20022 mode: send the quote callback as a v1.1 JSON body under the ISO 20022 media type', requirements: ['ML-020'], worldParameters: { mojaloopApi: 'iso20022' } },
 } as const satisfies FaultRegistry;
 
 export type MojaloopFault = keyof typeof MOJALOOP_FAULTS;

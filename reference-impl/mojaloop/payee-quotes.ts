@@ -52,5 +52,5 @@ export function answerQuote(ctx: ParticipantContext, body: Readonly<Record<strin
   if (ctx.faults.has('no-quote-callback')) return;
   // FAULT quote-callback-schema
   const wire = ctx.faults.has('quote-callback-schema') ? { ...response, transferAmount: { ...response.transferAmount, amount: Number(response.transferAmount.amount) } } : response;
-  void ctx.outbound.send('quotes.put', 'PUT', `/quotes/${request.quoteId}`, wire, requester);
+  void ctx.outbound.send('quotes.put', 'PUT', `/quotes/${request.quoteId}`, wire, requester, undefined, { quote: request });
 }

@@ -49,9 +49,9 @@ function waitFor(ctx: ParticipantContext, id: string): Promise<Callback | undefi
 }
 
 export async function pay(ctx: ParticipantContext, payment: OutboundPayment): Promise<PaymentOutcome> {
-  const quoteId = crypto.randomUUID();
+  const quoteId = ctx.dialect.newId();
   const quote: QuoteRequest = {
-    quoteId, transactionId: crypto.randomUUID(),
+    quoteId, transactionId: ctx.dialect.newId(),
     payee: { partyIdInfo: { ...payment.payee } },
     payer: { partyIdInfo: { partyIdType: 'MSISDN', partyIdentifier: '4670000000', fspId: ctx.fspId } },
     amountType: 'RECEIVE', amount: { amount: payment.amount, currency: payment.currency },
@@ -63,7 +63,7 @@ export async function pay(ctx: ParticipantContext, payment: OutboundPayment): Pr
   if (!quoted) return failed(504, quoteId, undefined, `no quote callback within ${CALLBACK_WAIT_MS} ms`);
   if (quoted.resource === 'error.put') return failed(502, quoteId, undefined, 'the quote was refused', quoted.body);
   const q = quoted.body as { transferAmount?: { amount?: string; currency?: string }; ilpPacket?: string; condition?: string; expiration?: string };
-  const transferId = crypto.randomUUID();
+  const transferId = ctx.dialect.newId();
   const expiration = new Date(Math.min(Date.now() + 30_000, Date.parse(q.expiration ?? '') || Number.POSITIVE_INFINITY)).toISOString();
   let ilpPacket = String(q.ilpPacket);
   // FAULT payer-changes-packet
@@ -78,7 +78,7 @@ export async function pay(ctx: ParticipantContext, payment: OutboundPayment): Pr
   // FAULT payer-transfer-schema
   if (ctx.faults.has('payer-transfer-schema')) delete transfer.expiration;
   const transferAnswer = waitFor(ctx, transferId);
-  await ctx.outbound.send('transfers.post', 'POST', '/transfers', transfer, payment.payee.fspId);
+  await ctx.outbound.send('transfers.post', 'POST', '/transfers', transfer, payment.payee.fspId, undefined, { quote });
   const done = await transferAnswer;
   if (!done) return failed(504, quoteId, transferId, `no transfer callback within ${CALLBACK_WAIT_MS} ms`);
   if (done.resource === 'error.put') return failed(502, quoteId, transferId, 'the transfer was refused', done.body);

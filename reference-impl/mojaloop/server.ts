@@ -1,5 +1,6 @@
 /**
- * The participant's one HTTP server (node:http, 127.0.0.1), FSPIOP v1.1 over JSON:
+ * The participant's one HTTP server (node:http, 127.0.0.1), FSPIOP v1.1 over JSON (or the ISO 20022 mode's
+ * bodies, read through ctx.dialect):
  *
  *   POST /quotes                   Payee side: 202, then PUT /quotes/{ID} to the switch     (payee-quotes.ts)
  *   POST /transfers                Payee side: 202, then PUT /transfers/{ID} to the switch  (payee-transfers.ts)
@@ -11,7 +12,7 @@
  * FSPIOP-Source 400 (the participant would not know where the callback goes).
  */
 import http from 'node:http';
-import { errorCallback, FSPIOP_DIALECT, FSPIOP_ERRORS, type FspiopResource } from '../../contracts/fspiop';
+import { errorCallback, FSPIOP_ERRORS, type FspiopResource } from '../../contracts/fspiop';
 import { readBody } from '../connector/http/body';
 import type { ParticipantContext } from './context';
 import { answerQuote } from './payee-quotes';
@@ -52,7 +53,7 @@ function route(ctx: ParticipantContext, req: http.IncomingMessage, res: http.Ser
     if (typeof source !== 'string' || !source) return json(res, 400, errorCallback(FSPIOP_ERRORS.missingElement, 'FSPIOP-Source header is missing'));
     let body;
     try {
-      body = FSPIOP_DIALECT.decode(resource, parsed);
+      body = ctx.dialect.decode(resource, parsed);
     } catch (e) {
       return json(res, 400, errorCallback(FSPIOP_ERRORS.malformedSyntax, (e as Error).message));
     }
@@ -66,7 +67,12 @@ function route(ctx: ParticipantContext, req: http.IncomingMessage, res: http.Ser
   if (callback) {
     const kind = callback[3] ? 'error.put' : callback[1] === 'quotes' ? 'quotes.put' : 'transfers.put';
     json(res, 200);
-    const body = parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+    let body: Readonly<Record<string, unknown>>;
+    try {
+      body = ctx.dialect.decode(kind, parsed);
+    } catch {
+      body = {}; // a callback that does not read as this body format carries nothing to pay by
+    }
     ctx.waits.get(decodeURIComponent(callback[2]!))?.({ resource: kind, body });
     return;
   }

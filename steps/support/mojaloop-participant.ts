@@ -17,6 +17,7 @@ import {
   buildQuoteCallback, currencyScale, decodeIlpPacketField, errorCallback, FSPIOP_ERRORS, payeeAddress, quoteTransaction, toBinaryString,
   type QuoteRequest,
 } from '../../contracts/fspiop';
+import type { EncodeContext } from '../../contracts/fspiop';
 import { sendFspiop } from '../../lib/mojaloop/fspiop-client';
 import type { FspiopMessage } from '../../lib/mojaloop/fspiop-message';
 import { recordFspiop, recordHashes } from '../../lib/mojaloop/evidence';
@@ -69,7 +70,7 @@ export class ParticipantScenario {
     const secret = audited === 'payee' ? (e.secret ? Buffer.from(e.secret, 'base64url') : undefined) : this.harnessSecret;
     return {
       audited, payerFsp: audited === 'payee' ? HARNESS_PAYER_FSP : e.fspId, payeeFsp: audited === 'payee' ? e.fspId : HARNESS_PAYEE_FSP,
-      scale: currencyScale(this.currency), ...(e.version ? { version: e.version } : {}), ...(secret ? { secret } : {}),
+      scale: currencyScale(this.currency), ...(e.version ? { version: e.version } : {}), ...(secret ? { secret } : {}), api: this.target!.dialect.name,
       ...(this.quoteRequest ? { quoteRequest: this.quoteRequest } : {}),
       quoteCallbacks: this.quoteCallbacks, transferRequests: this.transferRequests, transferCallbacks: this.transferCallbacks,
     };
@@ -85,9 +86,10 @@ export class ParticipantScenario {
     return this.world.judgements.fail(['ML-017'], what, reason);
   }
 
-  private async send(resource: 'quotes.post' | 'transfers.post', path: string, body: object): Promise<FspiopMessage> {
+  private async send(resource: 'quotes.post' | 'transfers.post', path: string, body: object, extra: { context?: EncodeContext; rawBody?: string } = {}): Promise<FspiopMessage> {
     const { target, endpoint } = await this.connect();
-    const outcome = await sendFspiop({ baseUrl: endpoint.url, resource, path, body, source: HARNESS_PAYER_FSP, destination: endpoint.fspId, dialect: target.dialect, timeoutMs: this.ms(HTTP_WAIT_MS) });
+    const outcome = await sendFspiop({ baseUrl: endpoint.url, resource, path, body, source: HARNESS_PAYER_FSP, destination: endpoint.fspId, dialect: target.dialect, timeoutMs: this.ms(HTTP_WAIT_MS), ...extra });
+    if (!outcome.ok && outcome.unwritable) this.world.judgements.fail('primary', `${resource === 'quotes.post' ? 'POST /quotes' : 'POST /transfers'} written in the ${target.dialect.name} body format`, outcome.reason);
     recordFspiop(this.world.transcript, outcome.message, 'sent');
     this.world.transcript.record({ direction: 'received', channel: 'participant', label: outcome.ok ? `HTTP ${outcome.status}` : 'no acceptance', decoded: outcome.ok ? { status: outcome.status } : { reason: outcome.reason } });
     if (!outcome.ok) this.fail(`${resource === 'quotes.post' ? 'POST /quotes' : 'POST /transfers'} accepted with 202`, outcome.reason);
@@ -113,7 +115,7 @@ export class ParticipantScenario {
     const { target, endpoint } = await this.connect();
     this.currency = currency;
     const quote: QuoteRequest = {
-      quoteId: crypto.randomUUID(), transactionId: crypto.randomUUID(),
+      quoteId: target.dialect.newId(), transactionId: target.dialect.newId(),
       payee: { partyIdInfo: { ...PAYEE_PARTY, fspId: endpoint.fspId } }, payer: { partyIdInfo: { ...PAYER_PARTY } },
       amountType: 'RECEIVE', amount: { amount, currency },
       transactionType: { scenario: 'TRANSFER', initiator: 'PAYER', initiatorType: 'CONSUMER' },
@@ -127,6 +129,7 @@ export class ParticipantScenario {
   /** The quote callback's body, when the participant gave a quote. */
   quote(): Record<string, unknown> {
     const cb = this.quoteCallbacks.find((m) => m.resource === 'quotes.put');
+    if (cb?.decodeProblem) this.world.judgements.fail('primary', `a quote callback in the run's body format to pay`, `PUT ${cb.path}: ${cb.decodeProblem}`);
     if (!cb || !cb.body || typeof cb.body !== 'object') throw new Error(`the participant gave no quote to pay (${this.quoteCallbacks.map((m) => `${m.method} ${m.path}`).join(', ') || 'no callback'})`);
     return cb.body as Record<string, unknown>;
   }
@@ -135,7 +138,7 @@ export class ParticipantScenario {
     const { target, endpoint } = await this.connect();
     const q = this.quote();
     const body = change({
-      transferId: crypto.randomUUID(), payeeFsp: endpoint.fspId, payerFsp: HARNESS_PAYER_FSP, amount: q.transferAmount,
+      transferId: target.dialect.newId(), payeeFsp: endpoint.fspId, payerFsp: HARNESS_PAYER_FSP, amount: q.transferAmount,
       ilpPacket: q.ilpPacket, condition: q.condition, expiration: new Date(Date.now() + expiresInMs).toISOString(),
     });
     await this.postTransfer(target, body);
@@ -145,12 +148,13 @@ export class ParticipantScenario {
     const { target } = await this.connect();
     const first = this.transferRequests[0];
     if (!first) throw new Error('Bad step sequence: no transfer was sent to resend');
-    await this.postTransfer(target, first.body as Record<string, unknown>);
+    await this.postTransfer(target, first.body as Record<string, unknown>, first.rawBody);
   }
 
-  private async postTransfer(target: MojaloopTarget, body: Record<string, unknown>): Promise<void> {
+  private async postTransfer(target: MojaloopTarget, body: Record<string, unknown>, rawBody?: string): Promise<void> {
     const since = target.switchListener.messages.length;
-    this.transferRequests.push(await this.send('transfers.post', '/transfers', body));
+    const quote = this.quoteRequest?.body as object | undefined;
+    this.transferRequests.push(await this.send('transfers.post', '/transfers', body, { ...(quote ? { context: { quote } } : {}), ...(rawBody !== undefined ? { rawBody } : {}) }));
     const got = await this.callbacks('transfers', String(body.transferId), since, this.ms(CALLBACK_WAIT_MS));
     this.transferCallbacks.push(...got.filter((m) => !this.transferCallbacks.includes(m)));
     recordHashes(this.world.transcript, hashesOf(this.observed()));
@@ -197,7 +201,7 @@ export class ParticipantScenario {
         } catch (e) {
           cb = { resource: 'error.put', path: `/quotes/${String(body.quoteId)}/error`, body: errorCallback(FSPIOP_ERRORS.genericValidation, (e as Error).message) };
         }
-        await this.callBack(target, endpoint, cb.resource, cb.path, cb.body, 'quotes');
+        await this.callBack(target, endpoint, cb.resource, cb.path, cb.body, 'quotes', { quote: body });
       } else if (m.resource === 'transfers.post') {
         this.transferRequests.push(m);
         const pays = quoted && body.ilpPacket === quoted.ilpPacket && body.condition === quoted.condition;
@@ -223,8 +227,8 @@ export class ParticipantScenario {
     if (this.transferRequests.length === 0) this.world.judgements.fail('primary', 'a POST /transfers from the participant after the quote', `no POST /transfers from ${endpoint.fspId} reached the switch after the quote callback`);
   }
 
-  private async callBack(target: MojaloopTarget, endpoint: ParticipantEndpoint, resource: 'quotes.put' | 'transfers.put' | 'error.put', path: string, body: object, errorOf: 'quotes' | 'transfers'): Promise<void> {
-    const outcome = await sendFspiop({ baseUrl: endpoint.url, resource, path, body, source: HARNESS_PAYEE_FSP, destination: endpoint.fspId, dialect: target.dialect, timeoutMs: this.ms(HTTP_WAIT_MS), errorOf });
+  private async callBack(target: MojaloopTarget, endpoint: ParticipantEndpoint, resource: 'quotes.put' | 'transfers.put' | 'error.put', path: string, body: object, errorOf: 'quotes' | 'transfers', context?: EncodeContext): Promise<void> {
+    const outcome = await sendFspiop({ baseUrl: endpoint.url, resource, path, body, source: HARNESS_PAYEE_FSP, destination: endpoint.fspId, dialect: target.dialect, timeoutMs: this.ms(HTTP_WAIT_MS), errorOf, ...(context ? { context } : {}) });
     recordFspiop(this.world.transcript, outcome.message, 'sent');
     (errorOf === 'quotes' ? this.quoteCallbacks : this.transferCallbacks).push(outcome.message);
     if (!outcome.ok) this.world.transcript.note('callback not accepted', { reason: outcome.reason });
