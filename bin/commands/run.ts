@@ -11,7 +11,7 @@ import { declareConnector } from '../../lib/targets/capabilities';
 import { parseLedgerDialect } from '../../lib/targets/ledger-dialect';
 import { resolvePaymentPointer } from '../../lib/peers/payment-pointer';
 import { dialectFor } from '../../contracts/fspiop';
-import { parseIlpMode, parseRole } from '../../lib/targets/mojaloop-target';
+import { ilpModeFor, parseRole } from '../../lib/targets/mojaloop-target';
 import { CaptureFileError, checkCaptureFile } from './run-capture';
 
 export const summary = 'run the conformance suite and write reports/<run-id>/ with the verdict';
@@ -42,7 +42,8 @@ target:
                           --mojaloop-role to one role; broken lines are reported and the rest judged
   --ilp <v1|v4|auto>      the ILP packet version the participant must use (default v1; auto: either;
                           with --capture the default is auto)
-  --api <fspiop|iso20022> the body format (default fspiop; iso20022 is not wired yet)
+  --api <fspiop|iso20022> the body format: fspiop (FSPIOP v1.1, default) or iso20022 (the ISO 20022
+                          mode of FSPIOP v2.0: ILPv4 only, so it means --ilp v4 and refuses --ilp v1)
                           The switch takes the participant's callbacks on 127.0.0.1:7830 in an
                           external run (set it as the participant's switch/hub URL); with no
                           --target the bundled reference participant runs, both roles
@@ -234,7 +235,7 @@ function mojaloopOptions(v: Record<string, string | boolean | string[] | undefin
   const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
   try {
     dialectFor(str('api') ?? 'fspiop');
-    parseIlpMode(str('ilp'));
+    ilpModeFor(str('api'), str('ilp'));
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

@@ -2,10 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildQuoteCallback, FSPIOP_DIALECT, fspiopHeaders } from '../../contracts/fspiop';
+import { conditionOf, encodePrepare } from '../codec';
+import { buildQuoteCallback, FSPIOP_DIALECT, fspiopHeaders, ISO20022_DIALECT } from '../../contracts/fspiop';
 import { sendFspiop } from './fspiop-client';
 import type { FspiopMessage } from './fspiop-message';
-import { payerChecks, quoteCallbackChecks, transferCallbackChecks, type ObservedPayment } from './observed-payment';
+import { messageChecks, payerChecks, quoteCallbackChecks, transferCallbackChecks, undecoded, type ObservedPayment } from './observed-payment';
 import { SwitchListener } from './switch-listener';
 
 async function server(handler: http.RequestListener): Promise<{ url: string; close: () => Promise<void> }> {
@@ -91,4 +92,37 @@ test('a payment built by the rules passes every check; bad input fails its own r
   // the Payer FSP's view: the quote's packet repeated passes
   const asPayer = { ...payment(), audited: 'payer' as const, quoteCallbacks: payment().quoteCallbacks };
   assert.deepEqual(failed(payerChecks(asPayer)).filter((f) => !f.startsWith('ML-018')), []);
+});
+
+test('ISO 20022 mode: the switch decodes what it takes, a v1.1 body is recorded with a named reason, and ML-020/ML-018 say so', async () => {
+  const sw = await SwitchListener.start(0, ISO20022_DIALECT);
+  try {
+    const fulfilment = new Uint8Array(32).fill(7);
+    const prepare = Buffer.from(encodePrepare({ amount: 9900n, expiresAt: new Date(Date.now() + 60_000), executionCondition: conditionOf(fulfilment), destination: 'g.payee.msisdn.123', data: Buffer.from('{}') })).toString('base64url');
+    const v11 = { transferAmount: { amount: '99', currency: 'USD' }, expiration: new Date(Date.now() + 60_000).toISOString(), ilpPacket: prepare, condition: Buffer.from(conditionOf(fulfilment)).toString('base64url') };
+    const id = ISO20022_DIALECT.newId();
+    const iso = ISO20022_DIALECT.encode('quotes.put', v11, { id, source: 'payee', destination: 'payer' });
+    const headers = fspiopHeaders({ noun: 'quotes', source: 'payee', destination: 'payer', request: false, contentType: ISO20022_DIALECT.contentType('quotes.put') });
+    await fetch(`${sw.url}/quotes/${id}`, { method: 'PUT', headers, body: JSON.stringify(iso) });
+    await fetch(`${sw.url}/quotes/${id}x`, { method: 'PUT', headers: { ...headers, 'content-type': FSPIOP_DIALECT.contentType('quotes.put') }, body: JSON.stringify(v11) });
+    const good = await sw.waitFor((m) => m.id === id, 500, 'the ISO callback');
+    const bad = await sw.waitFor((m) => m.id === `${id}x`, 500, 'the v1.1 callback');
+    assert.ok(good.ok && bad.ok);
+    assert.deepEqual(good.message.body, v11, 'decoded: the v1.1 view, condition from the Prepare');
+    assert.deepEqual(good.message.wire, iso);
+    assert.deepEqual(messageChecks(good.message, 'quotes.put', 'payee', 'payer', 'iso20022').filter((c) => !c.passed), []);
+    assert.equal(bad.message.body, undefined);
+    assert.match(bad.message.decodeProblem ?? '', /an FSPIOP v1\.1 body \(ilpPacket, condition, transferAmount\) where the ISO 20022 mode was expected/);
+    assert.deepEqual(failed(messageChecks(bad.message, 'quotes.put', 'payee', 'payer', 'iso20022')).map((f) => f.slice(0, 40)), [
+      'ML-020: quotes.put: an FSPIOP v1.1 body ', 'ML-018: Content-Type application/vnd.int',
+    ]);
+    const observed = { ...payment(), api: 'iso20022' as const, quoteCallbacks: [bad.message] };
+    assert.equal(undecoded(observed), bad.message);
+    // What the ISO mode cannot carry (a condition that is not the Prepare's) is refused before anything is sent.
+    const unwritable = await sendFspiop({ baseUrl: sw.url, resource: 'transfers.post', path: '/transfers', body: { transferId: id, payeeFsp: 'payee', payerFsp: 'payer', amount: v11.transferAmount, ilpPacket: prepare, condition: 'A'.repeat(43), expiration: v11.expiration }, source: 'payer', destination: 'payee', dialect: ISO20022_DIALECT, timeoutMs: 500 });
+    assert.ok(!unwritable.ok && unwritable.unwritable && /cannot write this message in the iso20022 body format: .*condition-mismatch/.test(unwritable.reason));
+    assert.equal(sw.messages.length, 2);
+  } finally {
+    await sw.close();
+  }
 });

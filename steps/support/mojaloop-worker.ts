@@ -10,7 +10,7 @@
  *   mojaloopFspId          | ILP_MOJALOOP_FSP_ID          its FSP ID (FSPIOP-Source of what it sends)
  *   mojaloopPayerTrigger   | ILP_MOJALOOP_PAYER_TRIGGER   payer role: POST {payee, amount, currency} starts a payment
  *   mojaloopIlp            | ILP_MOJALOOP_ILP             v1 (default) | v4 | auto
- *   mojaloopApi            | ILP_MOJALOOP_API             fspiop (default) | iso20022 (not wired yet)
+ *   mojaloopApi            | ILP_MOJALOOP_API             fspiop (default) | iso20022 (ILPv4 only)
  *   mojaloopSecret         | ILP_MOJALOOP_SECRET          its fulfilment secret, base64url (optional: ML-006)
  *   mojaloopSwitchPort     | ILP_MOJALOOP_SWITCH_PORT     external: where the switch listens (default 7830)
  *   referenceMojaloopFaults| ILP_REFERENCE_MOJALOOP_FAULTS bundled only: fault switches (self-test)
