@@ -97,6 +97,13 @@ for (const version of ['ilpv1', 'ilpv4'] as const) {
       assert.equal(checks.some((c) => c.requirement === 'ML-009'), version === 'ilpv1');
     });
 
+    test('without a condition field (ISO 20022) no condition comparison is reported, the packet still is', () => {
+      const iso = (t: typeof transfer) => checkTransferAgainstQuote(quote, t, 2, false);
+      assert.ok(!iso(transfer).some((c) => c.requirement === 'ML-013' || /condition/.test(c.expected)));
+      const other = buildQuoteCallback({ secret, transferAmount: { amount: '99', currency: 'USD' }, scale: 2, payee, transaction: { ...transaction, quoteId: 'q-2' }, version, expiration: new Date('2030-01-01T00:00:00Z') });
+      assert.deepEqual(iso({ ...transfer, ilpPacket: other.ilpPacket }).filter((c) => !c.passed).map((c) => c.requirement), ['ML-008']);
+    });
+
     test('each change breaks the rule about it', () => {
       assert.deepEqual(broken({ ...transfer, amount: { amount: '100', currency: 'USD' } }), ['ML-012', 'ML-010']);
       assert.deepEqual(broken({ ...transfer, condition: quote.fulfilment }), version === 'ilpv4' ? ['ML-008', 'ML-013'] : ['ML-008']);

@@ -32,5 +32,6 @@ Feature: A Payer FSP's transfer repeats the quote it pays (FSPIOP v1.1 6.7.2.8)
 
   @ML-008 @must @ilpv4
   Scenario: An ILPv4 Payer FSP repeats the quote's Prepare and condition
+    # In the ISO 20022 mode the condition is the Prepare's own: only the ilpPacket is compared there.
     When the participant is asked to pay "99" USD
     Then the participant passes ML-008

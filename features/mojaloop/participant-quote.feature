@@ -38,8 +38,9 @@ Feature: A Payee FSP answers a quote with an Interledger payment request (FSPIOP
     When the switch asks the participant for a quote for "99" USD
     Then the participant passes ML-002
 
-  @ML-013 @must @ilpv4
+  @ML-013 @must @ilpv4 @condition-field
   Scenario: An ILPv4 packet's executionCondition is the quote's condition
+    # The ISO 20022 mode has no condition apart from the Prepare's executionCondition: skipped there.
     When the switch asks the participant for a quote for "99" USD
     Then the participant passes ML-013
 
