@@ -70,6 +70,34 @@ test('an external participant in the payer role is paid through its trigger', { 
   }
 });
 
+// An external ISO 20022 participant by URL passes; an FSPIOP v1.1 participant audited with --api iso20022 fails
+// every scenario, each failure naming the callback that never came.
+test('an external participant in the ISO 20022 mode by URL; a v1.1 participant audited in it fails with the reason', { timeout: 90_000 }, async () => {
+  for (const api of ['iso20022', 'fspiop'] as const) {
+    const participant = await startReferenceParticipant({ switchUrl: `http://127.0.0.1:${SWITCH_PORT}`, fspId: 'isofsp', api });
+    process.env.ILP_MOJALOOP_SWITCH_PORT = String(SWITCH_PORT);
+    try {
+      const out = mkdtempSync(join(tmpdir(), 'run-mojaloop-iso-ext-'));
+      const { code, out: stdout } = await spawnCli(['run', '--profile', 'mojaloop', '--api', 'iso20022', '--target', participant.url, '--mojaloop-role', 'payee', '--fsp-id', 'isofsp', '--tags', api === 'iso20022' ? '@participant and @payee and (@ML-004 or @ML-005)' : '@participant and @payee and @ML-005', '--out', out, '--format', 'json'], '', 80_000);
+      const report = JSON.parse(readFileSync(join(out, 'latest', 'conformance.json'), 'utf8'));
+      const scenarios = report.scenarios as Array<{ name: string; status: string }>;
+      assert.ok(scenarios.length >= 1, stdout);
+      if (api === 'iso20022') {
+        assert.equal(code, 0, stdout);
+        assert.ok(scenarios.every((s) => s.status === 'passed'), stdout);
+      } else {
+        assert.equal(code, 1, stdout);
+        assert.ok(scenarios.every((s) => s.status !== 'passed'), stdout);
+        // It cannot read the ISO body, so it never calls back: the failure says so (judged on the scenario's ML tag).
+        for (const sc of scenarios as Array<{ message?: string }>) assert.match(sc.message ?? '', /no PUT \/quotes\/\S+ \(or \/error\) callback reached the switch within/);
+      }
+    } finally {
+      delete process.env.ILP_MOJALOOP_SWITCH_PORT;
+      await participant.close();
+    }
+  }
+});
+
 // The ISO 20022 mode end to end, once per `npm test`: the bundled participants (both roles, ILPv4) speak it,
 // the harness encodes and decodes through it; the scenarios that need a condition field are skipped with why.
 test('--api iso20022: the bundled participant passes the participant scenarios in the ISO 20022 mode, ISO bodies on the wire', { timeout: 120_000 }, async () => {
