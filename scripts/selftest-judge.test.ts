@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CONNECTOR_FAULTS, KNOWN_FAULTS, NO_FAULTS, parseFaults } from '../reference-impl/connector/faults';
 import { formatSelftest, judgeSelftest, requirementsOf, type ScenarioOutcome, type SelftestFault } from './selftest-judge';
-import { allFaults } from './selftest';
+import { allFaults, capturedPlan, mergeOutcomes, NOT_JUDGED_CAPTURED } from './selftest';
 import requirements from '../fixtures/requirements.json';
 
 const fault = (name: string, reqs: string[]): SelftestFault => ({ name, target: 'connector', description: name, requirements: reqs });
@@ -69,4 +69,25 @@ test('the reference connector has no faults by default; every fault names catalo
     assert.ok(f.description.length > 0);
   }
   assert.equal(Object.keys(CONNECTOR_FAULTS).length, KNOWN_FAULTS.length);
+});
+
+test('captured mode: the judgements over each reference participant merge to failed if any failed, else passed if any passed', () => {
+  const merged = mergeOutcomes([
+    [A, { ...B, status: 'skipped' }, { ...C, status: 'skipped' }],
+    [{ ...A, status: 'failed' }, B, { ...C, status: 'skipped' }],
+  ]);
+  assert.deepEqual(merged.map((o) => [o.id, o.status]), [['a.feature:3', 'failed'], ['b.feature:5', 'passed'], ['c.feature:7', 'skipped']]);
+});
+
+test('captured mode: each FSPIOP Mojaloop fault is judged offline by the requirements the captured features carry, bar the listed ones', () => {
+  const plan = capturedPlan(allFaults());
+  assert.ok(plan.files.length > 0 && plan.files.every((f) => f.startsWith('features/mojaloop/captured-')));
+  const names = plan.faults.map((f) => f.name);
+  assert.ok(names.includes('mojaloop:payer-changes-packet (captured)'));
+  for (const excluded of Object.keys(NOT_JUDGED_CAPTURED)) {
+    assert.ok(allFaults().some((f) => f.name === excluded), `${excluded} is a fault`);
+    assert.ok(!names.includes(`${excluded} (captured)`));
+  }
+  // The ISO 20022 mode's faults have world parameters of their own and are never recorded.
+  assert.ok(plan.faults.every((f) => f.target === 'mojaloop' && !f.worldParameters && f.requirements.length > 0));
 });

@@ -25,10 +25,13 @@
  *
  * Pairing (pairAuditUnits): POST /quotes (body.quoteId) with PUT /quotes/{ID} or PUT /quotes/{ID}/error;
  * POST /transfers (body.transferId) with PUT /transfers/{ID} or PUT /transfers/{ID}/error. A transfer joins
- * the quote whose callback carried the same ilpPacket (FSPIOP 6.7.2.8: the payer repeats it), else stands as
- * a unit of its own. A unit lacking any of the four is incomplete, and says which are missing.
+ * the quote whose callback carried the same ilpPacket (FSPIOP 6.7.2.8: the payer repeats it); failing that,
+ * the quote its packet's Transaction names by quoteId (6.5.2.3: the packet's data is the Transaction, which
+ * carries the quoteId), so a payer that altered the packet is still judged against its quote (ML-008); else
+ * it stands as a unit of its own. A unit lacking any of the four is incomplete, and says which are missing.
  */
 import { readFileSync } from 'node:fs';
+import { readIlpPacketField, transactionOf } from '../../contracts/fspiop';
 
 export type CaptureFormat = 'jsonl' | 'har';
 export type Direction = 'in' | 'out';
@@ -282,6 +285,16 @@ function ilpPacketOf(message: CapturedMessage): string | undefined {
   return typeof packet === 'string' ? packet : undefined;
 }
 
+/** The quoteId of the Transaction the message's ilpPacket carries, if it decodes to one. */
+function quoteIdInPacket(message: CapturedMessage): string | undefined {
+  try {
+    const quoteId = transactionOf(readIlpPacketField(ilpPacketOf(message), { allowDraft3: true }).data).transaction.quoteId;
+    return typeof quoteId === 'string' ? quoteId : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Pairs the quote and transfer messages of a capture into audit units (file order kept); others are ignored. */
 export function pairAuditUnits(messages: readonly CapturedMessage[]): AuditUnit[] {
   const quotes = new Map<string, Building>();
@@ -305,7 +318,8 @@ export function pairAuditUnits(messages: readonly CapturedMessage[]): AuditUnit[
   const units: Building[] = [...quotes.values()];
   for (const t of transfers.values()) {
     const packet = t.transferRequests.map(ilpPacketOf).find((p) => p !== undefined);
-    const quote = packet === undefined ? undefined : quoteOfPacket.get(packet);
+    const named = t.transferRequests.map(quoteIdInPacket).find((id) => id !== undefined);
+    const quote = (packet === undefined ? undefined : quoteOfPacket.get(packet)) ?? (named === undefined ? undefined : quotes.get(named));
     if (quote && quote.transferId === undefined) {
       Object.assign(quote, { transferId: t.transferId, transferRequests: t.transferRequests, transferCallbacks: t.transferCallbacks });
     } else {

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pairAuditUnits, readCaptureFile, type CapturedMessage, type CaptureReading } from './capture';
 import { auditUnits, judgeRequirement, describeFailures, type CaptureAuditOptions } from './captured-audit';
+import { decodeIlpV1Payment, encodeIlpV1Payment } from '../codec';
 
 const DIR = join(__dirname, '..', '..', 'fixtures', 'captures');
 const log = readCaptureFile(join(DIR, 'hub-log.jsonl'));
@@ -81,5 +82,25 @@ describe('the captured audit', () => {
     const [payee] = audit({ messages });
     assert.ok(!payee!.checks.some((c) => c.requirement === 'ML-005' || c.requirement === 'ML-011'));
     assert.ok(payee!.checks.some((c) => c.requirement === 'ML-004' && c.passed));
+  });
+
+  test('a transfer whose packet was re-encoded still joins its quote by the Transaction\'s quoteId, and fails ML-008', () => {
+    const messages = changed(7, (b) => {
+      const p = decodeIlpV1Payment(Buffer.from(String(b.ilpPacket), 'base64url'));
+      const transaction = JSON.parse(Buffer.from(p.data).toString('utf8')) as unknown;
+      const data = Buffer.from(JSON.stringify(transaction, null, 1));
+      return { ...b, ilpPacket: Buffer.from(encodeIlpV1Payment({ amount: p.amount, account: p.account, data })).toString('base64url') };
+    });
+    const [payee, payer] = audit({ messages });
+    assert.equal(payer!.where, 'lines 1, 4, 7, 9');
+    assert.deepEqual(failing(payer!), ['ML-008']);
+    assert.ok(payee!.checks.some((c) => c.requirement === 'ML-007'));
+  });
+
+  test('a callback naming the requester as its FSPIOP-Source is judged for the FSP the request was addressed to, and fails ML-018', () => {
+    const messages = log.messages.map((m) => (lineOf(m) === 4 ? { ...m, headers: { ...m.headers, 'fspiop-source': 'payerfsp' } } : m));
+    const [payee] = audit({ messages }).filter((e) => e.role === 'payee');
+    assert.equal(payee!.fsp, 'payeefsp');
+    assert.deepEqual(failing(payee!), ['ML-018']);
   });
 });

@@ -77,7 +77,9 @@ function firstString(...values: unknown[]): string | undefined {
 function partiesOf(u: AuditUnit): { payerFsp?: string; payeeFsp?: string } {
   const qr = u.quoteRequests[0];
   const tr = u.transferRequests[0];
-  const payeeFsp = firstString(header(u.quoteCallbacks[0], 'fspiop-source'), header(u.transferCallbacks[0], 'fspiop-source'), header(qr, 'fspiop-destination'), bodyOf(tr).payeeFsp, header(tr, 'fspiop-destination'));
+  // The Payee FSP is who the requests were addressed to; a callback's FSPIOP-Source is its claim, judged by
+  // ML-018, so it names the FSP only when the capture holds no request.
+  const payeeFsp = firstString(header(qr, 'fspiop-destination'), header(tr, 'fspiop-destination'), bodyOf(tr).payeeFsp, header(u.quoteCallbacks[0], 'fspiop-source'), header(u.transferCallbacks[0], 'fspiop-source'));
   const payerFsp = firstString(header(qr, 'fspiop-source'), header(tr, 'fspiop-source'), bodyOf(tr).payerFsp);
   return { ...(payerFsp ? { payerFsp } : {}), ...(payeeFsp ? { payeeFsp } : {}) };
 }

@@ -83,6 +83,9 @@ export function ilpModeFor(api: string | undefined, ilp: string | undefined): Il
 
 const VERSION_OF: Record<IlpMode, 'ilpv1' | 'ilpv4' | undefined> = { v1: 'ilpv1', v4: 'ilpv4', auto: undefined };
 
+/** The FSP IDs of the bundled reference participants: the main one (of the run's packet version) and the ILPv4 one. */
+export const BUNDLED_FSP_IDS = { main: 'referencefsp', v4: 'referencefspv4' } as const;
+
 /** Why a scenario tagged @condition-field cannot run in the ISO 20022 mode. */
 export const ISO20022_NO_CONDITION_FIELD = 'not applicable in the ISO 20022 mode (--api iso20022): it has no condition field, the condition is the Prepare\'s executionCondition, so a condition of its own can be neither sent nor judged';
 
@@ -137,9 +140,9 @@ export class MojaloopTarget implements Target<never> {
     const started: RunningParticipant[] = [];
     const api: ApiDialectName = dialect.name;
     try {
-      const main = await startReferenceParticipant({ switchUrl: listener.url, fspId: 'referencefsp', version: ilp === 'v4' ? 'ilpv4' : 'ilpv1', api, faults: o.faults ?? '' });
+      const main = await startReferenceParticipant({ switchUrl: listener.url, fspId: BUNDLED_FSP_IDS.main, version: ilp === 'v4' ? 'ilpv4' : 'ilpv1', api, faults: o.faults ?? '' });
       started.push(main);
-      const v4 = await startReferenceParticipant({ switchUrl: listener.url, fspId: 'referencefspv4', version: 'ilpv4', api, faults: o.faults ?? '' });
+      const v4 = await startReferenceParticipant({ switchUrl: listener.url, fspId: BUNDLED_FSP_IDS.v4, version: 'ilpv4', api, faults: o.faults ?? '' });
       started.push(v4);
       const endpoint = (p: RunningParticipant): ParticipantEndpoint => ({ url: p.url, fspId: p.fspId, triggerUrl: p.triggerUrl, version: p.version, secret: p.secret });
       return new MojaloopTarget('bundled-reference', new Set(MOJALOOP_ROLES), ilp, dialect, listener, { main: endpoint(main), v4: endpoint(v4) }, started);
