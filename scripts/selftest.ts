@@ -91,7 +91,6 @@ function featureIndex(): { path: string; target: 'connector' | 'ledger' | 'recei
  */
 export const NOT_JUDGED_CAPTURED: Readonly<Record<string, string>> = {
   'mojaloop:quotes-answer-500': 'a recorded capture holds the messages, not the HTTP answers, and ends before the quote expires, so the missing callback is reported not judged (ML-017), as it must be',
-  'mojaloop:accepts-mismatched-amount': 'the Payee FSP\'s refusal of a transfer changed on purpose needs a stimulus; captured-payer.feature judges ML-010 of the Payer FSP, which in a live run is the harness',
 };
 
 /** The @captured feature files, and per fault of the FSPIOP mode the requirements of it they carry. */

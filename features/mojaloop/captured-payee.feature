@@ -22,6 +22,12 @@ Feature: A Payee FSP's messages in a hub's log (FSPIOP v1.1 6.5.2.3, 6.7.2.8)
   Scenario: Every packet is addressed g.<fsp>.<idType>.<id> to its quote's Payee
     Then the Payee FSP passes ML-011 in every captured exchange
 
+  @ML-010 @must
+  Scenario: Every fulfilled transfer's packet amount is its amount at the currency's scale
+    # A log shows what the Payee FSP fulfilled, not what it was asked to refuse: a transfer it fulfilled although
+    # the packet's amount is not the transfer's amount at the currency's scale fails; a refused one is not judged.
+    Then the Payee FSP passes ML-010 in every captured exchange
+
   @ML-001 @must
   Scenario: Every quote callback's ilpPacket is base64url
     Then the Payee FSP passes ML-001 in every captured exchange

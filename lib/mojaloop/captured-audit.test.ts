@@ -103,4 +103,15 @@ describe('the captured audit', () => {
     assert.equal(payee!.fsp, 'payeefsp');
     assert.deepEqual(failing(payee!), ['ML-018']);
   });
+
+  test('a Payee FSP that fulfilled a transfer whose packet amount is not its amount at scale fails ML-010; the fixture\'s passes it', () => {
+    const [good] = audit(log);
+    assert.ok(good!.checks.some((c) => c.requirement === 'ML-010' && c.passed));
+    const messages = changed([7, 8], (b) => ({ ...b, amount: { ...(b.amount as object), amount: '100' } }));
+    const [payee] = audit({ messages });
+    const c = payee!.checks.find((x) => x.requirement === 'ML-010')!;
+    assert.equal(c.passed, false);
+    assert.match(c.expected, /^the transfer \(line 7\) fulfilled only if its packet amount is 10000 \(100 at scale 2\)$/);
+    assert.match(c.actual, /^fulfilled \(line 9\) with packet amount \d+$/);
+  });
 });

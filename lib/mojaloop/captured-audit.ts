@@ -15,7 +15,7 @@
  * Transaction they are checked against); a request whose callback is not in the capture fails ML-017 only when
  * the capture runs past the request's expiration (before that, the log may just have ended too soon).
  */
-import { check, currencyScale, type MojaloopCheck } from '../../contracts/fspiop';
+import { check, currencyScale, ilpAmountFor, readIlpPacketField, type MojaloopCheck } from '../../contracts/fspiop';
 import { describeSource, type AuditUnit, type CapturedMessage, type CaptureReading } from './capture';
 import { classify, type FspiopMessage } from './fspiop-message';
 import { payerChecks, quoteCallbackChecks, transferCallbackChecks, type ObservedPayment } from './observed-payment';
@@ -93,6 +93,28 @@ export function unitLabel(u: AuditUnit): string {
   return [u.quoteId ? `quote ${u.quoteId}` : '', u.transferId ? `transfer ${u.transferId}` : ''].filter(Boolean).join(' / ');
 }
 
+/**
+ * ML-010 as a log shows it: a Payee FSP that fulfilled a transfer must have checked that the packet's amount is
+ * the transfer's amount at the currency's scale (6.7.2.8 step 2), so a fulfilled mismatch is its failure. A
+ * refused transfer, or one whose packet does not decode (ML-001's matter), gives no check.
+ */
+function fulfilledAmountCheck(request: CapturedMessage | undefined, callbacks: readonly CapturedMessage[], scale: number): MojaloopCheck | undefined {
+  const fulfilled = callbacks.find((c) => c.method === 'PUT' && !c.path.endsWith('/error') && typeof bodyOf(c).fulfilment === 'string');
+  const body = bodyOf(request);
+  const amount = (body.amount as { amount?: unknown } | undefined)?.amount;
+  if (!request || !fulfilled || Number.isNaN(scale) || typeof amount !== 'string') return undefined;
+  let packetAmount: bigint;
+  let wanted: bigint;
+  try {
+    packetAmount = readIlpPacketField(body.ilpPacket, { allowDraft3: true }).amount;
+    wanted = ilpAmountFor(amount, scale);
+  } catch {
+    return undefined;
+  }
+  return check('ML-010', packetAmount === wanted, `the transfer (${describeSource(request.source)}) fulfilled only if its packet amount is ${wanted} (${amount} at scale ${scale})`,
+    `fulfilled (${describeSource(fulfilled.source)}) with packet amount ${packetAmount}`);
+}
+
 /** ML-017 for a request with no callback in the capture: failed once the capture runs past the request's expiration. */
 function unansweredCheck(request: CapturedMessage | undefined, callbacks: readonly CapturedMessage[], what: string, captureEnd: number): MojaloopCheck | 'unknown' | undefined {
   if (!request || callbacks.length > 0) return undefined;
@@ -132,6 +154,8 @@ function judgeUnit(u: AuditUnit, role: AuditedRole, fsp: string, parties: { paye
     notes.push('the quote request is not in the capture: the packet\'s Transaction (ML-005) and address (ML-011) are not judged');
   }
   if (payee) {
+    const amountCheck = fulfilledAmountCheck(groups.transferRequests[0], groups.transferCallbacks, scale);
+    if (amountCheck) checks.push(amountCheck);
     for (const [request, callbacks, what] of [[quoteRequest, groups.quoteCallbacks, 'POST /quotes'], [groups.transferRequests[0], groups.transferCallbacks, 'POST /transfers']] as const) {
       const c = unansweredCheck(request, callbacks, what, captureEnd);
       if (c === 'unknown') notes.push(`${what} (${describeSource(request!.source)}) has no callback in the capture, which ends before the request expires: ML-017 not judged`);
