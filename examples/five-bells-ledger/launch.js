@@ -20,15 +20,17 @@ function missingInstall() {
 /**
  * Starts the ledger on `port` (7800-7819) with its log in `logFile`; resolves once GET / answers 200 (bounded),
  * with { url, adminUser, adminPass, pid, stop }. Rejects, with the ledger stopped, when it does not come up.
+ * `ledgerDir` (another example's install), `prefix` and `adminPass` default to this example's.
  */
-async function startFiveBells({ port, logFile }) {
-  const missing = missingInstall();
-  if (missing) throw new Error(missing);
+async function startFiveBells({ port, logFile, ledgerDir, prefix = 'test1.fivebells.', adminPass = randomBytes(18).toString('base64url') }) {
+  if (ledgerDir === undefined) {
+    const missing = missingInstall();
+    if (missing) throw new Error(missing);
+  }
   const url = `http://127.0.0.1:${port}`;
-  const adminPass = randomBytes(18).toString('base64url');
   const log = openSync(logFile, 'w');
   const child = spawn(process.execPath, ['-r', join(__dirname, 'loopback.js'), 'src/app.js'], {
-    cwd: LEDGER_DIR,
+    cwd: ledgerDir ?? LEDGER_DIR,
     stdio: ['ignore', log, log],
     env: {
       PATH: process.env.PATH,
@@ -38,7 +40,7 @@ async function startFiveBells({ port, logFile }) {
       LEDGER_PORT: String(port),
       LEDGER_BIND_IP: '127.0.0.1',
       LEDGER_PUBLIC_URI: url,
-      LEDGER_ILP_PREFIX: 'test1.fivebells.',
+      LEDGER_ILP_PREFIX: prefix,
       LEDGER_CURRENCY_CODE: 'USD',
       LEDGER_CURRENCY_SYMBOL: '$',
     },
