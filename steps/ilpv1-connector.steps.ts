@@ -27,7 +27,7 @@ import {
 Before({ tags: '@ilpv1-connector' }, function (this: IlpWorld) {
   const connectorUrl = this.parameters.connectorUrl ?? process.env.ILP_CONNECTOR_URL;
   if (!connectorUrl || ilpv1ConnectorSettings(this)) return undefined;
-  return skipScenario(this, `the connector under test (${connectorUrl}) is reached over ILP-over-HTTP; these scenarios need an ILPv1 connector between two ledgers: name it with ILP_V1_LEDGER_A_URL, ILP_V1_CONNECTOR_ADDRESS and the rest (features/legacy/README.md)`);
+  return skipScenario(this, `the connector under test (${connectorUrl}) is reached over ILP-over-HTTP; these scenarios need an ILPv1 connector between two ledgers: name it with ILP_V1_LEDGER_A_URL, ILP_V1_CONNECTOR_ADDRESS and the rest (README.md, "A 2017 (ILPv1) connector between two ledgers")`);
 });
 
 // ---- setting up -----------------------------------------------------------------------------------------

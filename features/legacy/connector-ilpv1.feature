@@ -12,7 +12,7 @@ Feature: A 2017 (ILPv1) connector between two ledgers
   The connector is the implementation under test; the suite plays alice on ledger A and bob on ledger B.
   Both ledgers and connie are bundled references unless ILP_V1_LEDGER_A_URL, ILP_V1_LEDGER_B_URL (API,
   admin token), ILP_V1_CONNECTOR_ACCOUNT_A/_B, ILP_V1_CONNECTOR_ADDRESS and ILP_V1_CONNECTOR_RATE name an
-  external one (features/legacy/README.md). connie's rate is 1:1; holds last two seconds.
+  external one (README.md, "A 2017 (ILPv1) connector between two ledgers"). connie's rate is 1:1; holds last two seconds.
 
   Background:
     Given ledgers A and B with their own ILP prefixes, joined by connie, a connector that speaks ILPv1

@@ -6,23 +6,23 @@ import { parseFaultNames, type FaultRegistry } from '../../contracts/faults';
  * features/legacy/connector-ilpv1.feature must notice it.
  */
 export const ILPV1_CONNECTOR_FAULTS = {
-  'ilpv1-same-expiry-forward': {
+  'same-expiry-forward': {
     description: 'prepare the outgoing transfer with the incoming expiry instead of an earlier one',
     requirements: ['EXP-L01'],
   },
-  'ilpv1-rewrites-error-code': {
+  'rewrites-error-code': {
     description: 'relay the ILPv1 Error of a rejected outgoing transfer with its code changed to T00',
     requirements: ['ERR-L01'],
   },
-  'ilpv1-omits-forwarded-by': {
+  'omits-forwarded-by': {
     description: 'relay the ILPv1 Error of a rejected outgoing transfer without appending its own address to forwardedBy',
     requirements: ['ERR-L02'],
   },
-  'ilpv1-restamps-error': {
+  'restamps-error': {
     description: 'relay the ILPv1 Error with triggeredAt set to the moment it relays it',
     requirements: ['ERR-L02'],
   },
-  'ilpv1-forwards-underfunded': {
+  'forwards-underfunded': {
     description: 'forward a payment whose incoming amount, at its rate, is worth less than the destination amount',
     requirements: ['PKT-L05'],
   },

@@ -35,10 +35,10 @@ export function errorIn(message: Uint8Array | undefined): IlpV1Error | undefined
 
 /** The error to hand back upstream for one that came from downstream. */
 export function relayedError(error: IlpV1Error, self: string, faults: ReadonlySet<Ilpv1ConnectorFault>): IlpV1Error {
-  // FAULT ilpv1-omits-forwarded-by: relay the list as it came.
-  const forwardedBy = faults.has('ilpv1-omits-forwarded-by') ? error.forwardedBy : [...error.forwardedBy, self];
-  // FAULT ilpv1-rewrites-error-code. FAULT ilpv1-restamps-error: triggeredAt becomes now.
-  const code = faults.has('ilpv1-rewrites-error-code') ? 'T00' : error.code;
-  const triggeredAt = faults.has('ilpv1-restamps-error') ? new Date() : error.triggeredAt;
+  // FAULT omits-forwarded-by: relay the list as it came.
+  const forwardedBy = faults.has('omits-forwarded-by') ? error.forwardedBy : [...error.forwardedBy, self];
+  // FAULT rewrites-error-code. FAULT restamps-error: triggeredAt becomes now.
+  const code = faults.has('rewrites-error-code') ? 'T00' : error.code;
+  const triggeredAt = faults.has('restamps-error') ? new Date() : error.triggeredAt;
   return { ...error, code, forwardedBy, triggeredAt };
 }

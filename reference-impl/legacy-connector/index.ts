@@ -96,12 +96,12 @@ export async function startIlpv1Connector(opts: Ilpv1ConnectorOptions): Promise<
     const received = from.units(transfer.amount);
     if (received === undefined) return { error: ownError('F01', address, `amount ${transfer.amount} is not an amount of ${from.name}`) };
     const worth = worthAt(rate, received, from.asset.scale, to.asset.scale);
-    // FAULT ilpv1-forwards-underfunded: skip the check that the amount received pays for the amount promised.
-    if (worth < payment.amount && !faults.has('ilpv1-forwards-underfunded')) {
+    // FAULT forwards-underfunded: skip the check that the amount received pays for the amount promised.
+    if (worth < payment.amount && !faults.has('forwards-underfunded')) {
       return { error: ownError('R01', address, `received ${received} on ${from.name}, worth ${worth} on ${to.name} at rate ${rate.text}; the payment asks for ${payment.amount}`) };
     }
-    // FAULT ilpv1-same-expiry-forward: the outgoing hold lasts as long as the incoming one.
-    const expiresAt = faults.has('ilpv1-same-expiry-forward') ? incomingExpiresAt : incomingExpiresAt - windowMs;
+    // FAULT same-expiry-forward: the outgoing hold lasts as long as the incoming one.
+    const expiresAt = faults.has('same-expiry-forward') ? incomingExpiresAt : incomingExpiresAt - windowMs;
     if (!Number.isFinite(expiresAt) || expiresAt <= Date.now()) return { error: ownError('R02', address, `the incoming transfer expires ${transfer.expires_at ?? 'never'}; ${windowMs} ms are kept back per hop`) };
 
     const id = randomUUID();
