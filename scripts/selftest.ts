@@ -61,6 +61,8 @@ export function allFaults(): SelftestFault[] {
   // The ledger link is the connector the cross-ledger scenarios put between two ledgers: its faults are
   // caught by the ledger features.
   const link = Object.entries(FAULT_REGISTRIES['ledger-link']).map(([name, info]) => ({ name: `link:${name}`, target: 'ledger' as const, description: info.description, requirements: [...info.requirements] }));
+  // The ILPv1 connector between two ledgers is a connector under test: the connector features catch its faults.
+  const ilpv1 = Object.entries(FAULT_REGISTRIES['ilpv1-connector']).map(([name, info]) => ({ name: `ilpv1:${name}`, target: 'connector' as const, description: info.description, requirements: [...info.requirements] }));
   const receiver = Object.entries(FAULT_REGISTRIES.receiver).map(([name, info]) => ({ name: `receiver:${name}`, target: 'receiver' as const, description: info.description, requirements: [...info.requirements] }));
   const mojaloop = Object.entries(FAULT_REGISTRIES.mojaloop).map(([name, info]) => ({
     name: `mojaloop:${name}`, target: 'mojaloop' as const, description: info.description, requirements: [...info.requirements],
@@ -68,7 +70,7 @@ export function allFaults(): SelftestFault[] {
   }));
   // The reference quoting functions answer the codec target's liquidity-curve requests: the codec features catch them.
   const quoting = Object.entries(FAULT_REGISTRIES.quoting).map(([name, info]) => ({ name: `quoting:${name}`, target: 'codec' as const, description: info.description, requirements: [...info.requirements] }));
-  return [...connector, ...ledger, ...link, ...receiver, ...mojaloop, ...quoting];
+  return [...connector, ...ledger, ...link, ...ilpv1, ...receiver, ...mojaloop, ...quoting];
 }
 
 /** Feature files (relative paths) with their feature-level area and the requirement IDs their scenarios carry. */
@@ -129,7 +131,7 @@ export function planJobs(faults: readonly SelftestFault[]): { jobs: Job[]; unpla
       for (const f of files) used[fault.target].add(f);
     }
     jobs.push({
-      key: fault.name, target: fault.target, fault: fault.name.replace(/^(ledger|link|receiver|mojaloop|quoting):/, ''), files,
+      key: fault.name, target: fault.target, fault: fault.name.replace(/^(ledger|link|ilpv1|receiver|mojaloop|quoting):/, ''), files,
       ...(worldParameters ? { worldParameters } : {}), ...(recorded.has(fault.name) ? { capturedFiles: captured.files } : {}),
     });
   }
@@ -156,11 +158,13 @@ async function worker(): Promise<void> {
     try {
       const faults = job.fault ?? '';
       const isLink = job.key.startsWith('link:');
+      const isIlpv1 = job.key.startsWith('ilpv1:');
       const worldParameters = {
         ...runConfiguration.runtime.worldParameters,
-        referenceFaults: job.target === 'connector' ? faults : '',
+        referenceFaults: job.target === 'connector' && !isIlpv1 ? faults : '',
         referenceLedgerFaults: job.target === 'ledger' && !isLink ? faults : '',
         referenceLinkFaults: isLink ? faults : '',
+        referenceIlpv1Faults: isIlpv1 ? faults : '',
         referenceReceiverFaults: job.target === 'receiver' ? faults : '',
         referenceMojaloopFaults: job.target === 'mojaloop' ? faults : '',
         referenceQuotingFaults: job.target === 'codec' ? faults : '',

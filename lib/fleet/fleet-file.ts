@@ -11,7 +11,7 @@ import { FAULT_REGISTRIES, type FaultOwner } from '../targets/bundled-references
 /** Whose fault registry a bundled participant's referenceFaults name (and the variable that turns them on). */
 export const FAULT_OWNER_OF_KIND: Readonly<Partial<Record<FleetKind, FaultOwner>>> = { connector: 'connector', ledger: 'ledger', receiver: 'receiver', mojaloop: 'mojaloop' };
 export const FAULT_ENV_OF_OWNER: Readonly<Record<FaultOwner, string>> = {
-  connector: 'ILP_REFERENCE_FAULTS', ledger: 'ILP_REFERENCE_LEDGER_FAULTS', 'ledger-link': 'ILP_REFERENCE_LINK_FAULTS', receiver: 'ILP_REFERENCE_RECEIVER_FAULTS', mojaloop: 'ILP_REFERENCE_MOJALOOP_FAULTS', quoting: 'ILP_REFERENCE_QUOTING_FAULTS',
+  connector: 'ILP_REFERENCE_FAULTS', ledger: 'ILP_REFERENCE_LEDGER_FAULTS', 'ledger-link': 'ILP_REFERENCE_LINK_FAULTS', 'ilpv1-connector': 'ILP_REFERENCE_ILPV1_FAULTS', receiver: 'ILP_REFERENCE_RECEIVER_FAULTS', mojaloop: 'ILP_REFERENCE_MOJALOOP_FAULTS', quoting: 'ILP_REFERENCE_QUOTING_FAULTS',
 };
 
 /**

@@ -6,11 +6,11 @@ import type { DataTable } from '@cucumber/cucumber';
 import { decodePrepare, decodeReject } from '../../lib/codec';
 import { describeLedgerReply } from '../../lib/targets/ledger-http';
 import { type LedgerTransfer, type RejectionReason } from '../../contracts/ledger-api';
-import type { CrossLedgerScenario, LedgerName } from './cross-ledger-scenario';
+import type { LedgerName, TwoLedgerPayment } from './cross-ledger-scenario';
 import { expectBalance, fail, unitsOf } from './ledger-judge';
 
 /** `| account | balance | on hold |` rows such as `| alice on ledger A | 90 | 10 |`; a bad cell names its row. */
-export async function expectBalances(x: CrossLedgerScenario, table: DataTable): Promise<void> {
+export async function expectBalances(x: TwoLedgerPayment, table: DataTable): Promise<void> {
   for (const [index, row] of table.hashes().entries()) {
     const where = /^(\w+) on ledger (A|B)$/.exec(row.account ?? '');
     const balance = /^\d+$/.test(row.balance ?? '') ? BigInt(row.balance!) : undefined;
@@ -23,7 +23,7 @@ export async function expectBalances(x: CrossLedgerScenario, table: DataTable): 
 }
 
 /** The transfer connie prepared on ledger B; fails when the receiver was never told of one. */
-export function outgoingOf(x: CrossLedgerScenario, receiver: string): LedgerTransfer {
+export function outgoingOf(x: TwoLedgerPayment, receiver: string): LedgerTransfer {
   const p = x.current;
   if (!p.outgoing) {
     const incoming = x.ledgers.A.transfer.id;
@@ -32,7 +32,7 @@ export function outgoingOf(x: CrossLedgerScenario, receiver: string): LedgerTran
   return p.outgoing;
 }
 
-export function expectForwarded(x: CrossLedgerScenario, via: string, to: string, amount: bigint): void {
+export function expectForwarded(x: TwoLedgerPayment, via: string, to: string, amount: bigint): void {
   const { A, B } = x.ledgers;
   const t = outgoingOf(x, to);
   const incoming = A.transfer.request;
@@ -43,7 +43,7 @@ export function expectForwarded(x: CrossLedgerScenario, via: string, to: string,
 }
 
 /** The memo of connie's transfer holds the Prepare for the receiver's address under the payment's condition. */
-export function expectForwardedMemo(x: CrossLedgerScenario, to: string): void {
+export function expectForwardedMemo(x: TwoLedgerPayment, to: string): void {
   const { B } = x.ledgers;
   const t = outgoingOf(x, to);
   const destination = `${B.metadata.ilp_prefix}${B.holder(to).account}`;
@@ -60,7 +60,7 @@ export function expectForwardedMemo(x: CrossLedgerScenario, to: string): void {
   }
 }
 
-export function expectEarlierExpiry(x: CrossLedgerScenario, to: string): void {
+export function expectEarlierExpiry(x: TwoLedgerPayment, to: string): void {
   const t = outgoingOf(x, to);
   const incoming = x.ledgers.A.transfer.request.expires_at ?? '';
   if (!(Date.parse(t.expires_at ?? '') < Date.parse(incoming))) {
@@ -69,7 +69,7 @@ export function expectEarlierExpiry(x: CrossLedgerScenario, to: string): void {
 }
 
 /** The receiver's fulfillment on ledger B was accepted (inspects the stored answer). */
-export function expectReceiverPaid(x: CrossLedgerScenario): void {
+export function expectReceiverPaid(x: TwoLedgerPayment): void {
   const { B } = x.ledgers;
   const last = B.last;
   B.markLastJudged();
@@ -78,7 +78,7 @@ export function expectReceiverPaid(x: CrossLedgerScenario): void {
   }
 }
 
-export async function expectIncomingExecuted(x: CrossLedgerScenario): Promise<void> {
+export async function expectIncomingExecuted(x: TwoLedgerPayment): Promise<void> {
   const { A } = x.ledgers;
   const p = x.current;
   const read = await x.finalTransfer('A', p.incomingId, A.transfer.request.expires_at);
@@ -90,7 +90,7 @@ export async function expectIncomingExecuted(x: CrossLedgerScenario): Promise<vo
 }
 
 /** The final state of the payment's transfer on one ledger (read as `reader`, the admin by default). */
-export async function expectPaymentTransferRejected(x: CrossLedgerScenario, ledger: LedgerName, reason: RejectionReason, reader?: string): Promise<LedgerTransfer> {
+export async function expectPaymentTransferRejected(x: TwoLedgerPayment, ledger: LedgerName, reason: RejectionReason, reader?: string): Promise<LedgerTransfer> {
   const s = x.ledgers[ledger];
   const p = x.current;
   const t = ledger === 'A' ? { id: p.incomingId, expires_at: s.transfer.request.expires_at } : outgoingOf(x, 'the receiver');
@@ -104,9 +104,9 @@ export async function expectPaymentTransferRejected(x: CrossLedgerScenario, ledg
 }
 
 /** The rejection message of the sender's transfer is an ILP Reject with `code`, raised by the connector. */
-export function expectRejectMessage(x: CrossLedgerScenario, t: LedgerTransfer, code: string): void {
+export function expectRejectMessage(x: TwoLedgerPayment, t: LedgerTransfer, code: string): void {
   const { A } = x.ledgers;
-  const wanted = `rejection message: an ILP Reject ${code} triggered by the connector (${x.link?.address})`;
+  const wanted = `rejection message: an ILP Reject ${code} triggered by the connector (${x.connectorAddress})`;
   const bytes = Buffer.from(t.rejection_message ?? '', 'base64');
   let reject;
   try {
@@ -114,5 +114,5 @@ export function expectRejectMessage(x: CrossLedgerScenario, t: LedgerTransfer, c
   } catch (error) {
     fail(A, wanted, `${bytes.length} bytes that are no ILP Reject: ${(error as Error).message}`);
   }
-  if (reject.code !== code || reject.triggeredBy !== x.link?.address) fail(A, wanted, `Reject ${reject.code} triggered by ${reject.triggeredBy}: ${reject.message}`);
+  if (reject.code !== code || reject.triggeredBy !== x.connectorAddress) fail(A, wanted, `Reject ${reject.code} triggered by ${reject.triggeredBy}: ${reject.message}`);
 }

@@ -28,7 +28,37 @@ export interface CrossPayment {
   outgoing?: LedgerTransfer;
 }
 
-export class CrossLedgerScenario {
+/**
+ * What the cross-ledger steps and judge use of a payment across two ledgers, whichever connector carries it:
+ * the ILPv4 ledger link here, or the ILPv1 connector of features/legacy/connector-ilpv1.feature
+ * (ilpv1-connector-scenario.ts).
+ */
+export interface TwoLedgerPayment {
+  readonly world: IlpWorld;
+  readonly ledgers: Record<LedgerName, LedgerScenario>;
+  readonly current: CrossPayment;
+  /** The connector's log lines (the bundled one's; empty for an external connector), quoted by failures. */
+  readonly linkLog: readonly string[];
+  /** The connector's ILP address once it runs: what it names as triggeredBy. */
+  readonly connectorAddress: string | undefined;
+  /** The connector's accounts on both ledgers. */
+  openConnector(word: string, balance: bigint): Promise<void>;
+  finalTransfer(ledger: LedgerName, id: string, expiresAt: string | undefined, token?: string): ReturnType<LedgerHttpClient['getTransfer']>;
+  letHoldsEnd(): Promise<void>;
+}
+
+/** Waits (bounded) until the transfer with `id` on `s` is no longer prepared (past its expiry plus grace), and returns it as read. */
+export async function awaitFinalTransfer(s: LedgerScenario, id: string, expiresAt: string | undefined, token?: string): ReturnType<LedgerHttpClient['getTransfer']> {
+  const until = Math.max(Date.now(), Date.parse(expiresAt ?? '') || 0) + EXPIRY_GRACE_MS * s.world.timeoutMultiplier;
+  let reply = await s.client.getTransfer(token ?? s.target.adminToken, id);
+  while (reply.kind === 'ok' && (reply.body.state === 'prepared' || reply.body.state === 'proposed') && Date.now() < until) {
+    await sleep(40);
+    reply = await s.client.getTransfer(token ?? s.target.adminToken, id);
+  }
+  return reply;
+}
+
+export class CrossLedgerScenario implements TwoLedgerPayment {
   readonly ledgers: Record<LedgerName, LedgerScenario>;
   /** The link's fault switches: the self-test's (world parameter referenceLinkFaults, or ILP_REFERENCE_LINK_FAULTS),
    * plus any a Given adds to script connie's behaviour (connie is the ledgers' neighbour, not the SUT). */
@@ -113,16 +143,12 @@ export class CrossLedgerScenario {
     return this.payment;
   }
 
-  /** Waits (bounded) until the transfer with `id` on `ledger` is no longer prepared, and returns it as read. */
-  async finalTransfer(ledger: LedgerName, id: string, expiresAt: string | undefined, token?: string): Promise<ReturnType<LedgerHttpClient['getTransfer']>> {
-    const s = this.ledgers[ledger];
-    const until = Math.max(Date.now(), Date.parse(expiresAt ?? '') || 0) + EXPIRY_GRACE_MS * this.world.timeoutMultiplier;
-    let reply = await s.client.getTransfer(token ?? s.target.adminToken, id);
-    while (reply.kind === 'ok' && (reply.body.state === 'prepared' || reply.body.state === 'proposed') && Date.now() < until) {
-      await sleep(40);
-      reply = await s.client.getTransfer(token ?? s.target.adminToken, id);
-    }
-    return reply;
+  finalTransfer(ledger: LedgerName, id: string, expiresAt: string | undefined, token?: string): ReturnType<LedgerHttpClient['getTransfer']> {
+    return awaitFinalTransfer(this.ledgers[ledger], id, expiresAt, token);
+  }
+
+  get connectorAddress(): string | undefined {
+    return this.link?.address;
   }
 
   /** Waits until both the incoming and (if there is one) the outgoing transfer of the payment are final. */

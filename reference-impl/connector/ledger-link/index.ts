@@ -19,29 +19,22 @@ import type { LedgerTransfer } from '../../../contracts/ledger-api';
 import { describeLinkReply } from './ledger-client';
 import { createConnector } from '../connector';
 import { parseLinkFaults, type LinkFault } from './faults';
-import { LedgerAccountLink, type LedgerAccountConfig } from './ledger-account';
+import type { LedgerAccountConfig, LedgerAccountLink } from './ledger-account';
+import { followLedgerAccounts, type LedgerConnectorCommonOptions } from './ledger-accounts';
 import { createLedgerTransport, type PaymentRecord } from './ledger-transport';
 import { buildLinkTopology } from './link-topology';
 
 export { LINK_FAULTS, type LinkFault } from './faults';
 export type { LedgerAccountConfig } from './ledger-account';
 
-export interface LedgerConnectorOptions {
+export interface LedgerConnectorOptions extends LedgerConnectorCommonOptions {
   readonly ledgers: readonly LedgerAccountConfig[];
   /** Further routes: ILPv4 prefix (no trailing dot) -> ledger name. Each ledger's own prefix is routed to it. */
   readonly routes?: readonly { readonly prefix: string; readonly ledger: string }[];
   /** Value of one whole unit of each currency; default: one shared currency at par. */
   readonly rates?: Readonly<Record<string, string>>;
-  /** Time kept back on each hop: outgoing expiry = incoming expiry - this (default 400 ms). */
-  readonly minMessageWindowMs?: number;
   /** Longest hold the connector puts on an outgoing transfer (default 30 s). */
   readonly maxHoldTimeMs?: number;
-  /** Self-test fault switches (faults.ts), or their comma-separated list. */
-  readonly faults?: readonly string[] | string;
-  /** Bound on each ledger request and on opening each socket (default 5 s). */
-  readonly timeoutMs?: number;
-  /** One line per payment and per problem; never given tokens. */
-  readonly log?: (line: string) => void;
 }
 
 export interface RunningLedgerConnector {
@@ -60,39 +53,10 @@ export async function startLedgerConnector(opts: LedgerConnectorOptions): Promis
   const minMessageWindowMs = opts.minMessageWindowMs ?? 400;
   const timeoutMs = opts.timeoutMs ?? 5000;
   const payments = new AsyncLocalStorage<PaymentRecord>();
-  const seen = new Set<string>();
-  let closed = false;
-  const inFlight = new Set<Promise<void>>();
-  // Set once the pipeline exists; a transfer announced before that waits for it.
-  let onIncoming: (link: LedgerAccountLink, transfer: LedgerTransfer) => Promise<void> = async () => undefined;
-  let ready!: () => void;
-  const started = new Promise<void>((resolve) => (ready = resolve));
+  const followed = await followLedgerAccounts(opts.ledgers, timeoutMs, log);
+  const { links, close } = followed;
+  const isClosed = () => followed.closed;
 
-  const links: LedgerAccountLink[] = [];
-  try {
-    for (const [index, config] of opts.ledgers.entries()) {
-      const name = config.name ?? `ledger-${index + 1}`;
-      const handlers = {
-        onProblem: (problem: string) => log(`problem: ${problem}`),
-        onIncoming: (link: LedgerAccountLink, transfer: LedgerTransfer) => {
-          if (closed || seen.has(`${link.name}/${transfer.id}`)) return;
-          seen.add(`${link.name}/${transfer.id}`);
-          const run = started.then(() => onIncoming(link, transfer)).catch((error: unknown) => log(`problem: ${link.name} ${transfer.id}: ${(error as Error).stack ?? String(error)}`));
-          inFlight.add(run);
-          void run.finally(() => inFlight.delete(run));
-        },
-      };
-      links.push(await LedgerAccountLink.open(name, config, handlers, timeoutMs));
-    }
-  } catch (error) {
-    await Promise.all(links.map((l) => l.close()));
-    throw error;
-  }
-
-  const close = async () => {
-    closed = true;
-    await Promise.all(links.map((l) => l.close()));
-  };
   let topology;
   try {
     topology = buildLinkTopology({
@@ -115,7 +79,7 @@ export async function startLedgerConnector(opts: LedgerConnectorOptions): Promis
     log: (line) => log(line),
   });
 
-  onIncoming = async (link, transfer) => {
+  followed.serve(async (link, transfer) => {
     const incomingExpiresAt = Date.parse(transfer.expires_at ?? '');
     const record: PaymentRecord = { incomingExpiresAt };
     const { body, problem } = incomingPacket(link, transfer, incomingExpiresAt);
@@ -125,19 +89,19 @@ export async function startLedgerConnector(opts: LedgerConnectorOptions): Promis
     // The ledger, not the pipeline's timer, says how the outgoing transfer ended: one executed just as the
     // pipeline gave up still pays the connector back, if the incoming transfer has not expired yet.
     if (reply.type === 14 && record.outgoing) {
-      const final = await record.outgoing.link.awaitFinal(record.outgoing.id, incomingExpiresAt - INCOMING_MARGIN_MS, () => closed);
+      const final = await record.outgoing.link.awaitFinal(record.outgoing.id, incomingExpiresAt - INCOMING_MARGIN_MS, isClosed);
       if (final?.state === 'executed') reply = { type: 13, fulfillment: final.fulfillment, data: new Uint8Array(0) };
     }
-    if (closed) return;
+    if (followed.closed) return;
     if (reply.type === 13) await fulfillIncoming(link, transfer, reply.fulfillment);
     else await rejectIncoming(link, transfer, reply);
-  };
+  });
 
   async function fulfillIncoming(link: LedgerAccountLink, transfer: LedgerTransfer, fulfillment: Uint8Array): Promise<void> {
     // FAULT late-incoming-fulfillment: wait until the incoming hold has expired. FAULT wrong-incoming-fulfillment.
-    if (faults.has('late-incoming-fulfillment')) await sleepUntil(Date.parse(transfer.expires_at ?? '') + 200, () => closed);
+    if (faults.has('late-incoming-fulfillment')) await sleepUntil(Date.parse(transfer.expires_at ?? '') + 200, isClosed);
     const preimage = faults.has('wrong-incoming-fulfillment') ? randomFulfillment() : fulfillment;
-    if (closed) return;
+    if (followed.closed) return;
     const answer = await link.client.fulfill(link.config.token, transfer.id, preimage);
     log(`${link.name}: fulfilled incoming ${transfer.id}: ${answer.kind === 'ok' ? 'executed' : `LOST, ${describeLinkReply(answer)}`}`);
   }
@@ -149,13 +113,12 @@ export async function startLedgerConnector(opts: LedgerConnectorOptions): Promis
     log(`${link.name}: rejected incoming ${transfer.id} with ${reject.code}: ${answer.kind === 'ok' ? 'done' : describeLinkReply(answer)}`);
   }
 
-  ready();
   return {
     address,
     ledgers: links.map((l) => ({ name: l.name, prefix: l.prefix, address: l.address })),
     async close() {
       await close();
-      await Promise.allSettled([...inFlight]);
+      await followed.settled();
     },
   };
 }
