@@ -84,6 +84,6 @@ test('broken lines are reported by number, the rest judged; a capture of a confo
 
   const conforming = await spawnCli(['run', '--capture', join(CAPTURES, 'reference-exchange.jsonl'), '--out', out, '--format', 'json'], '', 60_000);
   assert.equal(conforming.code, 0, conforming.out + conforming.err);
-  assert.match(conforming.out, /Scenarios: 19 passed, 0 failed, 0 errored, 0 skipped/);
+  assert.match(conforming.out, /Scenarios: 20 passed, 0 failed, 0 errored, 0 skipped/);
   assert.match(conforming.out, /every FSP, both roles, ILP auto\); no broken lines/);
 });

@@ -6,7 +6,7 @@
 import { decodeIlpV1Payment, type DecodeOptions } from '../codec';
 import { encodeLegacyPacket, legacyFromWire, legacyToWire, type LegacyPacket } from '../targets/codec-legacy-wire';
 import type { VectorFields } from './load';
-import type { SubjectRunner } from './run-vector';
+import type { SubjectRunner } from './subject-runner';
 
 export const ilpv1PaymentRunner: SubjectRunner = {
   hasMode: true,

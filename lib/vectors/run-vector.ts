@@ -11,13 +11,9 @@ import {
 import type { DecodeMode, DecodeOptions, IlpPacket } from '../codec';
 import { bytesToHex, packetFields, vectorPacket, type VectorFields, type VectorSubject } from './load';
 import { ilpv1PaymentRunner, typedLegacyRunner } from './run-legacy-vector';
+import type { SubjectRunner } from './subject-runner';
 
-export interface SubjectRunner {
-  decode(bytes: Uint8Array, options: DecodeOptions): Record<string, string>;
-  encode(fields: VectorFields): Uint8Array;
-  /** False for subjects whose decoder has no strict/lenient switch. */
-  readonly hasMode: boolean;
-}
+export type { SubjectRunner } from './subject-runner';
 
 const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 
