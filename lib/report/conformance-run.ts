@@ -179,7 +179,9 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
     return { exitCode: 0 };
   }
 
-  const external = [opts.connectorUrl, opts.ledgerUrl, opts.receiverSpspUrl, opts.mojaloopUrl].filter((u): u is string => Boolean(u));
+  // An external ILPv1 connector is named by its ledgers (steps/support/ilpv1-connector-config.ts), in the environment only.
+  const ilpv1Ledgers = [env.ILP_V1_LEDGER_A_URL, env.ILP_V1_LEDGER_B_URL];
+  const external = [opts.connectorUrl, opts.ledgerUrl, opts.receiverSpspUrl, opts.mojaloopUrl, ...ilpv1Ledgers].filter((u): u is string => Boolean(u));
   const reachability: Reachability = await probeTargets(external);
   const target: TargetIdentity = {
     identity: [...external.map(safeUrl), ...(opts.mojaloopCapture ? [`capture ${opts.mojaloopCapture}`] : []), ...(opts.codecAdapter ? [`codec adapter: ${opts.codecAdapter}`] : [])].join(' + ') || 'bundled reference',

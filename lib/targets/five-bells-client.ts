@@ -30,6 +30,12 @@ export interface FiveBellsClientOptions {
    * `jwt`: a token from GET /auth_token (asked for once per account, with Basic), sent as Bearer.
    */
   readonly auth?: 'basic' | 'jwt';
+  /**
+   * How a rejection message travels (five-bells-wire.ts RejectionCarrier): `error-data` (default) for the
+   * ledger profile and ILPv4 payments across ledgers; `ilpv1-error` for an ILPv1 connector, whose rejection
+   * is the ILPv1 Error itself (features/legacy/connector-ilpv1.feature).
+   */
+  readonly rejectionCarrier?: wire.RejectionCarrier;
 }
 
 type Expect = FiveBellsSchemaName | 'fulfillment-text' | 'no-body';
@@ -42,8 +48,11 @@ export class FiveBellsClient implements LedgerApiClient {
   /** Password -> the JWT the ledger gave for it (auth: jwt). */
   private readonly jwts = new Map<string, Promise<string | undefined>>();
 
+  private readonly carrier: wire.RejectionCarrier;
+
   constructor(private readonly options: FiveBellsClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.carrier = options.rejectionCarrier ?? 'error-data';
     this.timeoutMs = options.timeoutMs ?? 5000;
     this.accounts.set(options.adminToken, options.adminUser ?? 'admin');
   }
@@ -78,11 +87,11 @@ export class FiveBellsClient implements LedgerApiClient {
   }
 
   async prepareTransfer(token: string | undefined, id: string, body: LedgerTransferRequest): Promise<LedgerReply<LedgerTransfer>> {
-    return map(await this.call<wire.FiveBellsTransfer>('PUT', `/transfers/${id}`, token, wire.toFiveBellsTransfer(this.baseUrl, id, body), 'transfer'), wire.toNativeTransfer);
+    return map(await this.call<wire.FiveBellsTransfer>('PUT', `/transfers/${id}`, token, wire.toFiveBellsTransfer(this.baseUrl, id, body), 'transfer'), (t) => wire.toNativeTransfer(t, this.carrier));
   }
 
   async getTransfer(token: string | undefined, id: string): Promise<LedgerReply<LedgerTransfer>> {
-    return map(await this.call<wire.FiveBellsTransfer>('GET', `/transfers/${id}`, token, undefined, 'transfer'), wire.toNativeTransfer);
+    return map(await this.call<wire.FiveBellsTransfer>('GET', `/transfers/${id}`, token, undefined, 'transfer'), (t) => wire.toNativeTransfer(t, this.carrier));
   }
 
   /** Presents a preimage as a PREIMAGE-SHA-256 fulfillment (text/plain); a string is read as base64url preimage bytes. */
@@ -100,10 +109,14 @@ export class FiveBellsClient implements LedgerApiClient {
     throw new Error('Harness error: the Five Bells Ledger API has no fulfillment lookup by condition; tag the scenario @needs-fulfillment-lookup');
   }
 
-  /** Rejects as the receiver with an ILP error object, then reads the transfer back (the rejection reply is the error object alone). */
+  /**
+   * Rejects as the receiver with an ILP error object, then reads the transfer back (the rejection reply is the
+   * error object alone). With the `ilpv1-error` carrier `message` must be an ILPv1 Error the API can carry
+   * (one forwardedBy address at most; five-bells-ilpv1-rejection.ts notCarried), or this throws.
+   */
   async reject(token: string | undefined, id: string, message?: Uint8Array): Promise<LedgerReply<LedgerTransfer>> {
     const who = token === undefined ? undefined : this.accounts.get(token);
-    const rejection = wire.toFiveBellsRejection(`${this.options.ilpPrefix ?? ''}${who ?? 'unknown'}`, message);
+    const rejection = wire.toFiveBellsRejection(`${this.options.ilpPrefix ?? ''}${who ?? 'unknown'}`, message, this.carrier);
     const reply = await this.call<unknown>('PUT', `/transfers/${id}/rejection`, token, rejection, 'rejection');
     if (reply.kind !== 'ok') return reply;
     return this.getTransfer(token, id);
@@ -121,7 +134,7 @@ export class FiveBellsClient implements LedgerApiClient {
       transcript: this.options.transcript,
       timeoutMs: this.timeoutMs,
       params: { eventType: '*', accounts: accounts.map((a) => wire.accountUri(this.baseUrl, a)) },
-      read: readFiveBellsFrame,
+      read: (frame) => readFiveBellsFrame(frame, this.carrier),
       awaitGreeting: true,
     });
   }
@@ -255,12 +268,12 @@ export function interpretFiveBells<T>(status: number, contentType: string, text:
 }
 
 /** One Five Bells socket frame, checked against five-bells/rpc-frame.schema.json, in native form. */
-export function readFiveBellsFrame(frame: unknown): FrameReading {
+export function readFiveBellsFrame(frame: unknown, carrier: wire.RejectionCarrier = 'error-data'): FrameReading {
   const problems = frame === undefined ? 'frame is not JSON' : fiveBellsSchemaProblems('rpc-frame', frame);
   if (problems) return { kind: 'problem', problem: `frame does not match five-bells/rpc-frame.schema.json: ${problems}` };
   const f = frame as { id: number | null; method?: string; params?: Parameters<typeof wire.toNativeNotification>[0]; result?: unknown; error?: { code: number; message: string } };
   if (f.method === 'notify' && f.params) {
-    const n = wire.toNativeNotification(f.params);
+    const n = wire.toNativeNotification(f.params, carrier);
     if (typeof n === 'string') return { kind: 'problem', problem: n };
     return n === undefined ? { kind: 'ignored' } : { kind: 'notification', notification: n };
   }

@@ -4,11 +4,19 @@
  * translation leaves it out rather than invent it; the dialect declares the matching capability missing
  * (lib/targets/ledger-dialect.ts). Two carriers are conventions of the seed era, not of the API text:
  * a memo travels as `credits[0].memo.ilp` (base64), as ilp-plugin-bells sent it, and a rejection message
- * as `additional_info.data` (base64) of the ILP error object the API takes.
+ * as `additional_info.data` (base64) of the ILP error object the API takes (carrier `error-data`). An ILPv1
+ * connector's rejection is that error object itself (carrier `ilpv1-error`, five-bells-ilpv1-rejection.ts).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { LedgerFulfillment, LedgerMessage, LedgerNotification, LedgerTransfer, LedgerTransferRequest, RejectionReason } from '../../contracts/ledger-api';
 import { conditionUri, decodeFulfillment, digestOfConditionUri } from './five-bells-conditions';
+import { nativeIlpv1RejectionMessage, toIlpv1RejectionMessage, type FiveBellsRejectionMessage } from './five-bells-ilpv1-rejection';
+
+/**
+ * How a rejection message travels: `error-data` (default), the receiver's bytes as `additional_info.data` of
+ * an F99 error object; `ilpv1-error`, the bytes are an ILPv1 Error (type 8) and the error object is its JSON form.
+ */
+export type RejectionCarrier = 'error-data' | 'ilpv1-error';
 
 export interface FiveBellsFunds {
   account: string;
@@ -16,7 +24,7 @@ export interface FiveBellsFunds {
   authorized?: boolean;
   rejected?: boolean;
   memo?: { ilp?: string };
-  rejection_message?: { additional_info?: { data?: string } };
+  rejection_message?: FiveBellsRejectionMessage;
 }
 
 export interface FiveBellsTransfer {
@@ -78,10 +86,11 @@ const REASONS: Readonly<Record<NonNullable<FiveBellsTransfer['rejection_reason']
   expired: 'expired',
 };
 
-export function toNativeTransfer(t: FiveBellsTransfer): LedgerTransfer {
+export function toNativeTransfer(t: FiveBellsTransfer, carrier: RejectionCarrier = 'error-data'): LedgerTransfer {
   const credit = t.credits[0]!;
   const condition = t.execution_condition === undefined ? undefined : digestOfConditionUri(t.execution_condition);
-  const rejectionMessage = credit.rejection_message?.additional_info?.data;
+  const carried = credit.rejection_message;
+  const rejectionMessage = carrier === 'ilpv1-error' ? (carried === undefined ? undefined : nativeIlpv1RejectionMessage(carried)) : carried?.additional_info?.data;
   return {
     id: lastSegment(t.id),
     debit_account: lastSegment(t.debits[0]!.account),
@@ -98,7 +107,8 @@ export function toNativeTransfer(t: FiveBellsTransfer): LedgerTransfer {
 }
 
 /** The ILP error object Five Bells takes as a rejection, carrying the receiver's message bytes. */
-export function toFiveBellsRejection(triggeredBy: string, message: Uint8Array | undefined): Record<string, unknown> {
+export function toFiveBellsRejection(triggeredBy: string, message: Uint8Array | undefined, carrier: RejectionCarrier = 'error-data'): FiveBellsRejectionMessage {
+  if (carrier === 'ilpv1-error') return toIlpv1RejectionMessage(message);
   return {
     code: 'F99',
     name: 'Application Error',
@@ -127,12 +137,12 @@ export function toFiveBellsMessage(base: string, m: LedgerMessage): Record<strin
 }
 
 /** A notification's params in native form, or undefined for a Five Bells event the native API has no word for (a proposed transfer). */
-export function toNativeNotification(params: { event: string; resource: unknown; related_resources?: { execution_condition_fulfillment?: string } }): LedgerNotification | string | undefined {
+export function toNativeNotification(params: { event: string; resource: unknown; related_resources?: { execution_condition_fulfillment?: string } }, carrier: RejectionCarrier = 'error-data'): LedgerNotification | string | undefined {
   if (params.event === 'message.send') {
     const m = params.resource as FiveBellsMessage;
     return { event: 'message.send', resource: { from: lastSegment(m.from), to: lastSegment(m.to), data: m.ilp ?? '' } };
   }
-  const transfer = toNativeTransfer(params.resource as FiveBellsTransfer);
+  const transfer = toNativeTransfer(params.resource as FiveBellsTransfer, carrier);
   if (transfer.state === 'proposed') return undefined;
   const f = params.related_resources?.execution_condition_fulfillment;
   const fulfillment = f === undefined ? undefined : toNativeFulfillment(transfer.id, f);

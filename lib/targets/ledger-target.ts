@@ -10,6 +10,7 @@ import type { LedgerMetadata } from '../../contracts/ledger-api';
 import { startReferenceLedger, type RunningLedger } from './bundled-references';
 import { LedgerHttpClient, describeLedgerReply } from './ledger-http';
 import { FiveBellsClient } from './five-bells-client';
+import type { RejectionCarrier } from './five-bells-wire';
 import { DIALECT_CAPABILITIES, type LedgerApiClient, type LedgerCapability, type LedgerDialect } from './ledger-dialect';
 import type { Transcript } from '../evidence/transcript';
 import { TARGET_INTERFACE_VERSION, type Target, type TargetDescription, type TargetOrigin } from './target';
@@ -29,6 +30,12 @@ export interface LedgerTargetOptions {
   readonly adminUser?: string;
   /** How the report names it; default from origin and URL. */
   readonly description?: string;
+}
+
+export interface LedgerClientOptions {
+  readonly transcript?: Transcript;
+  readonly timeoutMs?: number;
+  readonly rejectionCarrier?: RejectionCarrier;
 }
 
 export class LedgerTargetError extends Error {
@@ -58,8 +65,11 @@ export class LedgerTarget implements Target<LedgerCapability> {
     this.capabilities = new Set(DIALECT_CAPABILITIES[dialect]);
   }
 
-  /** A client speaking the ledger's dialect, answering in the native API's types. */
-  client(options: { transcript?: Transcript; timeoutMs?: number } = {}): LedgerApiClient {
+  /**
+   * A client speaking the ledger's dialect, answering in the native API's types. `rejectionCarrier` is for the
+   * Five Bells dialect only (FiveBellsClientOptions): how the rejection message travels; the native API carries bytes.
+   */
+  client(options: LedgerClientOptions = {}): LedgerApiClient {
     return createLedgerClient(this.dialect, { baseUrl: this.baseUrl, adminToken: this.adminToken, ...(this.adminUser ? { adminUser: this.adminUser } : {}), ...(this.metadata ? { ilpPrefix: this.metadata.ilp_prefix } : {}), ...options });
   }
 
@@ -133,7 +143,8 @@ export class LedgerTarget implements Target<LedgerCapability> {
 
 function createLedgerClient(
   dialect: LedgerDialect,
-  options: { baseUrl: string; adminToken: string; adminUser?: string; ilpPrefix?: string; transcript?: Transcript; timeoutMs?: number },
+  options: { baseUrl: string; adminToken: string; adminUser?: string; ilpPrefix?: string; transcript?: Transcript; timeoutMs?: number; rejectionCarrier?: RejectionCarrier },
 ): LedgerApiClient {
-  return dialect === 'five-bells' ? new FiveBellsClient(options) : new LedgerHttpClient(options);
+  const { rejectionCarrier, ...common } = options;
+  return dialect === 'five-bells' ? new FiveBellsClient({ ...common, ...(rejectionCarrier ? { rejectionCarrier } : {}) }) : new LedgerHttpClient(common);
 }

@@ -12,15 +12,15 @@
  *   .ledgerA.adminUser / .ledgerB.adminUser  | ILP_V1_LEDGER_A_ADMIN_USER / ILP_V1_LEDGER_B_ADMIN_USER   five-bells only (default admin)
  *   .ledgerA.connectorAccount / .ledgerB...  | ILP_V1_CONNECTOR_ACCOUNT_A / ILP_V1_CONNECTOR_ACCOUNT_B   the connector's account names
  *   .address                                 | ILP_V1_CONNECTOR_ADDRESS                              its ILP address (triggeredBy, forwardedBy)
- *   .rate                                    | ILP_V1_CONNECTOR_RATE                                 units paid on B per unit received on A
+ *   .rate                                    | ILP_V1_CONNECTOR_RATE                                 units paid on B per unit received on A, spread included
  *
  *   referenceIlpv1Faults                     | ILP_REFERENCE_ILPV1_FAULTS                            bundled only: fault switches (self-test)
  *
  * Either every setting but the optional ones (api, adminUser; rate defaults to 1) is given, or none: a partial
  * set is a setup error naming what is missing, never a silent fall-back to the bundled reference. An external
  * connector's accounts must exist and be funded; the scenarios check they hold enough, and open only alice's
- * and bob's accounts. Its rate must be the one the feature states (1:1, ilp-connector's one-to-one backend
- * without spread), or the scenarios stop with the mismatch.
+ * and bob's accounts. Its rate may not exceed the most the feature says the connector pays (1:1; ilp-connector's
+ * one-to-one backend with its 0.2 % spread is 0.998), or the scenarios stop with the mismatch.
  */
 import { parseLedgerDialect, type LedgerDialect } from '../../lib/targets/ledger-dialect';
 import type { IlpWorldParameters, WithParameters } from '../world';

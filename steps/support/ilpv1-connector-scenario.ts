@@ -5,8 +5,13 @@
  * Both ledgers are the scenario's own: bundled reference ledgers, or the external ones that
  * ilpv1-connector-config.ts names together with an external connector. Each ledger is driven through its
  * own LedgerScenario, so holders, balances and the cross-ledger judge are shared with payments-across-ledgers.
+ * Rejection messages are ILPv1 Errors (type 8): over the Five Bells API the rejection body is that error's
+ * JSON form (rejectionCarrier 'ilpv1-error', lib/targets/five-bells-ilpv1-rejection.ts), which holds one
+ * forwarded_by address; a scenario that needs more is not observable there (`notObservable`).
  */
 import { encodeIlpV1Payment, randomFulfillment, type IlpV1Error } from '../../lib/codec';
+import { notCarried } from '../../lib/targets/five-bells-ilpv1-rejection';
+import { ilpv1PacketAmount } from './ilpv1-packet-amount';
 import { describeLedgerReply } from '../../lib/targets/ledger-http';
 import type { LedgerHttpClient } from '../../lib/targets/ledger-http';
 import { startIlpv1Connector, type RunningIlpv1Connector } from '../../lib/targets/bundled-references';
@@ -34,7 +39,7 @@ export class Ilpv1ConnectorScenario implements TwoLedgerPayment {
   payment: Ilpv1Payment | undefined;
   /** The ILPv1 Error the receiver rejected the outgoing transfer with, to compare with what reaches alice. */
   sentError: IlpV1Error | undefined;
-  /** The rate the feature states; the bundled connector is started with it. */
+  /** The most the feature says the connector pays per unit received; the bundled connector is started with it. */
   rate = '1';
 
   constructor(
@@ -48,6 +53,30 @@ export class Ilpv1ConnectorScenario implements TwoLedgerPayment {
 
   get connectorAddress(): string | undefined {
     return this.external?.address ?? this.connector?.address;
+  }
+
+  /**
+   * Every address the connector goes by: its account's on each ledger (prefix + account name) and the one
+   * declared. IL-RFC 3 (2017) says a connector appends "its address" to forwardedBy and triggers its own
+   * errors under it, without saying which of its addresses: either one passes.
+   */
+  get connectorAddresses(): readonly string[] {
+    const external = this.external;
+    const own = external
+      ? (['A', 'B'] as const).map((name) => `${this.ledgers[name].metadata.ilp_prefix}${external.ledgers[name].connectorAccount}`)
+      : (this.connector?.ledgers.map((l) => l.address) ?? []);
+    return [...new Set([...(this.connectorAddress ? [this.connectorAddress] : []), ...own])];
+  }
+
+  /**
+   * Why an ILPv1 Error with this forwardedBy cannot pass a ledger of the scenario, or undefined when it can:
+   * the Five Bells API's rejection holds one forwarded_by address.
+   */
+  notObservable(forwardedBy: readonly string[], on: readonly LedgerName[] = ['A', 'B']): string | undefined {
+    const fiveBells = on.filter((name) => this.ledgers[name].target.dialect === 'five-bells');
+    if (fiveBells.length === 0) return undefined;
+    const problem = notCarried({ forwardedBy });
+    return problem && `${problem} (ledger ${fiveBells.join(' and ')}, the Five Bells Ledger API)`;
   }
 
   /** Bundled: opens the connector's accounts, as connector accounts. External: adopts its accounts, which must hold `balance`. */
@@ -67,13 +96,16 @@ export class Ilpv1ConnectorScenario implements TwoLedgerPayment {
     }
   }
 
-  /** The rate the scenarios assume; an external connector must have been configured with it. */
-  assumeRate(rate: string): void {
+  /**
+   * The most the connector pays out per unit received, which the feature's amounts are chosen under; a
+   * connector may keep a spread (pay less). An external connector declared with a higher rate stops the scenario.
+   */
+  assumeRate(atMost: string): void {
     if (this.connector) throw new Error('setup: the connector is already running; state its rate before the first payment');
-    if (this.external && Number(this.external.rate) !== Number(rate)) {
-      throw new Error(`setup: the feature's amounts assume a rate of ${rate}; the external connector was declared with ILP_V1_CONNECTOR_RATE ${this.external.rate}`);
+    if (this.external && !(Number(this.external.rate) <= Number(atMost))) {
+      throw new Error(`setup: the feature's amounts assume the connector pays at most ${atMost} per unit received; the external connector was declared with ILP_V1_CONNECTOR_RATE ${this.external.rate}`);
     }
-    this.rate = rate;
+    this.rate = atMost;
   }
 
   /** Starts the bundled connector once (an external one runs already); a start failure is a setup failure. */
@@ -111,7 +143,7 @@ export class Ilpv1ConnectorScenario implements TwoLedgerPayment {
     await B.listen(to);
     if (B.last?.reply.kind !== 'ok') throw new Error(`${to} could not follow their account on ledger B: ${B.last ? describeLedgerReply(B.last.reply) : 'no answer'}`);
     const preimage = Buffer.from(randomFulfillment());
-    const packet = Buffer.from(encodeIlpV1Payment({ amount: destinationAmount * 10n ** BigInt(B.scale), account: `${B.metadata.ilp_prefix}${B.holder(to).account}`, data: Buffer.from('ilpv1 conformance') }));
+    const packet = Buffer.from(encodeIlpV1Payment({ amount: ilpv1PacketAmount(destinationAmount, B.scale), account: `${B.metadata.ilp_prefix}${B.holder(to).account}`, data: Buffer.from('ilpv1 conformance') }));
     await A.prepare(from, via, amount, { expiresInMs, memo: packet, preimage });
     if (A.last?.reply.kind !== 'ok') throw new Error(`setup failed: ${A.last?.action}: ${A.last ? describeLedgerReply(A.last.reply) : 'no answer'}`);
     const payment: Ilpv1Payment = { preimage, incomingId: A.transfer.id, amount, packet, destinationAmount };
@@ -130,7 +162,7 @@ export class Ilpv1ConnectorScenario implements TwoLedgerPayment {
   }
 
   get current(): Ilpv1Payment {
-    if (!this.payment) throw new Error('no payment yet; add "When alice sends 10 on ledger A through connie, for bob to receive 10 on ledger B, expiring in 2 s"');
+    if (!this.payment) throw new Error('no payment yet; add "When alice sends 10 on ledger A through connie, for bob to receive 9 on ledger B, expiring in 2 s"');
     return this.payment;
   }
 
@@ -175,7 +207,8 @@ export async function ilpv1ConnectorScenario(world: IlpWorld): Promise<Ilpv1Conn
         details: { protocol: 'ILPv1 (IL-RFC 3, 2017) over ledger transfers' },
       }),
     });
-    holder.value = new Ilpv1ConnectorScenario(world, new LedgerScenario(world, a), new LedgerScenario(world, b), settings);
+    const carrier = { rejectionCarrier: 'ilpv1-error' } as const;
+    holder.value = new Ilpv1ConnectorScenario(world, new LedgerScenario(world, a, carrier), new LedgerScenario(world, b, carrier), settings);
   }
   return holder.value;
 }

@@ -11,7 +11,7 @@ import { formatDecimalAmount } from '../../contracts/decimal-amount';
 import { type LedgerAccount, type LedgerMetadata, type LedgerTransfer, type LedgerTransferRequest } from '../../contracts/ledger-api';
 import { announceTarget } from './target-hooks';
 import type { IlpWorld } from '../world';
-import type { LedgerTarget } from '../../lib/targets/ledger-target';
+import type { LedgerClientOptions, LedgerTarget } from '../../lib/targets/ledger-target';
 import type { LedgerApiClient } from '../../lib/targets/ledger-dialect';
 import { ledgerTarget } from './ledger-worker';
 
@@ -67,11 +67,13 @@ export class LedgerScenario {
   notedAddress: string | undefined;
   private readonly key = randomBytes(4).toString('hex');
 
+  /** `clientOptions`: how the scenario's ledger client carries what the API leaves open (LedgerTarget.client). */
   constructor(
     readonly world: IlpWorld,
     readonly target: LedgerTarget,
+    clientOptions: Pick<LedgerClientOptions, 'rejectionCarrier'> = {},
   ) {
-    this.client = target.client({ transcript: world.transcript, timeoutMs: 5000 * world.timeoutMultiplier });
+    this.client = target.client({ transcript: world.transcript, timeoutMs: 5000 * world.timeoutMultiplier, ...clientOptions });
     world.transcript.addSecret(target.adminToken);
   }
 
