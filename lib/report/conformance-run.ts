@@ -245,7 +245,9 @@ export async function conformanceRun(opts: ConformanceRunOptions): Promise<Confo
   const s = written.report.summary.scenarios;
   say(`Verdict: ${VERDICT_TITLES[verdict.result]} (exit ${verdict.exitCode})`);
   for (const r of verdict.reasons) say(`  ${r}`);
-  say(`Scenarios: ${s.passed} passed, ${s.failed} failed, ${s.errored} errored, ${s.skipped} skipped; untested requirements in scope: ${written.report.untested.length}`);
+  // A run narrowed by --tags or --requirement leaves the rest of its profile untested by choice: say so.
+  const narrowed = opts.tags?.trim() || opts.requirements.length ? ` (of profile ${opts.profile}; this run selected ${tags})` : '';
+  say(`Scenarios: ${s.passed} passed, ${s.failed} failed, ${s.errored} errored, ${s.skipped} skipped; untested requirements in scope: ${written.report.untested.length}${narrowed}`);
   let exitCode: number = verdict.exitCode;
   if (expectations) {
     const harnessAtFault = verdict.result === 'incomplete' && verdict.incompleteCause !== 'must-errored';
