@@ -1,6 +1,7 @@
 /**
- * Ledger steps for the *-pinned features: requests at the edges of what RFC 17 asks (accounts that do not
- * exist, timeouts already past, tokens and account names already taken, what a transfer shows of its hold).
+ * Ledger steps for the *-pinned features and the edge cases of the others: requests at the edges of what RFC
+ * 17 asks (accounts and transfers that do not exist, timeouts already past, tokens, account names and transfer
+ * ids already taken, what a transfer shows of its hold, who may read it, messages nobody hears).
  * One-liners over LedgerScenario and ledger-judge, like steps/ledger.steps.ts.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
