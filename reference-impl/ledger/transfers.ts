@@ -191,8 +191,8 @@ export function executeTransfer(ctx: LedgerContext, id: string, fulfillmentText:
       return repeat
         ? ok({ view: fulfillmentView({ ...row, condition: row.condition, fulfillment: row.fulfillment as string }), created: false })
         : fail({ kind: 'unmet-condition', id });
-      // Stryker restore all
     }
+    // Stryker restore all
     if (row.state === 'rejected' && !reopen) {
       // Stryker disable next-line all: which refusal (expired or already rejected), both 422; the error id is the API's
       return row.rejection_reason === 'expired'
@@ -324,7 +324,7 @@ export function fulfillmentByCondition(ctx: LedgerContext, condition: string): R
     if (held) return ok(fulfillmentView({ ...held, condition, fulfillment: MADE_UP_FULFILLMENT }));
   }
   if (!row) return fail({ kind: 'missing-fulfillment', what: `condition ${condition}` });
-  // Stryker disable next-line ConditionalExpression: an executed row always has its condition and fulfillment (the conditions only narrow the type)
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: an executed row always has its condition and fulfillment (the conditions only narrow the type)
   if (row.fulfillment === null || row.condition === null) throw new Error(`executed transfer ${row.id} has no fulfillment`);
   return ok(fulfillmentView({ ...row, condition: row.condition, fulfillment: row.fulfillment }));
 }
