@@ -1,14 +1,17 @@
 /**
- * Ledger steps for the *-pinned features: requests at the edges of what RFC 17 asks (accounts that do not
- * exist, timeouts already past, tokens and account names already taken, what a transfer shows of its hold).
+ * Ledger steps for the *-pinned features and the edge cases of the others: requests at the edges of what RFC
+ * 17 asks (accounts and transfers that do not exist, timeouts already past, tokens, account names and transfer
+ * ids already taken, what a transfer shows of its hold, who may read it, messages nobody hears).
  * One-liners over LedgerScenario and ledger-judge, like steps/ledger.steps.ts.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Then, When } from '@cucumber/cucumber';
 import { describeLedgerReply } from '../lib/targets/ledger-http';
+import type { LedgerTransferRequest } from '../contracts/ledger-api';
 import type { IlpWorld } from './world';
 import { ledgerScenario as scenario } from './support/ledger-scenario';
 import { fail } from './support/ledger-judge';
+import { byteCount } from './support/ledger-vocabulary';
 
 When('{account holder} transfers {amount} without a condition to {account holder}, who has no account', async function (this: IlpWorld, from: string, amount: bigint, nobody: string) {
   const s = await scenario(this);
@@ -69,5 +72,70 @@ Then('the transfer shows the amount, both accounts, the condition and the timeou
   if (condition === undefined || createHash('sha256').update(s.transfer.preimage ?? '').digest('base64url') !== condition) throw new Error('the scenario prepared no conditional transfer');
   if (problems.length > 0) {
     fail(s, `transfer ${s.transfer.id} of ${want.amount} from ${want.debit_account} to ${want.credit_account} under condition ${condition}, expiring ${want.expires_at}`, problems.join(', '));
+  }
+});
+
+When('{account holder} rejects a transfer the ledger does not have', async function (this: IlpWorld, who: string) {
+  const s = await scenario(this);
+  const id = randomUUID();
+  s.store(`${who} rejects transfer ${id}, which was never prepared`, await s.client.reject(s.holder(who).token, id));
+});
+
+When('{account holder} reads a transfer the ledger does not have', async function (this: IlpWorld, who: string) {
+  const s = await scenario(this);
+  const id = randomUUID();
+  s.store(`${who} reads transfer ${id}, which was never prepared`, await s.client.getTransfer(s.holder(who).token, id));
+});
+
+When('{account holder} reads the transfer', async function (this: IlpWorld, who: string) {
+  const s = await scenario(this);
+  s.store(`${who} reads transfer ${s.transfer.id}`, await s.client.getTransfer(s.holder(who).token, s.transfer.id));
+});
+
+When("{account holder} reads the transfer's fulfillment", async function (this: IlpWorld, who: string) {
+  const s = await scenario(this);
+  s.store(`${who} reads the fulfillment of transfer ${s.transfer.id}`, await s.client.getFulfillment(s.holder(who).token, s.transfer.id));
+});
+
+/** The current transfer's request again under its id, with one part changed (the amount stays). */
+async function prepareChanged(world: IlpWorld, what: string, change: (request: LedgerTransferRequest) => LedgerTransferRequest): Promise<void> {
+  const s = await scenario(world);
+  const t = s.transfer;
+  s.store(`${t.from} prepares transfer ${t.id} again with ${what}`, await s.client.prepareTransfer(s.holder(t.from).token, t.id, change(t.request)));
+}
+
+When('{account holder} prepares a transfer with the same id but another condition', async function (this: IlpWorld, _who: string) {
+  const condition = createHash('sha256').update(randomBytes(32)).digest('base64url');
+  await prepareChanged(this, `another condition, ${condition}`, (request) => ({ ...request, execution_condition: condition }));
+});
+
+When('{account holder} prepares a transfer with the same id but with a memo', async function (this: IlpWorld, _who: string) {
+  const memo = randomBytes(16).toString('base64');
+  await prepareChanged(this, `a memo the first request did not have, ${memo}`, (request) => ({ ...request, memo }));
+});
+
+When('{account holder} sends {account holder}, who has no account, a ledger message of {int} bytes', async function (this: IlpWorld, from: string, nobody: string, length: number) {
+  const s = await scenario(this);
+  const to = s.accountNameOf(nobody);
+  const data = randomBytes(byteCount(length)).toString('base64');
+  s.store(`${from} sends ${to}, an account never opened, a ${length}-byte message`, await s.client.sendMessage(s.holder(from).token, { from: s.holder(from).account, to, data }));
+});
+
+// A ledger may keep a message until its recipient listens, or refuse it; accepting it and giving it to
+// nobody loses it while the sender takes it for sent.
+Then('the ledger refuses it, or {account holder} receives the message from {account holder} once listening', async function (this: IlpWorld, who: string, from: string) {
+  const s = await scenario(this);
+  const last = s.last;
+  const sent = s.sentMessage;
+  if (!last || !sent) throw new Error('no When-step sent a message to judge');
+  s.markLastJudged();
+  if (last.reply.kind === 'refused' && last.reply.status < 500) return;
+  if (last.reply.kind !== 'ok') fail(s, 'a 4xx refusal, or the message accepted and delivered', `${last.action}: ${describeLedgerReply(last.reply)}`);
+  await s.listen(who);
+  if (s.last?.reply.kind !== 'ok') throw new Error(`${who} could not follow their account: ${describeLedgerReply(s.last!.reply)}`);
+  const data = sent.data.toString('base64');
+  const found = await s.stream(who).waitFor((n) => n.event === 'message.send' && n.resource.data === data, s.notificationWaitMs);
+  if (!found || found.event !== 'message.send' || found.resource.from !== s.holder(from).account) {
+    fail(s, `the accepted message delivered to ${who}, from ${s.holder(from).account}, once ${who} listens (within ${s.notificationWaitMs} ms)`, `${last.action}: accepted; ${who} then heard no such message`);
   }
 });

@@ -221,6 +221,9 @@ Then('the ledger refuses the transfer or reports it rejected', async function (t
   s.markLastJudged();
   if (reply?.kind === 'refused' && reply.status < 500) return;
   if (reply?.kind === 'ok') {
+    // The answer itself must not report a hold: one the ledger answers as prepared was placed, whatever it does next.
+    const answered = (reply.body as { state?: unknown }).state;
+    if (answered !== 'rejected') fail(s, 'a 4xx refusal, or the transfer answered as rejected', `${s.last?.action}: accepted with state ${String(answered)}`);
     await expectTransfer(s, 'rejected');
     return;
   }

@@ -41,3 +41,12 @@ Feature: Amounts at their limits: every unit up to the most an ILP packet can as
     When the admin opens accounts for alice holding 1 and bob holding one unit below the first amount beyond it of the ledger's smallest units
     And alice moves 1 of the ledger's smallest units to bob without a condition
     Then alice holds 0 and bob the first amount beyond it of the ledger's smallest units, or the ledger refused whole what it says it cannot hold
+
+  # Moving funds to one's own account leaves its balance as it was, so a holder at the limit may do it: a
+  # ledger that counted the amount as new money for the credit account would refuse what it can hold.
+  @LEDGER-001 @must
+  Scenario: A holder of 2^64 - 1 units can move funds to their own account
+    Given what the ledger says it can hold
+    When the admin opens accounts for alice holding 18446744073709551615 and bob holding 0 of the ledger's smallest units
+    And alice moves 1 of the ledger's smallest units to alice without a condition
+    Then alice holds 18446744073709551615 and bob 0 of the ledger's smallest units, or the ledger refused whole what it says it cannot hold

@@ -63,3 +63,18 @@ Feature: Basic support: authorization holds
     When someone without credentials prepares a transfer of 10 from alice's account to bob
     Then the ledger refuses it as unauthenticated
     And alice's ledger balance is 100 with 0 on hold
+
+  # A repeat is the same transfer; a request under a used id with another condition or a memo is another
+  # transfer, which the ledger must not answer with the hold it placed for the first.
+  @LEDGER-002 @must
+  Scenario Outline: Reusing a transfer's id with <change> is refused and changes nothing
+    Given alice has a ledger account holding 100
+    When alice prepares a transfer of 10 to bob
+    And alice prepares a transfer with the same id but <change>
+    Then the ledger refuses it
+    And alice's ledger balance is 90 with 10 on hold
+
+    Examples:
+      | change            |
+      | another condition |
+      | with a memo       |

@@ -26,3 +26,17 @@ Feature: Full support: messages between account holders
     Given carol has a ledger account holding 0
     When alice sends bob a ledger message claiming to come from carol
     Then the ledger refuses it as not permitted
+
+  # A message to an account the ledger does not have reaches no one; accepting it would tell the sender it was sent.
+  @LEDGER-010 @must
+  Scenario: A message to an account the ledger does not have is refused
+    When alice sends dave, who has no account, a ledger message of 32 bytes
+    Then the ledger refuses it
+
+  # The ledger may keep the message until its recipient listens, or refuse it. Accepting it while no one
+  # follows the recipient's account, and then giving it to nobody, loses a message the sender takes for sent.
+  @LEDGER-010 @must
+  Scenario: A message to a holder who is not listening is refused, or delivered once they listen
+    Given carol has a ledger account holding 0
+    When alice sends carol a ledger message of 32 bytes
+    Then the ledger refuses it, or carol receives the message from alice once listening

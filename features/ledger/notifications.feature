@@ -43,3 +43,22 @@ Feature: Notifications to account holders
     Given carol has a ledger account holding 0
     When carol listens for ledger notifications on alice's account
     Then the ledger refuses it as not permitted
+
+  # A transfer without a condition is executed at once: its holders hear of the execution.
+  @LEDGER-008 @must
+  Scenario: Both holders hear that a transfer without a condition was executed
+    When alice transfers 10 to bob without a condition
+    Then alice is notified that the transfer was executed
+    And bob is notified that the transfer was executed
+
+  # Nor may a holder read such a transfer from the ledger: its view and its fulfillment show outsiders the same
+  # as a notification would.
+  @LEDGER-008 @must
+  Scenario: A holder cannot read a transfer between two other accounts, nor its fulfillment
+    Given carol has a ledger account holding 0
+    And alice has prepared a transfer of 10 to bob
+    And bob has executed the transfer
+    When carol reads the transfer
+    Then the ledger refuses it
+    When carol reads the transfer's fulfillment
+    Then the ledger refuses it

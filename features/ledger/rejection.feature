@@ -36,3 +36,10 @@ Feature: Full support: the receiver rejects an incoming transfer
       | who   |
       | alice |
       | carol |
+
+  # Only a transfer's receiver may reject it; a transfer the ledger does not have has none, and an answer of
+  # success would tell the caller that funds went back which were never held.
+  @LEDGER-014 @must
+  Scenario: A rejection of a transfer the ledger does not have is refused
+    When bob rejects a transfer the ledger does not have
+    Then the ledger refuses it

@@ -38,3 +38,21 @@ Feature: Basic support: transfer states
     And the transfer is executed
     And alice's ledger balance is 90 with 0 on hold
     And bob's ledger balance is 10
+
+  # Rejected is final and its funds went back once: rejecting it again must not pay the sender a second time.
+  # Whether the repeat is an error is not said anywhere; the ledger may accept or refuse it.
+  @LEDGER-003 @must
+  Scenario: Rejecting a rejected transfer again returns the money only once
+    Given bob has rejected the transfer
+    When bob rejects the transfer
+    Then the ledger accepts or refuses it
+    And the transfer is rejected by the receiver
+    And alice's ledger balance is 100 with 0 on hold
+    And bob's ledger balance is 0
+
+  # A transfer's state is read from the ledger, so a transfer it does not have must read as such: an answer
+  # of a server error leaves the reader unable to tell an unknown transfer from a broken ledger.
+  @LEDGER-003 @LAPI-001 @must
+  Scenario: A transfer the ledger does not have reads as not found
+    When bob reads a transfer the ledger does not have
+    Then the ledger refuses it as not found

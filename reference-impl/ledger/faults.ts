@@ -49,6 +49,16 @@ export const LEDGER_FAULTS = {
   'expiry-to-whole-seconds': { description: 'store a hold\'s timeout cut to the whole second, so it expires up to a second early', requirements: ['LEDGER-002', 'LEDGER-006'] },
   'no-reopen-check': { description: 'not check that an account being opened already exists, only that its token is free (opening it again with a new token then fails in the store with a 500)', requirements: ['LEDGER-001'] },
   'fulfill-unknown-transfers': { description: 'answer a fulfillment for a transfer it does not have as if that transfer were executed', requirements: ['LEDGER-004'] },
+  'messages-to-unknown-accounts': { description: 'accept a message to an account it does not have, and deliver it to nobody', requirements: ['LEDGER-010'] },
+  'lose-unheard-messages': { description: 'accept a message while no socket follows the recipient\'s account, and deliver it to nobody', requirements: ['LEDGER-010'] },
+  'reject-twice': { description: 'rejecting a rejected transfer again pays the amount back to the sender again', requirements: ['LEDGER-003'] },
+  'reject-unknown-transfers': { description: 'answer a rejection of a transfer it does not have as if that transfer were rejected', requirements: ['LEDGER-014'] },
+  'silent-direct-transfers': { description: 'send no notification of a transfer without a condition', requirements: ['LEDGER-008'] },
+  'hold-past-timeout': { description: 'place a hold whose timeout has passed and answer it prepared, leaving it to the next expiry sweep', requirements: ['LEDGER-006'] },
+  'same-id-other-condition': { description: 'take a repeated transfer id with another condition or memo for a repeat of the first transfer', requirements: ['LEDGER-002'] },
+  'self-transfer-as-credit': { description: 'count a transfer to its own debit account as new money when checking what the credit account could hold', requirements: ['LEDGER-001'] },
+  'show-transfers-to-anyone': { description: 'let any account holder read any transfer and its fulfillment', requirements: ['LEDGER-008'] },
+  'unknown-transfers-crash': { description: 'fail a read of a transfer it does not have with an internal error (500) instead of refusing it', requirements: ['LEDGER-003'] },
 } as const satisfies FaultRegistry;
 
 export type LedgerFault = keyof typeof LEDGER_FAULTS;

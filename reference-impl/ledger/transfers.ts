@@ -47,6 +47,7 @@ export function prepareTransfer(
     return fail({ kind: 'invalid-body', problems: `body id ${request.id} differs from the path's ${id}` });
   }
   // Stryker restore all
+  // Stryker disable next-line ConditionalExpression: equivalent: the admin's principal has no name, so it never equals the debit account
   const isOwner = principal.kind === 'account' && principal.name === request.debit_account;
   if (!isOwner && !(ctx.faults.has('allow-foreign-debit') && principal.kind === 'account')) {
     return fail({ kind: 'forbidden', reason: `only the owner of ${request.debit_account} may transfer from it` });
@@ -65,14 +66,16 @@ export function prepareTransfer(
   let memo = request.memo === undefined ? null : Buffer.from(request.memo, 'base64');
   if (ctx.faults.has('drop-memo')) memo = null; // FAULT drop-memo
   if (memo && ctx.faults.has('truncate-memo')) memo = memo.subarray(0, TRUNCATED_MEMO_BYTES);
+  // FAULT same-id-other-condition: the condition and the memo are left out, so a changed one reads as a repeat
+  const blind = ctx.faults.has('same-id-other-condition');
   const digest = digestOf({
     id,
     debit: request.debit_account,
     credit: request.credit_account,
     amount: String(amount.value),
-    condition: request.execution_condition ?? null,
+    condition: blind ? null : request.execution_condition ?? null,
     expires_at: expiresAt,
-    memo: request.memo ?? null,
+    memo: blind ? null : request.memo ?? null,
   });
 
   return inTransaction(ctx, () => {
@@ -90,7 +93,8 @@ export function prepareTransfer(
     const credit = ctx.q.accountByName.get(request.credit_account) as AccountRow | undefined;
     if (!skipCreditCheck && !credit) return fail({ kind: 'unknown-account', name: request.credit_account });
     const conditional = request.execution_condition !== undefined;
-    if (expiresAt !== null && expiresAt <= now && !ctx.faults.has('no-expiry')) {
+    // FAULT hold-past-timeout: the hold is placed and answered prepared; the next operation's sweep expires it
+    if (expiresAt !== null && expiresAt <= now && !ctx.faults.has('no-expiry') && !ctx.faults.has('hold-past-timeout')) {
       return fail({ kind: 'expired', id, expiresAt: new Date(expiresAt).toISOString() });
     }
     const base = {
@@ -104,6 +108,7 @@ export function prepareTransfer(
       proposed_at: now,
       request_digest: digest,
     };
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent: a transfer without a condition has none to look up, and the lookup of an absent one finds nothing
     if (conditional && !ctx.faults.has('forget-fulfillments') && ctx.q.executedByCondition.get(request.execution_condition)) {
       // LEDGER-011: the condition's preimage is already public, so holding funds against it would let anyone take them.
       return created(ctx, { ...base, state: 'rejected', rejection_reason: 'cancelled', prepared_at: null, executed_at: null, rejected_at: now }, 'transfer.rejected');
@@ -126,12 +131,17 @@ export function prepareTransfer(
     }
     // What the credit account could come to hold; a debit to itself first takes the amount out of it.
     let credited = amount.value;
+    // FAULT self-transfer-as-credit: a transfer to its own debit account counts as new money for it
+    const selfAsCredit = ctx.faults.has('self-transfer-as-credit');
+    // Stryker disable next-line ConditionalExpression: the credit account is missing only under the fault skip-credit-account-check
     if (credit) {
-      const reach = credit.balance + credit.held + credit.incoming + amount.value - (credit.name === debit.name && !conditional ? amount.value : 0n);
+      const own = credit.name === debit.name && !conditional && !selfAsCredit;
+      const reach = credit.balance + credit.held + credit.incoming + amount.value - (own ? amount.value : 0n);
       if (reach > MAX_UNITS) {
         if (!ctx.faults.has('wrap-at-64-bits')) {
           return fail({ kind: 'invalid-amount', reason: `${formatAmount(amount.value, ctx.scale)} would take ${credit.name} beyond what the ledger can hold (${formatAmount(MAX_UNITS, ctx.scale)})` });
         }
+        // Stryker disable next-line all: runs only under the fault wrap-at-64-bits
         credited = wrap64(credit.balance + amount.value) - credit.balance; // FAULT wrap-at-64-bits: the balance wraps around
       }
     }
@@ -176,11 +186,13 @@ export function executeTransfer(ctx: LedgerContext, id: string, fulfillmentText:
         move(ctx, row.credit_account, row.amount, 0n);
       }
       // FAULT skip-fulfillment-check: any 32-byte fulfillment also passes for a repeat
+      // Stryker disable all: whether presenting an executed transfer's fulfillment again is accepted (and with 200 or 201) is the API's; RFC 17 asks only that the money moves once, which transfer-states pins
       const repeat = row.fulfillment === fulfillmentText || (ctx.faults.has('skip-fulfillment-check') && preimage.length === 32);
       return repeat
         ? ok({ view: fulfillmentView({ ...row, condition: row.condition, fulfillment: row.fulfillment as string }), created: false })
         : fail({ kind: 'unmet-condition', id });
     }
+    // Stryker restore all
     if (row.state === 'rejected' && !reopen) {
       // Stryker disable next-line all: which refusal (expired or already rejected), both 422; the error id is the API's
       return row.rejection_reason === 'expired'
@@ -214,6 +226,7 @@ export function executeTransfer(ctx: LedgerContext, id: string, fulfillmentText:
     // Stryker disable next-line all: a broken invariant (the row was read as prepared in this transaction), no request reaches it
     if (!done) throw new Error(`transfer ${id} was not prepared when executing it`);
     emit(ctx, 'transfer.executed', done);
+    // Stryker disable next-line BooleanLiteral: 201 rather than 200 is the API's convention; no RFC 17 requirement pins the status of a success
     return ok({ view: fulfillmentView({ ...done, condition: row.condition, fulfillment: fulfillmentText }), created: true });
   });
 }
@@ -228,7 +241,9 @@ export function rejectTransfer(
   return inTransaction(ctx, () => {
     const now = ctx.now();
     const row = ctx.q.transferById.get(id) as TransferRow | undefined;
+    if (!row && ctx.faults.has('reject-unknown-transfers')) return ok({ view: madeUpRejection(ctx, principal, id), created: true }); // FAULT reject-unknown-transfers
     if (!row) return fail({ kind: 'not-found', what: `transfer ${id}` });
+    // Stryker disable next-line ConditionalExpression: equivalent: the admin's principal has no name, so it never equals the credit account
     const isReceiver = principal.kind === 'account' && principal.name === row.credit_account;
     if (!isReceiver && !ctx.faults.has('allow-sender-reject')) {
       return fail({ kind: 'forbidden', reason: `only the owner of the credit account ${row.credit_account} may reject this transfer` });
@@ -236,6 +251,8 @@ export function rejectTransfer(
     const reopen = ctx.faults.has('reopen-final-transfers');
     if (row.state === 'executed' && !reopen) return fail({ kind: 'already-executed', id });
     if (row.state === 'rejected') {
+      // FAULT reject-twice: the hold went back at the first rejection, so this pays the sender a second time
+      if (ctx.faults.has('reject-twice') && row.rejection_reason === 'rejected_by_receiver') move(ctx, row.debit_account, row.amount, 0n);
       // Stryker disable all: repeating a rejection, or rejecting an expired transfer: RFC 17 says only that rejected is final, which transfer-states pins; whether the repeat is answered 200 or 422 is the API's
       if (row.rejection_reason === 'rejected_by_receiver') return ok({ view: transferView(ctx, row), created: false });
       return fail({ kind: 'already-rejected', id, reason: row.rejection_reason ?? 'unknown' });
@@ -254,6 +271,7 @@ export function rejectTransfer(
     const kept = message === undefined || ctx.faults.has('drop-rejection-message') ? null : Buffer.from(message, 'base64');
     const done = releaseHold(ctx, row, 'rejected_by_receiver', kept, now);
     emit(ctx, 'transfer.rejected', done);
+    // Stryker disable next-line BooleanLiteral: 201 rather than 200 is the API's convention; no RFC 17 requirement pins the status of a success
     return ok({ view: transferView(ctx, done), created: true });
   });
 }
@@ -274,6 +292,7 @@ export function expireDue(ctx: LedgerContext): number {
 /** When the next prepared transfer expires (ms since the epoch), if any is pending. */
 export function nextExpiry(ctx: LedgerContext): number | undefined {
   const row = ctx.q.nextExpiry.get() as { at: bigint | null };
+  // Stryker disable next-line ConditionalExpression: with nothing pending, an expiry at 0 only wakes the sweep at once, which finds nothing due
   return row.at === null ? undefined : Number(row.at);
 }
 
@@ -291,10 +310,9 @@ export function getFulfillment(ctx: LedgerContext, principal: Principal, id: str
   if (ctx.faults.has('fulfillment-before-execution') && row.value.state === 'prepared' && condition !== null) {
     return ok(fulfillmentView({ ...row.value, condition, fulfillment: MADE_UP_FULFILLMENT })); // FAULT fulfillment-before-execution
   }
-  if (row.value.state !== 'executed' || condition === null || fulfillment === null) {
-    return fail({ kind: 'missing-fulfillment', what: `transfer ${id} (state ${row.value.state})` });
-  }
-  return ok(fulfillmentView({ ...row.value, condition, fulfillment }));
+  // Only an execution stores a fulfillment, and only a transfer with a condition executes by one.
+  if (fulfillment === null) return fail({ kind: 'missing-fulfillment', what: `transfer ${id} (state ${row.value.state})` });
+  return ok(fulfillmentView({ ...row.value, condition: condition as string, fulfillment }));
 }
 
 /** GET /fulfillments/{condition}: any authenticated caller (LEDGER-011). */
@@ -305,14 +323,17 @@ export function fulfillmentByCondition(ctx: LedgerContext, condition: string): R
     const held = ctx.db.prepare("SELECT * FROM transfers WHERE condition = ? AND state = 'prepared'").get(condition) as TransferRow | undefined;
     if (held) return ok(fulfillmentView({ ...held, condition, fulfillment: MADE_UP_FULFILLMENT }));
   }
-  if (!row || row.fulfillment === null || row.condition === null) return fail({ kind: 'missing-fulfillment', what: `condition ${condition}` });
+  if (!row) return fail({ kind: 'missing-fulfillment', what: `condition ${condition}` });
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: an executed row always has its condition and fulfillment (the conditions only narrow the type)
+  if (row.fulfillment === null || row.condition === null) throw new Error(`executed transfer ${row.id} has no fulfillment`);
   return ok(fulfillmentView({ ...row, condition: row.condition, fulfillment: row.fulfillment }));
 }
 
 function readable(ctx: LedgerContext, principal: Principal, id: string): Result<TransferRow> {
   const row = ctx.q.transferById.get(id) as TransferRow | undefined;
+  if (!row && ctx.faults.has('unknown-transfers-crash')) throw new Error(`transfer ${id} vanished`); // FAULT unknown-transfers-crash
   if (!row) return fail({ kind: 'not-found', what: `transfer ${id}` });
-  if (principal.kind === 'account' && principal.name !== row.debit_account && principal.name !== row.credit_account) {
+  if (principal.kind === 'account' && !ctx.faults.has('show-transfers-to-anyone') && principal.name !== row.debit_account && principal.name !== row.credit_account) {
     return fail({ kind: 'forbidden', reason: `only the owners of ${row.debit_account} and ${row.credit_account} or the admin may read transfer ${id}` });
   }
   return ok(row);
@@ -320,6 +341,7 @@ function readable(ctx: LedgerContext, principal: Principal, id: string): Result<
 
 /** Expires the transfer if it is prepared and its time has come; the expired row if it did. */
 function expireIfDue(ctx: LedgerContext, row: TransferRow, now: number): TransferRow | undefined {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a second guard: ReferenceLedger.run expires everything due before each operation, so every caller but an idempotent repeat passes a prepared row that is not due
   if (row.state !== 'prepared' || row.expires_at === null || Number(row.expires_at) > now || ctx.faults.has('no-expiry')) return undefined;
   const expired = releaseHold(ctx, row, 'expired', null, now);
   emit(ctx, 'transfer.rejected', expired);
@@ -341,6 +363,7 @@ function releaseHold(ctx: LedgerContext, row: TransferRow, reason: RejectionReas
 
 function move(ctx: LedgerContext, account: string, balance: bigint, held: bigint, incoming = 0n): void {
   const changed = ctx.q.addToAccount.run({ name: account, balance, held, incoming });
+  // Stryker disable next-line ConditionalExpression: a broken invariant (the account was read in this transaction), no request reaches it
   if (changed.changes !== 1) throw new Error(`account ${account} vanished during a transfer`);
 }
 
@@ -348,5 +371,15 @@ function move(ctx: LedgerContext, account: string, balance: bigint, held: bigint
 function created(ctx: LedgerContext, values: NewTransfer, event: TransferEvent): Result<Changed<TransferView>> {
   const row = ctx.q.insertTransfer(values);
   emit(ctx, event, row);
+  // Stryker disable next-line BooleanLiteral: 201 rather than 200 is the API's convention; no RFC 17 requirement pins the status of a success
   return ok({ view: transferView(ctx, row), created: true });
 }
+
+/** fault reject-unknown-transfers only: the view it answers for a transfer it does not have. */
+// Stryker disable all: runs only under the fault reject-unknown-transfers
+function madeUpRejection(ctx: LedgerContext, principal: Principal, id: string): TransferView {
+  const name = principal.kind === 'account' ? principal.name : 'admin';
+  const at = new Date(ctx.now()).toISOString();
+  return { id, debit_account: name, credit_account: name, amount: formatAmount(1n, ctx.scale), state: 'rejected', rejection_reason: 'rejected_by_receiver', timeline: { proposed_at: at } };
+}
+// Stryker restore all
