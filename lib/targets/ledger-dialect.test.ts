@@ -17,6 +17,13 @@ test('a scenario needing what Five Bells cannot show is skipped as not observabl
   assert.throws(() => ledgerSkipReason(['@needs-telepathy'], 'native'), /@needs-telepathy names no ledger capability/);
 });
 
+test('a scenario whose primary requirement is a native-API convention is set aside through another API, judged through the native one', () => {
+  assert.match(String(ledgerSkipReason(['@ledger', '@LAPI-002', '@must'], 'five-bells')), /^set aside through the five-bells ledger API: LAPI-002 is a convention of the native ledger API, not an RFC requirement \(Through the native ledger API only the two account holders/);
+  assert.equal(ledgerSkipReason(['@ledger', '@LAPI-002', '@must'], 'native'), undefined);
+  // A convention named after an RFC requirement (a class of refusal) does not set the scenario aside: the step does, for that check alone.
+  assert.equal(ledgerSkipReason(['@ledger', '@LEDGER-002', '@LAPI-001', '@must'], 'five-bells'), undefined);
+});
+
 test('a native transfer goes out as account URLs and a condition URI, and comes back the same', () => {
   const base = 'http://127.0.0.1:7800';
   const digest = 'A'.repeat(43);

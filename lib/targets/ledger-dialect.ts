@@ -14,6 +14,7 @@ import type {
   LedgerTransfer,
   LedgerTransferRequest,
 } from '../../contracts/ledger-api';
+import { loadCatalog, REQUIREMENT_ID } from '../catalog/catalog';
 import type { AmountLimit } from './ledger-amount-limit';
 import type { LedgerReply, NotificationStream } from './ledger-http';
 
@@ -58,8 +59,17 @@ export function ledgerSkipReason(tags: readonly string[], dialect: LedgerDialect
   const unknown = needed.filter((n) => !(n in LEDGER_CAPABILITIES));
   if (unknown.length > 0) throw new Error(`tag @needs-${unknown[0]} names no ledger capability (known: ${ALL.join(', ')})`);
   const missing = (needed as LedgerCapability[]).filter((n) => !DIALECT_CAPABILITIES[dialect].includes(n));
-  if (missing.length === 0) return undefined;
-  return `not observable through the ${dialect} ledger API: the scenario needs ${missing.map((c) => LEDGER_CAPABILITIES[c]).join('; and ')}, which that API does not offer`;
+  if (missing.length > 0) {
+    return `not observable through the ${dialect} ledger API: the scenario needs ${missing.map((c) => LEDGER_CAPABILITIES[c]).join('; and ')}, which that API does not offer`;
+  }
+  // A scenario whose primary requirement is a convention of the native API (not an RFC requirement) is set aside
+  // through any other API, so a ledger is never failed for choosing otherwise where the RFC leaves it open.
+  const primary = tags.map((t) => t.slice(1)).find((t) => REQUIREMENT_ID.test(t));
+  const requirement = primary === undefined ? undefined : loadCatalog().get(primary);
+  if (dialect !== 'native' && requirement?.convention === 'native-ledger-api') {
+    return `set aside through the ${dialect} ledger API: ${requirement.id} is a convention of the native ledger API, not an RFC requirement (${requirement.summary})`;
+  }
+  return undefined;
 }
 
 /** What steps ask of a ledger, in the native API's types, whatever the dialect. */

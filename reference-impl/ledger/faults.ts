@@ -57,7 +57,7 @@ export const LEDGER_FAULTS = {
   'hold-past-timeout': { description: 'place a hold whose timeout has passed and answer it prepared, leaving it to the next expiry sweep', requirements: ['LEDGER-006'] },
   'same-id-other-condition': { description: 'take a repeated transfer id with another condition or memo for a repeat of the first transfer', requirements: ['LEDGER-002'] },
   'self-transfer-as-credit': { description: 'count a transfer to its own debit account as new money when checking what the credit account could hold', requirements: ['LEDGER-001'] },
-  'show-transfers-to-anyone': { description: 'let any account holder read any transfer and its fulfillment', requirements: ['LEDGER-008'] },
+  'show-transfers-to-anyone': { description: 'let any account holder read any transfer and its fulfillment', requirements: ['LAPI-002'] },
   'unknown-transfers-crash': { description: 'fail a read of a transfer it does not have with an internal error (500) instead of refusing it', requirements: ['LEDGER-003'] },
 } as const satisfies FaultRegistry;
 
