@@ -81,16 +81,30 @@ Then("its memo holds the ILPv1 Payment of {account holder}'s transfer, unchanged
   expectSamePayment(await scenario(this), 'the receiver');
 });
 
-Then('{account holder} sees their transfer on ledger A rejected with an ILPv1 Error of the same code, triggered by {account holder}', async function (this: IlpWorld, who: string, _by: string) {
+/** Ledger B's address of a holder the step names. */
+const addressOnB = (x: Awaited<ReturnType<typeof scenario>>, word: string): string => `${x.ledgers.B.metadata.ilp_prefix}${x.ledgers.B.holder(word).account}`;
+
+/** The names a Then-step states must be those the scenario set up, or the feature's text misleads its reader. */
+function statedAs(what: string, stated: string, actual: string): void {
+  if (stated !== actual) throw new Error(`the step says ${what} ${stated}, but the scenario set up ${actual}; correct the feature`);
+}
+
+Then('{account holder} sees their transfer on ledger A rejected with an ILPv1 Error of the same code, triggered by {account holder}', async function (this: IlpWorld, who: string, by: string) {
   const x = await scenario(this);
+  statedAs('the error was triggered by', addressOnB(x, by), x.sentError?.triggeredBy ?? '(no error sent)');
   expectSameError(x, await errorAtLedgerA(x, who));
 });
 
-Then('{account holder} sees their transfer on ledger A rejected with that ILPv1 Error, forwarded by {account holder} and then by {account holder}', async function (this: IlpWorld, who: string, _first: string, _then: string) {
+Then('{account holder} sees their transfer on ledger A rejected with that ILPv1 Error, forwarded by {account holder} and then by {account holder}', async function (this: IlpWorld, who: string, first: string, then: string) {
+  const x = await scenario(this);
+  statedAs('the error was first forwarded by', addressOnB(x, first), x.sentError?.forwardedBy.join(', ') ?? '(no error sent)');
+  statedAs('it was then forwarded by', then, x.ledgers.A.transfer.to);
   return forwardedThrough(this, who);
 });
 
-Then('{account holder} sees their transfer on ledger A rejected with that ILPv1 Error, forwarded by {account holder}', async function (this: IlpWorld, who: string, _by: string) {
+Then('{account holder} sees their transfer on ledger A rejected with that ILPv1 Error, forwarded by {account holder}', async function (this: IlpWorld, who: string, by: string) {
+  const x = await scenario(this);
+  statedAs('the error was forwarded by', by, x.ledgers.A.transfer.to);
   return forwardedThrough(this, who);
 });
 
@@ -108,8 +122,9 @@ Then('its code, name, triggeredBy, triggeredAt and data are those {account holde
   expectOtherwiseUnchanged(x, await errorAtLedgerA(x, x.ledgers.A.transfer.from));
 });
 
-Then('{account holder} sees their transfer on ledger A rejected by {account holder} with an ILPv1 Error {error code}', async function (this: IlpWorld, who: string, _via: string, code: string) {
+Then('{account holder} sees their transfer on ledger A rejected by {account holder} with an ILPv1 Error {error code}', async function (this: IlpWorld, who: string, via: string, code: string) {
   const x = await scenario(this);
+  statedAs('the transfer was rejected by', via, x.ledgers.A.transfer.to);
   expectOwnError(x, await errorAtLedgerA(x, who), code);
 });
 

@@ -98,20 +98,20 @@ When("{account holder} reads the transfer's fulfillment", async function (this: 
 });
 
 /** The current transfer's request again under its id, with one part changed (the amount stays). */
-async function prepareChanged(world: IlpWorld, what: string, change: (request: LedgerTransferRequest) => LedgerTransferRequest): Promise<void> {
+async function prepareChanged(world: IlpWorld, who: string, what: string, change: (request: LedgerTransferRequest) => LedgerTransferRequest): Promise<void> {
   const s = await scenario(world);
   const t = s.transfer;
-  s.store(`${t.from} prepares transfer ${t.id} again with ${what}`, await s.client.prepareTransfer(s.holder(t.from).token, t.id, change(t.request)));
+  s.store(`${who} prepares transfer ${t.id} again with ${what}`, await s.client.prepareTransfer(s.holder(who).token, t.id, change(t.request)));
 }
 
-When('{account holder} prepares a transfer with the same id but another condition', async function (this: IlpWorld, _who: string) {
+When('{account holder} prepares a transfer with the same id but another condition', async function (this: IlpWorld, who: string) {
   const condition = createHash('sha256').update(randomBytes(32)).digest('base64url');
-  await prepareChanged(this, `another condition, ${condition}`, (request) => ({ ...request, execution_condition: condition }));
+  await prepareChanged(this, who, `another condition, ${condition}`, (request) => ({ ...request, execution_condition: condition }));
 });
 
-When('{account holder} prepares a transfer with the same id but with a memo', async function (this: IlpWorld, _who: string) {
+When('{account holder} prepares a transfer with the same id but with a memo', async function (this: IlpWorld, who: string) {
   const memo = randomBytes(16).toString('base64');
-  await prepareChanged(this, `a memo the first request did not have, ${memo}`, (request) => ({ ...request, memo }));
+  await prepareChanged(this, who, `a memo the first request did not have, ${memo}`, (request) => ({ ...request, memo }));
 });
 
 When('{account holder} sends {account holder}, who has no account, a ledger message of {int} bytes', async function (this: IlpWorld, from: string, nobody: string, length: number) {
@@ -136,6 +136,7 @@ Then('the ledger refuses it, or {account holder} receives the message from {acco
   const data = sent.data.toString('base64');
   const found = await s.stream(who).waitFor((n) => n.event === 'message.send' && n.resource.data === data, s.notificationWaitMs);
   if (!found || found.event !== 'message.send' || found.resource.from !== s.holder(from).account) {
-    fail(s, `the accepted message delivered to ${who}, from ${s.holder(from).account}, once ${who} listens (within ${s.notificationWaitMs} ms)`, `${last.action}: accepted; ${who} then heard no such message`);
+    const heard = found && found.event === 'message.send' ? `heard it from ${found.resource.from}` : `heard no such message in ${s.notificationWaitMs} ms`;
+    fail(s, `the accepted message delivered to ${who}, from ${s.holder(from).account}, once ${who} listens (within ${s.notificationWaitMs} ms)`, `${last.action}: accepted; ${who} then ${heard}`);
   }
 });
